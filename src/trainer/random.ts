@@ -1,0 +1,37 @@
+// Every random number in the course comes from a seeded generator that is passed in,
+// never from the global Math.random: the same seed gives the same numbers in Node,
+// in the browser and in a Web Worker.
+import seedrandom from 'seedrandom';
+
+/** A function returning uniform numbers in [0, 1), fully determined by its seed. */
+export type Random = () => number;
+
+/** A seeded generator. Seeds are turned into strings so that 7 and "7" mean the same run. */
+export function makeRandom(seed: number | string): Random {
+  const rng = seedrandom(String(seed));
+  return () => rng.quick();
+}
+
+/** A number drawn uniformly from [low, high). */
+export function uniform(random: Random, low: number, high: number): number {
+  return low + (high - low) * random();
+}
+
+/** An integer drawn uniformly from {low, low + 1, …, high}. */
+export function uniformInteger(random: Random, low: number, high: number): number {
+  return low + Math.floor(random() * (high - low + 1));
+}
+
+/** A standard normal number (Box–Muller), for He initialisation. */
+export function gaussian(random: Random): number {
+  // 1 − u keeps the logarithm away from log(0).
+  const u = 1 - random();
+  const v = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Rounds to a number of decimals the way the write-up's round(x, 2) does for printing. */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,104 @@
+// Learning-rate schedules. The trainer asks the schedule for the rate after every epoch,
+// passing the loss that epoch started with.
+
+export interface Schedule {
+  /** Called once per epoch with that epoch's loss and the current rate; returns the next rate. */
+  next(loss: number, rate: number): number;
+  /** Epochs from which a cut rate applies (for marking the cuts on a loss curve). */
+  readonly cuts: readonly number[];
+}
+
+export function constantSchedule(): Schedule {
+  return { next: (_loss, rate) => rate, cuts: [] };
+}
+
+export interface ReduceOnPlateauOptions {
+  /** Multiply the rate by this when a plateau is detected (0 < factor < 1). */
+  factor?: number;
+  /** How many epochs without improvement are tolerated. */
+  patience?: number;
+  /** How much better a loss must be to count as an improvement (PyTorch: threshold; Keras: min_delta). */
+  threshold?: number;
+  /** 'rel': better means loss < best·(1 − threshold); 'abs': loss < best − threshold. */
+  thresholdMode?: 'rel' | 'abs';
+  /** Epochs to wait after a cut before counting bad epochs again. */
+  cooldown?: number;
+  /** The rate is never cut below this. */
+  minLr?: number;
+  /**
+   * 'pytorch': cut once bad epochs exceed patience (torch.optim.lr_scheduler.ReduceLROnPlateau).
+   * 'keras': cut once bad epochs reach patience (keras.callbacks.ReduceLROnPlateau).
+   */
+  flavour?: 'pytorch' | 'keras';
+}
+
+/** Reduce-on-plateau with the defaults both libraries use: factor 0.1, patience 10, threshold 1e-4. */
+export function reduceOnPlateau(options: ReduceOnPlateauOptions = {}): Schedule & { readonly best: number } {
+  const {
+    factor = 0.1,
+    patience = 10,
+    threshold = 1e-4,
+    thresholdMode = options.flavour === 'keras' ? 'abs' : 'rel',
+    cooldown = 0,
+    minLr = 0,
+    flavour = 'pytorch',
+  } = options;
+  let best = Infinity;
+  let badEpochs = 0;
+  let cooldownLeft = 0;
+  let epoch = 0;
+  const cuts: number[] = [];
+  const improves = (loss: number) =>
+    thresholdMode === 'rel' ? loss < best * (1 - threshold) : loss < best - threshold;
+  const cut = (rate: number) => {
+    const reduced = Math.max(rate * factor, minLr);
+    cooldownLeft = cooldown;
+    // PyTorch ignores cuts smaller than eps = 1e-8; Keras cuts while the rate is above min_lr.
+    const changes = flavour === 'keras' ? rate > minLr : rate - reduced > 1e-8;
+    if (!changes) return rate;
+    cuts.push(epoch);
+    return reduced;
+  };
+  return {
+    get best() {
+      return best;
+    },
+    cuts,
+    next(loss, rate) {
+      epoch += 1;
+      if (flavour === 'keras') {
+        const inCooldown = cooldownLeft > 0;
+        if (inCooldown) {
+          cooldownLeft -= 1;
+          badEpochs = 0;
+        }
+        if (improves(loss)) {
+          best = loss;
+          badEpochs = 0;
+        } else if (!inCooldown) {
+          badEpochs += 1;
+          if (badEpochs >= patience && rate > minLr) {
+            badEpochs = 0;
+            return cut(rate);
+          }
+        }
+        return rate;
+      }
+      if (improves(loss)) {
+        best = loss;
+        badEpochs = 0;
+      } else {
+        badEpochs += 1;
+      }
+      if (cooldownLeft > 0) {
+        cooldownLeft -= 1;
+        badEpochs = 0;
+      }
+      if (badEpochs > patience) {
+        badEpochs = 0;
+        return cut(rate);
+      }
+      return rate;
+    },
+  };
+}

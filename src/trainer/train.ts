@@ -1,0 +1,247 @@
+// The training loop: gradient descent, one epoch at a time.
+//   θ ← θ − η · ∂L/∂θ
+// Full batch by default (one gradient over all samples, one update per epoch); with a
+// batch size, the samples are shuffled each epoch and one update is made per mini-batch.
+import { lossAndGradientInto } from './gradient';
+import { meanSquaredError } from './loss';
+import { checkShape } from './network';
+import { DEFAULT_HIDDEN, MAX_HIDDEN, parameterName, type Parameters } from './parameters';
+import type { Dataset } from './data';
+import { makeRandom, type Random } from './random';
+import { constantSchedule, type Schedule } from './schedule';
+import { checkNumber, throwIfAny, TrainerInputError } from './errors';
+
+export type TrainStatus = 'ok' | 'diverged';
+
+/** 'mean': L = (1/N)Σe² (the course's loss). 'sum': Σe², whose gradient is N times larger. */
+export type LossForm = 'mean' | 'sum';
+
+export interface TrainConfig {
+  data: Dataset;
+  /** Starting parameters (copied, never modified). */
+  params: Parameters;
+  /** η, the step size. */
+  learningRate: number;
+  hidden?: number;
+  /** Samples per update; omit (or give N) for full-batch gradient descent. */
+  batchSize?: number;
+  /** Seed of the mini-batch shuffling. */
+  shuffleSeed?: number | string;
+  schedule?: Schedule;
+  lossForm?: LossForm;
+}
+
+export const MAX_LEARNING_RATE = 1e300;
+export const MAX_EPOCHS = 10_000_000;
+
+/** Explains what is wrong with a configuration, or returns an empty list. */
+export function validateTrainConfig(config: TrainConfig): string[] {
+  const hidden = config.hidden ?? DEFAULT_HIDDEN;
+  const messages: (string | null)[] = [
+    checkNumber('The learning rate', config.learningRate, 0, MAX_LEARNING_RATE),
+    checkNumber('The hidden width', hidden, 1, MAX_HIDDEN, true),
+  ];
+  if (!config.data || !(config.data.n >= 1)) messages.push('Training needs at least one sample.');
+  if (config.batchSize !== undefined && config.data) {
+    messages.push(checkNumber('The batch size', config.batchSize, 1, config.data.n, true));
+  }
+  if (!messages.some((m) => m !== null)) {
+    try {
+      checkShape(config.params, hidden);
+    } catch (error) {
+      messages.push((error as Error).message);
+    }
+  }
+  const bad = config.params ? Array.prototype.findIndex.call(config.params, (v: number) => !Number.isFinite(v)) : -1;
+  if (bad >= 0) messages.push(`${parameterName(bad, hidden)} is not a finite number.`);
+  return messages.filter((m): m is string => m !== null);
+}
+
+/** A training run that can be advanced an epoch at a time (for widgets) or run to the end. */
+export class Trainer {
+  readonly data: Dataset;
+  readonly hidden: number;
+  readonly batchSize: number;
+  readonly lossForm: LossForm;
+  /** The current parameters. */
+  readonly params: Float64Array;
+  /** The gradient of the last update. */
+  readonly gradient: Float64Array;
+  /** Epochs completed. */
+  epoch = 0;
+  /** Updates (steps) made: one per epoch in full batch, N / batchSize per epoch otherwise. */
+  updates = 0;
+  /** The rate the next epoch will use. */
+  learningRate = 0;
+  status: TrainStatus = 'ok';
+  /** The epoch whose loss or update stopped being finite, or −1. */
+  divergedAt = -1;
+  message = '';
+  private readonly schedule: Schedule;
+  private history: Float64Array;
+  private rates: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly order: Int32Array | null;
+  private readonly previous: Float64Array;
+  private readonly shuffle: Random;
+
+  constructor(config: TrainConfig) {
+    const problems = validateTrainConfig(config);
+    if (problems.length) throw new TrainerInputError(problems[0]);
+    this.data = config.data;
+    this.hidden = config.hidden ?? DEFAULT_HIDDEN;
+    this.batchSize = config.batchSize ?? config.data.n;
+    this.lossForm = config.lossForm ?? 'mean';
+    this.params = Float64Array.from(config.params);
+    this.previous = new Float64Array(this.params.length);
+    this.gradient = new Float64Array(this.params.length);
+    this.scratch = new Float64Array(this.hidden);
+    this.learningRate = config.learningRate;
+    this.schedule = config.schedule ?? constantSchedule();
+    this.history = new Float64Array(1024);
+    this.rates = new Float64Array(1024);
+    this.order = this.batchSize < this.data.n ? Int32Array.from({ length: this.data.n }, (_, i) => i) : null;
+    this.shuffle = makeRandom(`shuffle:${config.shuffleSeed ?? 1}`);
+  }
+
+  /** losses[e] is the full-data loss L at the start of epoch e. */
+  get losses(): Float64Array {
+    return this.history.subarray(0, this.epoch);
+  }
+
+  /** The learning rate each completed epoch used. */
+  get learningRates(): Float64Array {
+    return this.rates.subarray(0, this.epoch);
+  }
+
+  /** Epochs from which a schedule's lower rate applied. */
+  get cuts(): readonly number[] {
+    return this.schedule.cuts;
+  }
+
+  /** Changes η from the next epoch on (a widget's slider while training). */
+  setLearningRate(rate: number): void {
+    throwIfAny([checkNumber('The learning rate', rate, 0, MAX_LEARNING_RATE)]);
+    this.learningRate = rate;
+  }
+
+  /** Runs up to `epochs` more epochs; stops early if the run diverges. Returns the status. */
+  step(epochs = 1): TrainStatus {
+    for (let done = 0; done < epochs && this.status === 'ok'; done++) this.runEpoch();
+    return this.status;
+  }
+
+  private record(loss: number): void {
+    if (this.epoch === this.history.length) {
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.history = grow(this.history);
+      this.rates = grow(this.rates);
+    }
+    this.history[this.epoch] = loss;
+    this.rates[this.epoch] = this.learningRate;
+  }
+
+  private diverge(reason: string): void {
+    this.status = 'diverged';
+    this.divergedAt = this.epoch;
+    this.message = reason;
+  }
+
+  private runEpoch(): void {
+    const { data, hidden, params, gradient, scratch } = this;
+    const n = data.n;
+    const rate = this.learningRate;
+    let loss: number;
+    if (this.order === null) {
+      loss = lossAndGradientInto(params, data, hidden, gradient, 0, n, null, scratch);
+      if (!Number.isFinite(loss)) {
+        return this.diverge(`The loss is too large to represent at epoch ${this.epoch}: the run diverged.`);
+      }
+      if (!this.update(rate, n)) return;
+    } else {
+      loss = meanSquaredError(params, data, hidden);
+      if (!Number.isFinite(loss)) {
+        return this.diverge(`The loss is too large to represent at epoch ${this.epoch}: the run diverged.`);
+      }
+      this.shuffleOrder();
+      for (let start = 0; start < n; start += this.batchSize) {
+        const end = Math.min(n, start + this.batchSize);
+        lossAndGradientInto(params, data, hidden, gradient, start, end, this.order, scratch);
+        if (!this.update(rate, end - start)) return;
+      }
+    }
+    this.record(loss);
+    this.epoch += 1;
+    this.learningRate = this.schedule.next(loss, rate);
+  }
+
+  /** θ ← θ − η·∂L/∂θ. Keeps the last finite parameters if the step overflows. */
+  private update(rate: number, samplesInStep: number): boolean {
+    const { params, gradient, previous } = this;
+    const stepScale = this.lossForm === 'sum' ? rate * samplesInStep : rate;
+    previous.set(params);
+    let finite = true;
+    for (let j = 0; j < params.length; j++) {
+      const g = gradient[j];
+      const v = params[j] - stepScale * g;
+      params[j] = v;
+      if (!Number.isFinite(v) || !Number.isFinite(g)) finite = false;
+    }
+    this.updates += 1;
+    if (!finite) {
+      params.set(previous);
+      this.diverge(`A step at epoch ${this.epoch} sent the parameters to infinity: the run diverged. The parameters shown are the last finite ones.`);
+    }
+    return finite;
+  }
+
+  /** Fisher–Yates with the run's own seeded generator, so a replay shuffles identically. */
+  private shuffleOrder(): void {
+    const order = this.order!;
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(this.shuffle() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+}
+
+export function createTrainer(config: TrainConfig): Trainer {
+  return new Trainer(config);
+}
+
+export interface TrainResult {
+  params: Float64Array;
+  losses: Float64Array;
+  status: TrainStatus;
+  /** Epochs actually completed (fewer than asked if the run diverged). */
+  epochs: number;
+  updates: number;
+  divergedAt: number;
+  message: string;
+  learningRates: Float64Array;
+  cuts: readonly number[];
+}
+
+/** Trains for `epochs` epochs and returns the final parameters and the loss history. */
+export function train(config: TrainConfig & { epochs: number }): TrainResult {
+  throwIfAny([checkNumber('The number of epochs', config.epochs, 0, MAX_EPOCHS, true)]);
+  const trainer = new Trainer(config);
+  trainer.step(config.epochs);
+  return {
+    params: Float64Array.from(trainer.params),
+    losses: Float64Array.from(trainer.losses),
+    status: trainer.status,
+    epochs: trainer.epoch,
+    updates: trainer.updates,
+    divergedAt: trainer.divergedAt,
+    message: trainer.message,
+    learningRates: Float64Array.from(trainer.learningRates),
+    cuts: [...trainer.cuts],
+  };
+}
