@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { constantSchedule, reduceOnPlateau, train, makeDataset, initParams } from '../../../src/trainer';
+
+/** Feeds a loss sequence to a schedule and returns the rate after each epoch. */
+function rates(schedule: ReturnType<typeof reduceOnPlateau>, losses: number[], start = 1): number[] {
+  let rate = start;
+  return losses.map((loss) => (rate = schedule.next(loss, rate)));
+}
+
+describe('reduceOnPlateau', () => {
+  it('cuts once bad epochs exceed patience, as PyTorch counts them', () => {
+    const s = reduceOnPlateau({ patience: 2, factor: 0.5 });
+    // epoch 1 improves on +∞; epochs 2, 3, 4 are bad; the third bad one (> 2) cuts.
+    expect(rates(s, [1, 1, 1, 1, 1, 1, 1])).toEqual([1, 1, 1, 0.5, 0.5, 0.5, 0.25]);
+    expect(s.cuts).toEqual([4, 7]);
+  });
+
+  it('cuts once bad epochs reach patience, as Keras counts them', () => {
+    const s = reduceOnPlateau({ patience: 2, factor: 0.5, flavour: 'keras' });
+    expect(rates(s, [1, 1, 1, 1, 1])).toEqual([1, 1, 0.5, 0.5, 0.25]);
+  });
+
+  it('resets the count whenever the loss improves by more than the threshold', () => {
+    const s = reduceOnPlateau({ patience: 2, factor: 0.5 });
+    expect(rates(s, [1, 1, 1, 0.5, 0.5, 0.5, 0.25])).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('treats a relative improvement smaller than the threshold as no improvement', () => {
+    const rel = reduceOnPlateau({ patience: 1, factor: 0.5, threshold: 0.01 });
+    // 0.995 is only 0.5% better than 1: bad.
+    expect(rates(rel, [1, 0.995, 0.99])).toEqual([1, 1, 0.5]);
+    const abs = reduceOnPlateau({ patience: 1, factor: 0.5, threshold: 0.01, thresholdMode: 'abs' });
+    expect(rates(abs, [1, 0.995, 0.985])).toEqual([1, 1, 1]);
+  });
+
+  it('waits out the cooldown before counting bad epochs again', () => {
+    const s = reduceOnPlateau({ patience: 0, factor: 0.5, cooldown: 2 });
+    // patience 0: every bad epoch cuts, except during the two cooldown epochs after a cut.
+    expect(rates(s, [1, 1, 1, 1, 1, 1])).toEqual([1, 0.5, 0.5, 0.5, 0.25, 0.25]);
+  });
+
+  it('never cuts below min_lr', () => {
+    const s = reduceOnPlateau({ patience: 0, factor: 0.1, minLr: 0.05 });
+    expect(rates(s, [1, 1, 1, 1])).toEqual([1, 0.1, 0.05, 0.05]);
+    expect(s.cuts).toEqual([2, 3]);
+  });
+
+  it('lowers the trainer’s rate on a plateau and marks the cut', () => {
+    const run = train({
+      data: makeDataset(), params: initParams({ preset: 'zeros' }), learningRate: 0.1, epochs: 40,
+      schedule: reduceOnPlateau({ patience: 5, factor: 0.5 }),
+    });
+    // All-zero start: only B3 moves and it is already optimal on standardised data — a perfect plateau.
+    expect(run.cuts.length).toBeGreaterThan(0);
+    expect(run.learningRates[run.learningRates.length - 1]).toBeLessThan(0.1);
+  });
+
+  it('keeps the rate fixed with the constant schedule', () => {
+    const s = constantSchedule();
+    expect(s.next(1, 0.3)).toBe(0.3);
+  });
+});
