@@ -14,3 +14,4 @@ export * from './schedule';
 export * from './train';
 export * from './units';
 export * from './landscape';
+export * from './curvature';
