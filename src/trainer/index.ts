@@ -15,3 +15,4 @@ export * from './train';
 export * from './units';
 export * from './landscape';
 export * from './curvature';
+export * from './sweep';

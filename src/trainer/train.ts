@@ -82,6 +82,8 @@ export class Trainer {
   private rates: Float64Array;
   private readonly scratch: Float64Array;
   private readonly order: Int32Array | null;
+  /** The current mini-batch, gathered so the gradient loop reads samples in order. */
+  private readonly batch: { x1: Float64Array; x2: Float64Array; y: Float64Array } | null;
   private readonly previous: Float64Array;
   private readonly shuffle: Random;
 
@@ -100,7 +102,11 @@ export class Trainer {
     this.schedule = config.schedule ?? constantSchedule();
     this.history = new Float64Array(1024);
     this.rates = new Float64Array(1024);
-    this.order = this.batchSize < this.data.n ? Int32Array.from({ length: this.data.n }, (_, i) => i) : null;
+    const miniBatch = this.batchSize < this.data.n;
+    this.order = miniBatch ? Int32Array.from({ length: this.data.n }, (_, i) => i) : null;
+    this.batch = miniBatch
+      ? { x1: new Float64Array(this.batchSize), x2: new Float64Array(this.batchSize), y: new Float64Array(this.batchSize) }
+      : null;
     this.shuffle = makeRandom(`shuffle:${config.shuffleSeed ?? 1}`);
   }
 
@@ -157,7 +163,7 @@ export class Trainer {
     const rate = this.learningRate;
     let loss: number;
     if (this.order === null) {
-      loss = lossAndGradientInto(params, data, hidden, gradient, 0, n, null, scratch);
+      loss = lossAndGradientInto(params, data, hidden, gradient, 0, n, scratch);
       if (!Number.isFinite(loss)) {
         return this.diverge(`The loss is too large to represent at epoch ${this.epoch}: the run diverged.`);
       }
@@ -170,7 +176,8 @@ export class Trainer {
       this.shuffleOrder();
       for (let start = 0; start < n; start += this.batchSize) {
         const end = Math.min(n, start + this.batchSize);
-        lossAndGradientInto(params, data, hidden, gradient, start, end, this.order, scratch);
+        const m = this.gatherBatch(start, end);
+        lossAndGradientInto(params, this.batch!, hidden, gradient, 0, m, scratch);
         if (!this.update(rate, end - start)) return;
       }
     }
@@ -197,6 +204,18 @@ export class Trainer {
       this.diverge(`A step at epoch ${this.epoch} sent the parameters to infinity: the run diverged. The parameters shown are the last finite ones.`);
     }
     return finite;
+  }
+
+  /** Copies the samples order[start..end) into the batch arrays; returns how many. */
+  private gatherBatch(start: number, end: number): number {
+    const order = this.order!, batch = this.batch!, { x1, x2, y } = this.data;
+    for (let s = start; s < end; s++) {
+      const i = order[s];
+      batch.x1[s - start] = x1[i];
+      batch.x2[s - start] = x2[i];
+      batch.y[s - start] = y[i];
+    }
+    return end - start;
   }
 
   /** Fisher–Yates with the run's own seeded generator, so a replay shuffles identically. */

@@ -1,0 +1,54 @@
+// Many runs of one setup that differ only in their initialisation seed: the answer to
+// "how wide is the range of outcomes?". Pure and synchronous; the browser runs slices of a
+// sweep in Web Workers, each worker calling runSweep on its share of the seeds.
+import type { Dataset } from './data';
+import { initParams, type InitPreset } from './init';
+import { train, type TrainStatus } from './train';
+import { unitActivity, type UnitState } from './units';
+import { rSquared, variance } from './loss';
+import { DEFAULT_HIDDEN } from './parameters';
+
+export interface SweepConfig {
+  data: Dataset;
+  preset: InitPreset;
+  /** Initialisation seeds, one run each. */
+  seeds: readonly (number | string)[];
+  epochs: number;
+  learningRate: number;
+  hidden?: number;
+}
+
+export interface SweepRun {
+  seed: number | string;
+  status: TrainStatus;
+  /** Loss at the start of the last completed epoch (the last finite loss if it diverged). */
+  finalLoss: number;
+  rSquared: number;
+  epochs: number;
+  /** Each hidden unit's state at the end. */
+  units: UnitState[];
+}
+
+/** Runs every seed in order; `onRun` reports progress after each run and may return false to cancel. */
+export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: number) => boolean | void): SweepRun[] {
+  const hidden = config.hidden ?? DEFAULT_HIDDEN;
+  const varY = variance(config.data.y);
+  const runs: SweepRun[] = [];
+  for (let i = 0; i < config.seeds.length; i++) {
+    const seed = config.seeds[i];
+    const params = initParams({ preset: config.preset, seed, hidden });
+    const result = train({ data: config.data, params, learningRate: config.learningRate, epochs: config.epochs, hidden });
+    const finalLoss = result.losses.length ? result.losses[result.losses.length - 1] : NaN;
+    const run: SweepRun = {
+      seed,
+      status: result.status,
+      finalLoss,
+      rSquared: rSquared(finalLoss, varY),
+      epochs: result.epochs,
+      units: unitActivity(result.params, config.data, hidden).states,
+    };
+    runs.push(run);
+    if (onRun && onRun(run, i) === false) break;
+  }
+  return runs;
+}
