@@ -16,3 +16,4 @@ export * from './units';
 export * from './landscape';
 export * from './curvature';
 export * from './sweep';
+export * from './toy';
