@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects:
+//   unit — tests/unit/**/*.test.ts, plain node, imports the TS modules directly (no Astro/Vite plugins).
+//   e2e  — tests/e2e/**/*.test.ts against a BUILT site (see scripts/test-all.mjs), one file at a time
+//          so only one Chromium runs.
+// `npm test` runs everything (node scripts/test-all.mjs); `npm run test:unit` / `test:e2e` run one project.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          // test.concurrent pages within a file share the one Chromium (a context each)
+          maxConcurrency: Number(process.env.E2E_CONCURRENCY) || 3,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
