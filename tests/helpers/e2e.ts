@@ -1,0 +1,74 @@
+/**
+ * One-line setup for an end-to-end test file:
+ *
+ *   import { describe, expect, test } from 'vitest';
+ *   import { useSite } from '../helpers/e2e.ts';
+ *
+ *   const site = useSite();            // static server on the built site + one Chromium, per file
+ *
+ *   test('…', async () => {
+ *     const p = await site.open('lessons/forward-pass/');   // path relative to the base
+ *     …
+ *     expect(p.problems()).toEqual([]);
+ *     await p.close();
+ *   });
+ *
+ * Which build is served comes from the environment (set by scripts/test-all.mjs):
+ *   E2E_DIST  folder to serve (default: dist)
+ *   E2E_BASE  base path the site was built with (default: /)
+ */
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openPage, type OpenedPage, type OpenPageOptions } from './browser.ts';
+import { normaliseBase, startStaticServer, type StaticServer } from './static-server.ts';
+
+export function e2eEnv() {
+  return {
+    dist: path.resolve(process.env.E2E_DIST || 'dist'),
+    base: normaliseBase(process.env.E2E_BASE || '/'),
+  };
+}
+
+export interface Site {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  /** Absolute URL of a path relative to the base ('' = home page). */
+  url(relative?: string): string;
+  /** Open a page (path relative to the base, or absolute URL) in a fresh browser context. */
+  open(relative?: string, options?: OpenPageOptions): Promise<OpenedPage>;
+}
+
+/** Registers beforeAll/afterAll hooks that start the server and Chromium for this test file. */
+export function useSite(options: { server?: StaticServer } = {}): Site {
+  let server: StaticServer | undefined = options.server;
+  let browser: Browser | undefined;
+  const ownsServer = !server;
+
+  beforeAll(async () => {
+    if (!server) {
+      const { dist, base } = e2eEnv();
+      server = await startStaticServer({ root: dist, base });
+    }
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (ownsServer) await server?.close();
+  });
+
+  const need = <T>(v: T | undefined, what: string): T => {
+    if (!v) throw new Error(`useSite(): ${what} is not ready (use it inside a test or hook, not at collection time)`);
+    return v;
+  };
+  return {
+    get server() {
+      return need(server, 'server');
+    },
+    get browser() {
+      return need(browser, 'browser');
+    },
+    url: (relative = '') => new URL(relative.replace(/^\//, ''), need(server, 'server').url).href,
+    open: (relative = '', opts) => openPage(need(browser, 'browser'), need(server, 'server'), relative.replace(/^\//, '') || './', opts),
+  };
+}
