@@ -1,0 +1,25 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { normaliseBase } from './src/lib/url.ts';
+// KaTeX renders at build time; the browser never loads KaTeX's script. rehype-katex does not
+// fail the build on broken TeX (it emits .katex-error), so a test checks the built pages.
+import { katexOptions } from './src/lib/katex-options.ts';
+
+export default defineConfig({
+  output: 'static',
+  // BASE_PATH=/course/ builds the site for https://host/course/.
+  base: normaliseBase(process.env.BASE_PATH),
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, katexOptions]],
+  },
+  // Nothing on the site may reach another origin; prefetch only ever targets our own
+  // pages, but it is off so no request happens that the reader did not ask for.
+  prefetch: false,
+  devToolbar: { enabled: false },
+});
