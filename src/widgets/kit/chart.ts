@@ -1,0 +1,169 @@
+// The frame every chart shares: a fixed viewBox, margins, linear or log scales, a grid,
+// axes built from scale.ticks() (d3-axis needs a DOM; this does not), axis labels, and the
+// accessible name. Pure: the same input gives the same scene on the server and in the browser.
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { h, round, type SvgNode } from './svg';
+import { tickFormatter } from './format';
+
+export type ScaleType = 'linear' | 'log';
+
+export interface AxisSpec {
+  /** Axis title shown beside the axis, e.g. "x1 (scaled)". */
+  label: string;
+  /** Data interval; widened when empty, replaced when not finite (or not positive on a log axis). */
+  domain: readonly [number, number];
+  type?: ScaleType;
+  /** Roughly how many ticks (d3 picks round numbers); default 6 on x, 5 on y. */
+  ticks?: number;
+  /** Extend the domain to round numbers (default true). */
+  nice?: boolean;
+}
+
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface FrameSpec {
+  /** viewBox size; the SVG scales to its container's width. */
+  width: number;
+  height: number;
+  margin?: Partial<Margins>;
+  x: AxisSpec;
+  y: AxisSpec;
+  /** Accessible name (aria-label and <title>): what the chart shows, in one sentence. */
+  title: string;
+  /** Longer text alternative (<desc>): what the reader should see in it. */
+  description?: string;
+  /** Short visible heading drawn above the plot area. */
+  heading?: string;
+  grid?: boolean;
+}
+
+export interface ChartFrame {
+  spec: FrameSpec;
+  width: number;
+  height: number;
+  margin: Margins;
+  /** The plot area inside the margins, in viewBox units. */
+  plot: { left: number; top: number; right: number; bottom: number; width: number; height: number };
+  /** Data → viewBox coordinate. */
+  x: (value: number) => number;
+  y: (value: number) => number;
+  xDomain: [number, number];
+  yDomain: [number, number];
+  xTicks: { value: number; label: string }[];
+  yTicks: { value: number; label: string }[];
+}
+
+export const DEFAULT_MARGIN: Margins = { top: 30, right: 14, bottom: 44, left: 56 };
+
+/** A usable interval: finite, non-empty, and positive for a log axis. */
+export function safeDomain(domain: readonly number[], type: ScaleType = 'linear'): [number, number] {
+  let [lo, hi] = [Math.min(domain[0], domain[1]), Math.max(domain[0], domain[1])];
+  if (type === 'log') {
+    if (!(lo > 0) || !Number.isFinite(hi)) return hi > 0 && Number.isFinite(hi) ? [hi / 100, hi] : [1, 10];
+    return lo === hi ? [lo / 10, hi * 10] : [lo, hi];
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (lo === hi) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    return [lo - pad, hi + pad];
+  }
+  return [lo, hi];
+}
+
+function makeScale(axis: AxisSpec, range: [number, number], defaultTicks: number) {
+  const type = axis.type ?? 'linear';
+  const count = axis.ticks ?? defaultTicks;
+  const domain = safeDomain(axis.domain, type);
+  if (type === 'log') {
+    const scale = scaleLog().domain(domain).range(range);
+    if (axis.nice !== false) scale.nice();
+    const label = scale.tickFormat(count, '~g');
+    const ticks = scale.ticks(count).map((value) => ({ value, label: label(value) }));
+    return { scale, ticks, domain: scale.domain() as [number, number] };
+  }
+  const scale = scaleLinear().domain(domain).range(range);
+  if (axis.nice !== false) scale.nice(count);
+  const d = scale.domain() as [number, number];
+  const label = tickFormatter(d, scale.tickFormat(count));
+  const ticks = scale.ticks(count).map((value) => ({ value, label: label(value) }));
+  return { scale, ticks, domain: d };
+}
+
+export function chartFrame(spec: FrameSpec): ChartFrame {
+  const margin = { ...DEFAULT_MARGIN, ...spec.margin };
+  const plot = {
+    left: margin.left,
+    top: margin.top,
+    right: spec.width - margin.right,
+    bottom: spec.height - margin.bottom,
+    width: spec.width - margin.left - margin.right,
+    height: spec.height - margin.top - margin.bottom,
+  };
+  const xs = makeScale(spec.x, [plot.left, plot.right], 6);
+  const ys = makeScale(spec.y, [plot.bottom, plot.top], 5);
+  return {
+    spec,
+    width: spec.width,
+    height: spec.height,
+    margin,
+    plot,
+    x: (v) => xs.scale(v),
+    y: (v) => ys.scale(v),
+    xDomain: xs.domain,
+    yDomain: ys.domain,
+    xTicks: xs.ticks,
+    yTicks: ys.ticks,
+  };
+}
+
+/** Grid, axis lines, tick marks and labels, axis titles and the heading. */
+export function axisNodes(frame: ChartFrame): SvgNode[] {
+  const { plot, spec } = frame;
+  const nodes: SvgNode[] = [];
+  if (spec.grid !== false) {
+    const lines = [
+      ...frame.xTicks.map((t) => `M${round(frame.x(t.value))},${plot.top}V${plot.bottom}`),
+      ...frame.yTicks.map((t) => `M${plot.left},${round(frame.y(t.value))}H${plot.right}`),
+    ];
+    nodes.push(h('path', { class: 'np-grid', d: lines.join(''), stroke: 'var(--rule, #d5d8dd)', 'stroke-width': 1, fill: 'none' }));
+  }
+  const xTicks = frame.xTicks.map((t) => {
+    const x = round(frame.x(t.value));
+    return h('text', { x, y: plot.bottom + 18, 'text-anchor': 'middle' }, t.label);
+  });
+  const yTicks = frame.yTicks.map((t) => {
+    const y = round(frame.y(t.value));
+    return h('text', { x: plot.left - 7, y, dy: '0.32em', 'text-anchor': 'end' }, t.label);
+  });
+  const marks = [
+    ...frame.xTicks.map((t) => `M${round(frame.x(t.value))},${plot.bottom}v5`),
+    ...frame.yTicks.map((t) => `M${plot.left},${round(frame.y(t.value))}h-5`),
+  ].join('');
+  nodes.push(
+    h('path', { class: 'np-axis', d: `M${plot.left},${plot.top}V${plot.bottom}H${plot.right}${marks}`, stroke: 'currentColor', fill: 'none' }),
+    h('g', { class: 'np-ticks', 'font-size': 12, fill: 'currentColor' }, [...xTicks, ...yTicks]),
+    h('text', { class: 'np-axis-label', x: round(plot.left + plot.width / 2), y: frame.height - 8, 'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor' }, spec.x.label),
+    h('text', { class: 'np-axis-label', transform: `translate(14,${round(plot.top + plot.height / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor' }, spec.y.label),
+  );
+  if (spec.heading) {
+    nodes.push(h('text', { class: 'np-heading', x: plot.left, y: 18, 'font-size': 14, 'font-weight': 600, fill: 'currentColor' }, spec.heading));
+  }
+  return nodes;
+}
+
+/** The <svg> root: viewBox, role="img", aria-label, <title>, <desc>, axes, then `content`. */
+export function chartSvg(frame: ChartFrame, content: SvgNode[], attrs: Record<string, string> = {}): SvgNode {
+  const { spec } = frame;
+  const children: SvgNode[] = [h('title', {}, spec.title)];
+  if (spec.description) children.push(h('desc', {}, spec.description));
+  return h(
+    'svg',
+    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${frame.width} ${frame.height}`, role: 'img', 'aria-label': spec.title, ...attrs },
+    [...children, ...axisNodes(frame), ...content],
+  );
+}

@@ -1,0 +1,64 @@
+// Numbers for people to read. Nothing shown on the page may say "NaN" or "undefined":
+// a value that is not a finite number is named in words instead.
+import { format } from 'd3-format';
+
+const decimal = format(',.4~r');
+const scientific = format('.3~e');
+const whole = format(',d');
+const fixed = (digits: number) => format(`,.${digits}f`);
+
+/** The word for a value that is not a finite number, or null for a finite one. */
+export function nonFiniteWord(value: unknown): string | null {
+  if (typeof value !== 'number' || Number.isNaN(value)) return 'not a number';
+  if (value === Infinity) return 'infinite';
+  if (value === -Infinity) return '−infinite';
+  return null;
+}
+
+/**
+ * Four significant figures with thousands separators (12,350; 0.0123; −5), switching to
+ * powers of ten for the very large or very small (1.23e+12). Uses the true minus sign.
+ */
+export function formatNumber(value: unknown): string {
+  const word = nonFiniteWord(value);
+  if (word !== null) return word;
+  const v = value as number;
+  const size = Math.abs(v);
+  if (size !== 0 && (size >= 1e9 || size < 1e-4)) return scientific(v);
+  return decimal(v);
+}
+
+/** Three significant figures, for compact labels such as a legend's ends (−1.71, 9.98). */
+export function formatShort(value: unknown): string {
+  const word = nonFiniteWord(value);
+  if (word !== null) return word;
+  const v = value as number;
+  const size = Math.abs(v);
+  if (size !== 0 && (size >= 1e6 || size < 1e-3)) return format('.2~e')(v);
+  return format(',.3~r')(v);
+}
+
+/** A fixed number of decimals (for tables whose columns should line up). */
+export function formatFixed(value: unknown, digits = 3): string {
+  const word = nonFiniteWord(value);
+  if (word !== null) return word;
+  const v = value as number;
+  if (Math.abs(v) >= 1e9) return scientific(v);
+  // −0.000 reads as a sign error; show 0.000.
+  const text = fixed(digits)(v);
+  return /^−0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+
+/** A whole number with thousands separators (10,000). */
+export function formatInteger(value: unknown): string {
+  const word = nonFiniteWord(value);
+  if (word !== null) return word;
+  return whole(Math.round(value as number));
+}
+
+/** Axis tick labels: d3's own choice for ordinary ranges, powers of ten for extreme ones. */
+export function tickFormatter(domain: readonly number[], fallback: (n: number) => string): (n: number) => string {
+  const size = Math.max(...domain.map(Math.abs));
+  if (size >= 1e6) return (n) => (n === 0 ? '0' : format('.2~e')(n));
+  return fallback;
+}

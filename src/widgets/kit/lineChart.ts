@@ -1,0 +1,115 @@
+// One or more series against a shared x (e.g. loss per epoch), with optional labelled
+// horizontal reference lines (e.g. Var(y), the loss of always predicting the mean).
+// Series are told apart by dash pattern as well as colour.
+import { line } from 'd3-shape';
+import { extent } from 'd3-array';
+import { chartFrame, chartSvg, type AxisSpec, type FrameSpec } from './chart';
+import { h, round, type SvgNode } from './svg';
+
+export interface LineSeries {
+  label: string;
+  /** y values; a value that is not finite (or not positive on a log axis) leaves a gap. */
+  y: ArrayLike<number>;
+  /** x values; default 0, 1, 2, … */
+  x?: ArrayLike<number>;
+  color?: string;
+  /** stroke-dasharray, e.g. '6 3'. */
+  dash?: string;
+}
+
+export interface ReferenceLine {
+  value: number;
+  label: string;
+  color?: string;
+  dash?: string;
+}
+
+export interface LineChartSpec extends Omit<FrameSpec, 'x' | 'y'> {
+  x: Omit<AxisSpec, 'domain'> & { domain?: AxisSpec['domain'] };
+  y: Omit<AxisSpec, 'domain'> & { domain?: AxisSpec['domain'] };
+  series: LineSeries[];
+  references?: ReferenceLine[];
+}
+
+export const SERIES_COLORS = ['var(--c-blue, #0072b2)', 'var(--c-vermillion, #d55e00)', 'var(--c-green, #009e73)', 'var(--c-purple, #cc79a7)'];
+export const SERIES_DASHES = ['', '7 4', '2 3', '9 3 2 3'];
+
+function xAt(s: LineSeries, i: number): number {
+  return s.x ? s.x[i] : i;
+}
+
+function usable(v: number, log: boolean): boolean {
+  return Number.isFinite(v) && (!log || v > 0);
+}
+
+export function lineChart(spec: LineChartSpec): SvgNode {
+  const xLog = spec.x.type === 'log';
+  const yLog = spec.y.type === 'log';
+  const xs: number[] = [], ys: number[] = [];
+  for (const s of spec.series) {
+    for (let i = 0; i < s.y.length; i++) {
+      if (usable(xAt(s, i), xLog)) xs.push(xAt(s, i));
+      if (usable(s.y[i], yLog)) ys.push(s.y[i]);
+    }
+  }
+  for (const r of spec.references ?? []) if (usable(r.value, yLog)) ys.push(r.value);
+  const xDomain = spec.x.domain ?? ((xs.length ? extent(xs) : [0, 1]) as [number, number]);
+  const yDomain = spec.y.domain ?? ((ys.length ? extent(ys) : [0, 1]) as [number, number]);
+  const frame = chartFrame({ ...spec, x: { ...spec.x, domain: xDomain }, y: { ...spec.y, domain: yDomain } });
+  const { plot } = frame;
+  const content: SvgNode[] = [];
+
+  (spec.references ?? []).forEach((r) => {
+    if (!usable(r.value, yLog)) return;
+    const y = round(frame.y(r.value));
+    if (y < plot.top || y > plot.bottom) return;
+    const color = r.color ?? 'var(--muted, #666)';
+    content.push(
+      h('g', { class: 'np-reference' }, [
+        h('path', { d: `M${plot.left},${y}H${plot.right}`, stroke: color, 'stroke-dasharray': r.dash ?? '4 4', fill: 'none' }),
+        h('text', { x: plot.right - 4, y: y - 5, 'text-anchor': 'end', 'font-size': 12, fill: color }, r.label),
+      ]),
+    );
+  });
+
+  spec.series.forEach((s, k) => {
+    const indices = Array.from({ length: s.y.length }, (_, i) => i);
+    const path = line<number>()
+      .defined((i) => usable(xAt(s, i), xLog) && usable(s.y[i], yLog))
+      .x((i) => round(frame.x(xAt(s, i))))
+      .y((i) => round(frame.y(s.y[i])))(indices);
+    content.push(
+      h('path', {
+        class: 'np-series',
+        d: path ?? '',
+        fill: 'none',
+        stroke: s.color ?? SERIES_COLORS[k % SERIES_COLORS.length],
+        'stroke-width': 2,
+        'stroke-dasharray': s.dash ?? (SERIES_DASHES[k % SERIES_DASHES.length] || undefined),
+        'stroke-linejoin': 'round',
+      }),
+    );
+  });
+
+  if (spec.series.length > 1) content.push(legend(spec.series, plot.left + 8, plot.top + 4));
+  return chartSvg(frame, content);
+}
+
+function legend(series: LineSeries[], x: number, y: number): SvgNode {
+  return h(
+    'g',
+    { class: 'np-legend', 'font-size': 12, fill: 'currentColor' },
+    series.flatMap((s, k) => {
+      const row = y + 14 * k + 8;
+      return [
+        h('path', {
+          d: `M${x},${row}h22`,
+          stroke: s.color ?? SERIES_COLORS[k % SERIES_COLORS.length],
+          'stroke-width': 2,
+          'stroke-dasharray': s.dash ?? (SERIES_DASHES[k % SERIES_DASHES.length] || undefined),
+        }),
+        h('text', { x: x + 28, y: row, dy: '0.32em' }, s.label),
+      ];
+    }),
+  );
+}

@@ -1,0 +1,140 @@
+// Points, optionally coloured (and shaped) by a third value, with optional overlaid curves.
+// All points of one style are one <path>, so 10,000 samples are a handful of elements.
+import { extent } from 'd3-array';
+import { line } from 'd3-shape';
+import { chartFrame, chartSvg, type AxisSpec, type FrameSpec, type Margins } from './chart';
+import { formatShort } from './format';
+import { h, round, type SvgNode } from './svg';
+
+export type Shape = 'circle' | 'square' | 'diamond' | 'triangle';
+
+export interface PointStyle {
+  fill: string;
+  shape: Shape;
+}
+
+type AxisWithValues = Omit<AxisSpec, 'domain'> & { domain?: AxisSpec['domain']; values: ArrayLike<number> };
+
+export interface ScatterCurve {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  label: string;
+  color?: string;
+  dash?: string;
+}
+
+export interface ScatterSpec extends Omit<FrameSpec, 'x' | 'y'> {
+  x: AxisWithValues;
+  y: AxisWithValues;
+  /** Colour and shape each point by this value, cut into as many equal bins as there are styles. */
+  colorBy?: { values: ArrayLike<number>; label: string; domain?: readonly [number, number]; styles?: PointStyle[] };
+  curves?: ScatterCurve[];
+  /** Point size in viewBox units (default 3). */
+  radius?: number;
+}
+
+/**
+ * Low values blue, high values orange, in two shades each (Okabe–Ito: safe for the common
+ * colour-vision deficiencies), and circles below the middle, diamonds above, so the
+ * split survives greyscale too.
+ */
+export const TWO_COLOUR_STYLES: PointStyle[] = [
+  { fill: 'var(--c-blue, #0072b2)', shape: 'circle' },
+  { fill: 'var(--c-sky, #56b4e9)', shape: 'circle' },
+  { fill: 'var(--c-orange, #e69f00)', shape: 'diamond' },
+  { fill: 'var(--c-vermillion, #d55e00)', shape: 'diamond' },
+];
+
+export const SCATTER_MARGIN: Partial<Margins> = { top: 50 };
+
+/** A path fragment drawing one marker centred on (x, y). */
+export function markerPath(shape: Shape, x: number, y: number, r: number): string {
+  const [X, Y, R] = [round(x), round(y), round(r)];
+  if (shape === 'square') return `M${round(X - R)},${round(Y - R)}h${round(2 * R)}v${round(2 * R)}h${round(-2 * R)}z`;
+  if (shape === 'diamond') {
+    const s = round(R * 1.35);
+    return `M${X},${round(Y - s)}l${s},${s}l${-s},${s}l${-s},${-s}z`;
+  }
+  if (shape === 'triangle') return `M${X},${round(Y - 1.2 * R)}l${round(1.1 * R)},${round(1.9 * R)}h${round(-2.2 * R)}z`;
+  return `M${round(X - R)},${Y}a${R},${R} 0 1,0 ${round(2 * R)},0a${R},${R} 0 1,0 ${round(-2 * R)},0`;
+}
+
+/** Which of `bins` equal-width bins of [lo, hi] a value falls in (clamped to the ends). */
+export function binIndex(value: number, lo: number, hi: number, bins: number): number {
+  if (!(hi > lo) || !Number.isFinite(value)) return Math.floor((bins - 1) / 2);
+  return Math.min(bins - 1, Math.max(0, Math.floor(((value - lo) / (hi - lo)) * bins)));
+}
+
+function finiteExtent(...arrays: ArrayLike<number>[]): [number, number] {
+  const all: number[] = [];
+  for (const a of arrays) for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i])) all.push(a[i]);
+  return all.length ? (extent(all) as [number, number]) : [0, 1];
+}
+
+export function scatterChart(spec: ScatterSpec): SvgNode {
+  const curves = spec.curves ?? [];
+  const frame = chartFrame({
+    ...spec,
+    margin: { ...SCATTER_MARGIN, ...spec.margin },
+    x: { ...spec.x, domain: spec.x.domain ?? finiteExtent(spec.x.values, ...curves.map((c) => c.x)) },
+    y: { ...spec.y, domain: spec.y.domain ?? finiteExtent(spec.y.values, ...curves.map((c) => c.y)) },
+  });
+  const styles = spec.colorBy?.styles ?? (spec.colorBy ? TWO_COLOUR_STYLES : [TWO_COLOUR_STYLES[0]]);
+  const [lo, hi] = spec.colorBy?.domain ?? (spec.colorBy ? finiteExtent(spec.colorBy.values) : [0, 1]);
+  const r = spec.radius ?? 3;
+  const paths = styles.map(() => [] as string[]);
+  const n = Math.min(spec.x.values.length, spec.y.values.length);
+  for (let i = 0; i < n; i++) {
+    const xv = spec.x.values[i], yv = spec.y.values[i];
+    if (!Number.isFinite(xv) || !Number.isFinite(yv)) continue;
+    const k = spec.colorBy ? binIndex(spec.colorBy.values[i], lo, hi, styles.length) : 0;
+    paths[k].push(markerPath(styles[k].shape, frame.x(xv), frame.y(yv), r));
+  }
+  const content: SvgNode[] = [
+    h(
+      'g',
+      { class: 'np-points', 'stroke-width': r >= 2 ? 0.5 : 0, stroke: 'var(--bg, #fff)' },
+      paths.flatMap((d, k) => (d.length ? [h('path', { d: d.join(''), fill: styles[k].fill, 'data-bin': k })] : [])),
+    ),
+  ];
+  for (const c of curves) {
+    const idx = Array.from({ length: Math.min(c.x.length, c.y.length) }, (_, i) => i);
+    const d =
+      line<number>()
+        .defined((i) => Number.isFinite(c.x[i]) && Number.isFinite(c.y[i]))
+        .x((i) => round(frame.x(c.x[i])))
+        .y((i) => round(frame.y(c.y[i])))(idx) ?? '';
+    const color = c.color ?? 'currentColor';
+    content.push(
+      h('g', { class: 'np-curve', fill: 'none', 'stroke-linejoin': 'round' }, [
+        // A halo in the background colour keeps the curve readable over dense points.
+        h('path', { d, stroke: 'var(--bg, #fff)', 'stroke-width': 5 }),
+        h('path', { d, stroke: color, 'stroke-width': 2.2, 'stroke-dasharray': c.dash ?? '7 4' }),
+      ]),
+    );
+  }
+  content.push(scatterLegend(spec, styles, [lo, hi], frame.plot.left, frame.plot.right, 40));
+  return chartSvg(frame, content);
+}
+
+/** One row above the plot: "x2: −10 ●●◆◆ 10" for the colours, then a sample of each curve. */
+function scatterLegend(spec: ScatterSpec, styles: PointStyle[], [lo, hi]: [number, number], left: number, right: number, y: number): SvgNode {
+  const items: SvgNode[] = [];
+  let x = left;
+  if (spec.colorBy) {
+    const start = `${spec.colorBy.label}: ${formatShort(lo)}`;
+    items.push(h('text', { x, y, dy: '0.32em' }, start));
+    x += start.length * 6.6 + 8;
+    styles.forEach((s, k) => items.push(h('path', { d: markerPath(s.shape, x + 12 * k, y, 4.5), fill: s.fill })));
+    x += 12 * styles.length;
+    items.push(h('text', { x, y, dy: '0.32em' }, formatShort(hi)));
+  }
+  let cx = right;
+  for (const c of [...(spec.curves ?? [])].reverse()) {
+    items.push(h('text', { x: cx, y, dy: '0.32em', 'text-anchor': 'end' }, c.label));
+    cx -= c.label.length * 6.6 + 6;
+    items.push(h('path', { d: `M${round(cx - 24)},${y}h24`, stroke: c.color ?? 'currentColor', 'stroke-width': 2.2, 'stroke-dasharray': c.dash ?? '7 4', fill: 'none' }));
+    cx -= 34;
+  }
+  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatFixed, formatInteger, formatNumber, formatShort, nonFiniteWord } from '../../../src/widgets/kit/format';
+
+describe('format', () => {
+  it('shows four significant figures with separators and the true minus sign', () => {
+    expect(formatNumber(8.66666)).toBe('8.667');
+    expect(formatNumber(-5)).toBe('−5');
+    expect(formatNumber(12345.6)).toBe('12,350');
+    expect(formatNumber(0.0123456)).toBe('0.01235');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-0)).toBe('0');
+  });
+
+  it('switches to powers of ten for very large and very small values', () => {
+    expect(formatNumber(1.234e12)).toBe('1.234e+12');
+    expect(formatNumber(1.5e-7)).toBe('1.5e-7');
+  });
+
+  it('names values that are not finite numbers in words', () => {
+    for (const f of [formatNumber, formatFixed, formatInteger, formatShort]) {
+      expect(f(Number.NaN)).toBe('not a number');
+      expect(f(Infinity)).toBe('infinite');
+      expect(f(-Infinity)).toBe('−infinite');
+      expect(f(undefined)).toBe('not a number');
+    }
+    expect(nonFiniteWord(3)).toBeNull();
+  });
+
+  it('keeps a fixed number of decimals without a lonely minus on zero', () => {
+    expect(formatFixed(1.23456, 2)).toBe('1.23');
+    expect(formatFixed(-0.0001, 3)).toBe('0.000');
+    expect(formatFixed(-1.5, 1)).toBe('−1.5');
+  });
+
+  it('writes whole numbers with thousands separators', () => {
+    expect(formatInteger(10000)).toBe('10,000');
+    expect(formatInteger(2.6)).toBe('3');
+  });
+
+  it('never prints NaN or undefined, whatever the number', () => {
+    fc.assert(
+      fc.property(fc.double(), (v) => [formatNumber(v), formatFixed(v), formatInteger(v), formatShort(v)].every((s) => !/NaN|undefined/.test(s))),
+    );
+  });
+});

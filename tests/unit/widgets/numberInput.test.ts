@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseNumberInput, type NumberInputRules } from '../../../src/widgets/kit/numberInput';
+
+const samples = { min: 1, max: 10_000, integer: true, label: 'The number of samples' };
+const range = { min: -100, max: 100, label: 'Lowest x1' };
+
+function message(text: string, rules: NumberInputRules = samples): string {
+  const result = parseNumberInput(text, rules);
+  if (result.ok) throw new Error(`expected "${text}" to be refused, got ${result.value}`);
+  return result.message;
+}
+
+describe('parseNumberInput', () => {
+  it('accepts plain, signed, decimal and scientific numbers with surrounding spaces', () => {
+    expect(parseNumberInput(' 300 ', samples)).toEqual({ ok: true, value: 300 });
+    expect(parseNumberInput('1e3', samples)).toEqual({ ok: true, value: 1000 });
+    expect(parseNumberInput('+2.5', range)).toEqual({ ok: true, value: 2.5 });
+    expect(parseNumberInput('-.5', range)).toEqual({ ok: true, value: -0.5 });
+    expect(parseNumberInput('7.', range)).toEqual({ ok: true, value: 7 });
+  });
+
+  it('accepts the true minus sign and thousands commas, as the page prints numbers', () => {
+    expect(parseNumberInput('−5', range)).toEqual({ ok: true, value: -5 });
+    expect(parseNumberInput('10,000', samples)).toEqual({ ok: true, value: 10_000 });
+  });
+
+  it('turns negative zero into zero', () => {
+    const result = parseNumberInput('-0', range);
+    expect(result.ok && Object.is(result.value, 0)).toBe(true);
+  });
+
+  it('says a field is empty when it holds nothing or only spaces', () => {
+    expect(message('')).toBe('The number of samples is empty. Type a whole number from 1 to 10,000.');
+    expect(message('   ')).toMatch(/is empty/);
+  });
+
+  it('says what was typed is not a number, quoting it', () => {
+    expect(message('abc')).toBe('“abc” is not a number. The number of samples needs a whole number from 1 to 10,000.');
+    expect(message('0x10')).toMatch(/not a number/);
+    expect(message('1 000')).toMatch(/not a number/);
+  });
+
+  it('shortens a long quoted entry', () => {
+    expect(message('x'.repeat(200))).toContain('“xxxxxxxxxxxxxxxxxxxxx…”');
+  });
+
+  it('explains NaN and infinity in words', () => {
+    expect(message('NaN')).toMatch(/“NaN” means “not a number”/);
+    expect(message('Infinity')).toMatch(/must be a finite number/);
+    expect(message('-inf')).toMatch(/finite/);
+  });
+
+  it('refuses numbers beyond the range, including huge ones, and says the limit', () => {
+    expect(message('1e308')).toBe('The number of samples must be at most 10,000; “1e308” is too large.');
+    expect(message('1e999')).toMatch(/too large to work with/);
+    expect(message('-5')).toBe('The number of samples must be at least 1; “-5” is too small.');
+    expect(message('0')).toMatch(/at least 1/);
+  });
+
+  it('refuses decimals where only whole numbers make sense', () => {
+    expect(message('2.5')).toMatch(/must be a whole number/);
+  });
+
+  it('points out a decimal comma', () => {
+    expect(message('1,5', range)).toBe('Lowest x1: use a dot for decimals (type 1.5).');
+  });
+
+  it('never throws, and every message is words without NaN or undefined', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const result = parseNumberInput(text, samples);
+        if (result.ok) return Number.isInteger(result.value) && result.value >= 1 && result.value <= 10_000;
+        return result.message.length > 0 && !/undefined|\bNaN\b(?!”)/.test(result.message.replace(/“[^”]*”/g, ''));
+      }),
+    );
+  });
+
+  it('accepts every whole number in range, written out', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), (n) => parseNumberInput(String(n), samples).ok));
+  });
+});
