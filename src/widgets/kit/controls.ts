@@ -1,0 +1,131 @@
+// Client-side behaviour of the kit's controls. Each wiring function takes the element the
+// markup was rendered into and queries inside it only, so two widgets on a page never meet.
+import { parseNumberInput, type NumberInputRules } from './numberInput';
+import { positionOf, valueAt, type SliderScale } from './sliderScale';
+
+export interface StatusLine {
+  /** Records (or, with null, clears) the problem of one source; the newest problem is shown. */
+  problem(source: string, message: string | null): void;
+  /** Shows a neutral message (replaced by the next one; problems take precedence). */
+  note(message: string): void;
+  /** Whether any problem is outstanding. */
+  readonly hasProblems: boolean;
+}
+
+export function statusLine(host: Element): StatusLine {
+  const el = host.querySelector<HTMLElement>('[data-status]');
+  const problems = new Map<string, string>();
+  let noteText = '';
+  const show = () => {
+    if (!el) return;
+    const latest = [...problems.values()].pop();
+    el.textContent = latest ?? noteText;
+    el.classList.toggle('error', latest !== undefined);
+  };
+  return {
+    problem(source, message) {
+      problems.delete(source);
+      if (message !== null) problems.set(source, message);
+      show();
+    },
+    note(message) {
+      noteText = message;
+      show();
+    },
+    get hasProblems() {
+      return problems.size > 0;
+    },
+  };
+}
+
+export interface NumberControl {
+  readonly name: string;
+  /** The last valid value (what the figure shows). */
+  readonly value: number;
+  /** Sets the value from code (e.g. "New seed"), updating both inputs. */
+  set(value: number): void;
+}
+
+/**
+ * Wires one Slider.astro: slider and text field show the same value. A bad entry in the text
+ * field is explained in the status line and marked aria-invalid; the last valid value stays
+ * in force, so the figure never breaks. `onChange` runs only with valid values.
+ */
+export function wireSlider(wrapper: HTMLElement, status: StatusLine, onChange: (value: number, name: string) => void): NumberControl {
+  const d = wrapper.dataset;
+  const name = d.name ?? '';
+  const scale: SliderScale = { min: Number(d.min), max: Number(d.max), integer: d.integer === 'true', log: d.log === 'true' };
+  if (d.step) scale.step = Number(d.step);
+  const rules: NumberInputRules = { min: scale.min, max: scale.max, integer: scale.integer, label: d.label ?? name };
+  const range = wrapper.querySelector<HTMLInputElement>('[data-role="range"]');
+  const field = wrapper.querySelector<HTMLInputElement>('[data-role="field"]');
+  const first = parseNumberInput(field?.value, rules);
+  let value = first.ok ? first.value : scale.min;
+
+  const showInRange = () => {
+    if (!range) return;
+    range.value = String(positionOf(value, scale));
+    range.setAttribute('aria-valuetext', String(value));
+  };
+  const markValid = () => {
+    field?.removeAttribute('aria-invalid');
+    status.problem(name, null);
+  };
+
+  range?.addEventListener('input', () => {
+    value = valueAt(Number(range.value), scale);
+    if (field) field.value = String(value);
+    range.setAttribute('aria-valuetext', String(value));
+    markValid();
+    onChange(value, name);
+  });
+  field?.addEventListener('input', () => {
+    const result = parseNumberInput(field.value, rules);
+    if (!result.ok) {
+      field.setAttribute('aria-invalid', 'true');
+      status.problem(name, result.message);
+      return;
+    }
+    markValid();
+    if (result.value === value) return;
+    value = result.value;
+    showInRange();
+    onChange(value, name);
+  });
+
+  return {
+    name,
+    get value() {
+      return value;
+    },
+    set(next: number) {
+      value = next;
+      if (field) field.value = String(next);
+      showInRange();
+      markValid();
+    },
+  };
+}
+
+/** Wires every Slider.astro inside `host`, keyed by name. */
+export function wireSliders(host: Element, status: StatusLine, onChange: (value: number, name: string) => void): Record<string, NumberControl> {
+  const controls: Record<string, NumberControl> = {};
+  for (const wrapper of host.querySelectorAll<HTMLElement>('[data-slider]')) {
+    const control = wireSlider(wrapper, status, onChange);
+    controls[control.name] = control;
+  }
+  return controls;
+}
+
+/** Wires a Select.astro; returns a getter for the current value. */
+export function wireSelect(wrapper: HTMLElement, onChange: (value: string, name: string) => void): () => string {
+  const select = wrapper.querySelector<HTMLSelectElement>('select');
+  const name = wrapper.dataset.name ?? '';
+  select?.addEventListener('change', () => onChange(select.value, name));
+  return () => select?.value ?? '';
+}
+
+/** Enables the controls WidgetFrame rendered disabled, once the widget's script runs. */
+export function enableControls(host: Element): void {
+  for (const fieldset of host.querySelectorAll<HTMLFieldSetElement>('[data-controls]')) fieldset.disabled = false;
+}
