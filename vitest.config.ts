@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects:
@@ -22,7 +23,7 @@ export default defineConfig({
           environment: 'node',
           fileParallelism: false,
           // test.concurrent pages within a file share the one Chromium (a context each)
-          maxConcurrency: Number(process.env.E2E_CONCURRENCY) || 3,
+          maxConcurrency: Number(process.env.E2E_CONCURRENCY) || Math.min(4, Math.max(2, availableParallelism())),
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
