@@ -36,7 +36,7 @@ export function parseNumberInput(text: string | null | undefined, rules: NumberI
   const trimmed = String(text ?? '').trim().replace(/[\u2212\u2012\u2013]/g, '-');
   if (trimmed === '') return { ok: false, message: `${label} is empty. Type ${range}.` };
   if (/^[+-]?nan$/i.test(trimmed)) {
-    return { ok: false, message: `${label} must be a number; “NaN” means “not a number”. Type ${range}.` };
+    return { ok: false, message: `${label} must be an actual number. Type ${range}.` };
   }
   if (/^[+-]?(infinity|inf|∞)$/i.test(trimmed)) {
     return { ok: false, message: `${label} must be a finite number. Type ${range}.` };
