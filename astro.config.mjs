@@ -22,4 +22,6 @@ export default defineConfig({
   // pages, but it is off so no request happens that the reader did not ask for.
   prefetch: false,
   devToolbar: { enabled: false },
+  // Sweep workers import the trainer as modules (new Worker(new URL(…), { type: 'module' })).
+  vite: { worker: { format: 'es' } },
 });

@@ -52,3 +52,18 @@ export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: num
   }
   return runs;
 }
+
+/**
+ * Deals `count` runs out to `parts` workers as contiguous, nearly equal index ranges
+ * [start, end), so results can be put back in seed order whatever finishes first.
+ */
+export function splitRuns(count: number, parts: number): Array<[number, number]> {
+  const p = Math.max(1, Math.min(Math.floor(parts) || 1, count));
+  const ranges: Array<[number, number]> = [];
+  for (let i = 0; i < p; i++) {
+    const start = Math.floor((i * count) / p);
+    const end = Math.floor(((i + 1) * count) / p);
+    if (end > start) ranges.push([start, end]);
+  }
+  return ranges;
+}

@@ -1,0 +1,35 @@
+// A Web Worker that runs one share of a seed sweep off the main thread, reporting each run
+// as it finishes. The main thread cancels by terminating the worker.
+import { makeDataset, runSweep, type DatasetOptions, type InitPreset, type SweepRun } from '../../trainer';
+
+export interface SweepRequest {
+  data: DatasetOptions;
+  preset: InitPreset;
+  seeds: (number | string)[];
+  /** Index of seeds[0] in the whole sweep. */
+  offset: number;
+  epochs: number;
+  learningRate: number;
+  hidden: number;
+}
+
+export type SweepMessage =
+  | { type: 'run'; index: number; run: SweepRun }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+const post = (message: SweepMessage) => (self as unknown as Worker).postMessage(message);
+
+self.onmessage = (event: MessageEvent<SweepRequest>) => {
+  const r = event.data;
+  try {
+    const data = makeDataset(r.data);
+    runSweep(
+      { data, preset: r.preset, seeds: r.seeds, epochs: r.epochs, learningRate: r.learningRate, hidden: r.hidden },
+      (run, i) => post({ type: 'run', index: r.offset + i, run }),
+    );
+    post({ type: 'done' });
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};
