@@ -40,8 +40,8 @@ export const DATA_EXPLORER_RULES: Readonly<Record<NumberKey, NumberInputRules>> 
   x1High: { min: -100, max: 100, label: 'Highest x1' },
   x2Low: { min: -100, max: 100, label: 'Lowest x2' },
   x2High: { min: -100, max: 100, label: 'Highest x2' },
-  noiseLow: { min: -10, max: 10, integer: true, label: 'Lowest noise b' },
-  noiseHigh: { min: -10, max: 10, integer: true, label: 'Highest noise b' },
+  noiseLow: { min: -10, max: 10, integer: true, label: 'Lowest noise' },
+  noiseHigh: { min: -10, max: 10, integer: true, label: 'Highest noise' },
   seed: { min: 0, max: 999_999_999, integer: true, label: 'Data seed' },
 };
 
