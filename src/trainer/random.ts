@@ -1,7 +1,8 @@
 // Every random number in the course comes from a seeded generator that is passed in,
 // never from the global Math.random: the same seed gives the same numbers in Node,
 // in the browser and in a Web Worker.
-import seedrandom from 'seedrandom';
+// Only the ARC4 generator (seedrandom.js), not the package index that bundles six others.
+import seedrandom from 'seedrandom/seedrandom.js';
 
 /** A function returning uniform numbers in [0, 1), fully determined by its seed. */
 export type Random = () => number;
