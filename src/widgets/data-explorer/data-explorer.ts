@@ -4,6 +4,7 @@ import { makeDataset } from '../../trainer/data';
 import { TrainerInputError } from '../../trainer/errors';
 import { enableControls, statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { renderInto } from '../kit/svg';
+import { applyControlPolicy, readSharedState, unknownSettings, wireShareButton } from '../kit/share';
 import {
   crossFieldProblems,
   DATA_EXPLORER_KEYS,
@@ -29,7 +30,12 @@ class NpDataExplorer extends HTMLElement {
       const value = this.dataset[key];
       if (value !== undefined) source[key] = value;
     }
-    const { config, notices } = parseDataExplorerConfig(source);
+    // A shared link's settings override the lesson's; unknown or garbled ones are named and ignored.
+    const key = this.dataset.shareKey ?? 'data';
+    const shared = readSharedState(this.ownerDocument.location.search, key);
+    const { config, notices } = parseDataExplorerConfig({ ...source, ...Object.fromEntries(shared.settings) });
+    const unknown = unknownSettings(shared, DATA_EXPLORER_KEYS);
+    if (unknown.length) notices.push(`The link's setting${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not known here and ignored.`);
     this.#status = statusLine(this);
     this.#numbers = wireSliders(this, this.#status, () => this.#schedule());
     const select = this.querySelector<HTMLElement>('[data-select][data-name="scaling"]');
@@ -38,8 +44,10 @@ class NpDataExplorer extends HTMLElement {
     // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
     this.#show(config);
     enableControls(this);
+    applyControlPolicy(this, shared);
+    wireShareButton(this, key, () => serializeDataExplorerConfig(this.#current()), shared, (m) => this.#status.note(m));
     this.setAttribute('data-ready', '');
-    if (notices.length) {
+    if (notices.length || shared.settings.size) {
       this.#status.note(notices.join(' '));
       this.#update();
     }
