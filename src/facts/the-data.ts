@@ -26,6 +26,8 @@ const fit = linearFit(data);
 // The same experiment with x1 only in [0, 5]: the parabola no longer turns round.
 const oneSided = makeDataset({ x1Range: [0, 5] });
 const oneSidedR2 = rSquared(linearFit(oneSided).loss, variance(oneSided.y));
+// The same experiment without noise: the plane is held back by the bend, not by the noise.
+const noiseFree = linearFit(makeDataset({ noiseRange: [0, 0] })).loss;
 
 export const theData = {
   n: data.n,
@@ -61,6 +63,7 @@ export const theData = {
     slopeX2: fixed(fit.b),
   },
   oneSided: { linearR2Percent: percent(oneSidedR2) },
+  noiseFree: { linearLoss: fixed(noiseFree) },
   minmax: {
     varY: fixed(variance(minmax.y), 3),
     linearLoss: fixed(linearFit(minmax).loss, 3),
@@ -74,5 +77,11 @@ export const theData = {
     slopeX2: fit.b,
     shareX1Squared: variance(x1Squared) / rawVarY,
     oneSidedR2,
+    noiseFreeLinearLoss: noiseFree,
+    linearLoss: base.linear,
+    /** The first sample's standardised x1, for the by-hand exercise. */
+    x1Scaled: data.x1[0],
+    meanX1: mean(data.raw.x1),
+    stdX1: Math.sqrt(variance(data.raw.x1)),
   },
 };

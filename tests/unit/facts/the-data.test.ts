@@ -36,8 +36,16 @@ describe('lesson 1: the data', () => {
     expect(theData.exact.oneSidedR2).toBeGreaterThan(0.9);
   });
 
+  it('backs the exercises: the noise-free plane barely improves, and 0.05 on min-max data means R² near 0', () => {
+    expect(theData.exact.linearLoss - theData.exact.noiseFreeLinearLoss).toBeLessThan(0.05);
+    expect(Math.abs(1 - 0.05 / theData.exact.minmaxVarY)).toBeLessThan(0.1);
+    const byHand = (Number(theData.first.x1.replace('−', '-')) - Number(theData.raw.meanX1)) / Number(theData.raw.stdX1);
+    expect(Math.abs(byHand - theData.exact.x1Scaled)).toBeLessThan(0.011);
+  });
+
   it('prints numbers only through the computed facts, never typed by hand in the prose', () => {
-    const prose = lesson.split('---')[2].replace(/\$[^$]*\$/g, '').replace(/\{f\.[^}]+\}/g, '');
+    const prose = lesson.split('---')[2].replace(/\$[^$]*\$/g, '').replace(/\{f\.[^}]+\}/g, '')
+      .replace(/tolerance=\{[^}]*\}/g, ''); // a checking setting, not a printed number
     // Decimal numbers in prose outside formulas would be hand-typed results.
     const typed = prose.match(/(?<![\w.])\d+\.\d+/g) ?? [];
     expect(typed.filter((t) => t !== '0.05')).toEqual([]);
