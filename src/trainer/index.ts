@@ -9,6 +9,7 @@ export * from './network';
 export * from './loss';
 export * from './backprop';
 export * from './gradient';
+export * from './finiteDifference';
 export * from './init';
 export * from './schedule';
 export * from './train';
