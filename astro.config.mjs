@@ -7,13 +7,14 @@ import { normaliseBase } from './src/lib/url.ts';
 // KaTeX renders at build time; the browser never loads KaTeX's script. rehype-katex does not
 // fail the build on broken TeX (it emits .katex-error), so a test checks the built pages.
 import { katexOptions } from './src/lib/katex-options.ts';
+import offline from './src/integrations/offline.ts';
 
 export default defineConfig({
   output: 'static',
   // BASE_PATH=/course/ builds the site for https://host/course/.
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, katexOptions]],
