@@ -31,7 +31,9 @@ export default function offline(): AstroIntegration {
         const root = fileURLToPath(dir);
         const files = listFiles(root)
           .map((path) => relative(root, path).split(sep).join('/'))
-          .filter((file) => file !== 'sw.js' && !file.endsWith('.map'))
+          // Every browser that runs service workers reads woff2; the .woff/.ttf copies of the
+          // KaTeX fonts would only double the download.
+          .filter((file) => file !== 'sw.js' && !file.endsWith('.map') && !/\.(woff|ttf)$/.test(file))
           .sort();
         const hash = createHash('sha256');
         for (const file of files) hash.update(file).update(readFileSync(join(root, file)));
