@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { makeDataset } from '../../../src/trainer/data';
+import { parseReluUnitConfig, RELU_UNIT_DEFAULTS, RELU_UNIT_PRESETS, serializeReluUnitConfig } from '../../../src/widgets/relu-unit/config';
+import { affineText, preActivations, reluUnitScene, SAMPLE_COLUMNS } from '../../../src/widgets/relu-unit/scene';
+import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
+
+const data = makeDataset();
+
+function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
+  const own = predicate(node) ? [node] : [];
+  return [...own, ...(node.children ?? []).flatMap((c) => find(c, predicate))];
+}
+
+describe('parseReluUnitConfig', () => {
+  it('gives the slanted default unit, with no notices, for an empty source', () => {
+    expect(parseReluUnitConfig({})).toEqual({ config: RELU_UNIT_DEFAULTS, notices: [] });
+  });
+
+  it('reads W1, W3 and B1 in either case, as data-* attributes show them or as a link writes them', () => {
+    expect(parseReluUnitConfig({ w1: '2', w3: '-0.5', b1: '0.25' }).config).toEqual({ W1: 2, W3: -0.5, B1: 0.25 });
+    expect(parseReluUnitConfig(new URLSearchParams('W1=-1&B1=3')).config).toEqual({ W1: -1, W3: 0.5, B1: 3 });
+  });
+
+  it('starts from a preset and lets given values win over it', () => {
+    expect(parseReluUnitConfig({ preset: 'dead' }).config).toEqual(RELU_UNIT_PRESETS.dead.values);
+    expect(parseReluUnitConfig({ preset: 'always-on', b1: '1' }).config).toEqual({ ...RELU_UNIT_PRESETS['always-on'].values, B1: 1 });
+  });
+
+  it('ignores Astro’s own data attributes', () => {
+    expect(parseReluUnitConfig({ astroCidAbc: '' }).notices).toEqual([]);
+  });
+
+  it('refuses bad values with a notice naming the parameter, keeping the default', () => {
+    for (const text of ['', 'abc', 'NaN', 'Infinity', '-1e308', '11', '1,5']) {
+      const { config, notices } = parseReluUnitConfig({ w1: text });
+      expect(config.W1).toBe(RELU_UNIT_DEFAULTS.W1);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatch(/W1/);
+    }
+  });
+
+  it('names unknown settings and presets, and the parameters of the other unit, as ignored', () => {
+    expect(parseReluUnitConfig({ preset: 'zombie' }).notices[0]).toMatch(/Ignored the preset “zombie”/);
+    expect(parseReluUnitConfig({ w2: '1' }).notices[0]).toMatch(/Ignored the unknown setting “w2”/);
+    expect(parseReluUnitConfig({ colour: 'red' }).notices[0]).toMatch(/colour/);
+  });
+
+  it('round-trips through its query string', () => {
+    const config = { W1: -1.25, W3: 3, B1: 0 };
+    expect(parseReluUnitConfig(serializeReluUnitConfig(config)).config).toEqual(config);
+  });
+});
+
+describe('reluUnitScene', () => {
+  it('counts the samples where z1 > 0 and calls the unit a hinge when some are on and some off', () => {
+    const scene = reluUnitScene(data, RELU_UNIT_PRESETS.hinge.values);
+    const on = data.x1.filter((v) => v > 0).length;
+    expect(scene.numbers.on).toBe(String(on));
+    expect(scene.numbers.off).toBe(String(data.n - on));
+    expect(scene.state).toBe('hinge');
+    expect(scene.numbers.kink).toBe('1.00·x1 + 0.00·x2 + 0.00 = 0');
+  });
+
+  it('warns about a dead unit and notes an always-on one', () => {
+    const dead = reluUnitScene(data, RELU_UNIT_PRESETS.dead.values);
+    expect(dead.state).toBe('dead');
+    expect(dead.numbers.on).toBe('0');
+    expect(dead.stateMessage).toMatch(/^Dead unit: z1 ≤ 0 for all 300 samples/);
+    expect(dead.numbers.kink).toBe('1.00·x1 + 0.00·x2 − 2.50 = 0');
+    expect(reluUnitScene(data, { W1: 1, W3: 0, B1: -5 }).numbers.kink).toMatch(/outside the picture/);
+    const always = reluUnitScene(data, RELU_UNIT_PRESETS['always-on'].values);
+    expect(always.state).toBe('linear');
+    expect(always.stateMessage).toMatch(/On for all 300 samples/);
+  });
+
+  it('marks on samples as diamonds and off samples as circles, in two colours, on both panels', () => {
+    const scene = reluUnitScene(data, RELU_UNIT_DEFAULTS);
+    for (const panel of [scene.panels.plane, scene.panels.relu]) {
+      const on = find(panel, (n) => n.attrs?.['data-points'] === 'on')[0];
+      const off = find(panel, (n) => n.attrs?.['data-points'] === 'off')[0];
+      expect(on.attrs?.fill).not.toBe(off.attrs?.fill);
+      expect(String(on.attrs?.d)).toMatch(/l/); // diamonds are drawn with relative lines
+      expect(String(off.attrs?.d)).toMatch(/a3,3/); // circles with arcs
+      expect(String(on.attrs?.d).match(/M/g)).toHaveLength(Number(scene.numbers.on));
+    }
+    const ticks = find(scene.panels.relu, (n) => n.attrs?.['data-ticks'] !== undefined);
+    expect(ticks.map((t) => String(t.attrs?.d).match(/M/g)?.length).reduce((a, b) => a! + b!, 0)).toBe(data.n);
+  });
+
+  it('shades the on side and draws the kink line with the (W1, W3) arrow only when the line crosses the view', () => {
+    const hinge = reluUnitScene(data, RELU_UNIT_PRESETS.hinge.values).panels.plane;
+    expect(find(hinge, (n) => n.attrs?.class === 'np-active-region')).toHaveLength(1);
+    expect(find(hinge, (n) => n.attrs?.class === 'np-kink-line')).toHaveLength(1);
+    expect(find(hinge, (n) => n.attrs?.class === 'np-weight-arrow')).toHaveLength(1);
+    const flat = reluUnitScene(data, { W1: 0, W3: 0, B1: -1 });
+    expect(find(flat.panels.plane, (n) => n.attrs?.class === 'np-active-region')).toHaveLength(0);
+    expect(find(flat.panels.plane, (n) => n.attrs?.class === 'np-kink-line')).toHaveLength(0);
+    expect(flat.numbers.kink).toBe('none: with W1 = W3 = 0, z1 is the constant −1.00');
+    expect(flat.state).toBe('dead');
+  });
+
+  it('shows no negative h1 tick labels in the ReLU panel', () => {
+    const relu = reluUnitScene(data, RELU_UNIT_DEFAULTS).panels.relu;
+    const labels = find(relu, (n) => n.tag === 'text' && n.attrs?.['text-anchor'] === 'end' && n.attrs?.dy === '0.32em').map((n) => n.text ?? '');
+    expect(labels.some((t) => t.startsWith('−'))).toBe(false);
+  });
+
+  it('writes the unit with its signs folded in, and z1 as the trainer would', () => {
+    expect(affineText({ W1: 1, W3: -0.5, B1: 0.25 })).toBe('1.00·x1 − 0.50·x2 + 0.25');
+    const z = preActivations(data, { W1: 2, W3: -1, B1: 0.5 });
+    expect(z[7]).toBeCloseTo(2 * data.x1[7] - data.x2[7] + 0.5, 14);
+  });
+
+  it('lists the first samples for the table and never prints NaN, undefined or Infinity, even at the extremes', () => {
+    const scene = reluUnitScene(data, RELU_UNIT_DEFAULTS);
+    expect(scene.samples).toHaveLength(12);
+    expect(scene.samples[0]).toHaveLength(SAMPLE_COLUMNS.length);
+    for (const config of [{ W1: 10, W3: -10, B1: 10 }, { W1: 0, W3: 0, B1: 0 }, { W1: -10, W3: -10, B1: -10 }]) {
+      const s = reluUnitScene(data, config);
+      const text = [toSvgString(s.panels.plane), toSvgString(s.panels.relu), ...Object.values(s.numbers), s.stateMessage, ...s.samples.flat()].join(' ');
+      expect(text).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+
+  it('is the same scene for the same unit', () => {
+    expect(toSvgString(reluUnitScene(data, RELU_UNIT_DEFAULTS).panels.plane)).toBe(toSvgString(reluUnitScene(data, { ...RELU_UNIT_DEFAULTS }).panels.plane));
+  });
+});
