@@ -1,9 +1,11 @@
 // One or more series against a shared x (e.g. loss per epoch), with optional labelled
-// horizontal reference lines (e.g. Var(y), the loss of always predicting the mean).
+// horizontal reference lines (e.g. Var(y), the loss of always predicting the mean) and
+// vertical markers (e.g. where a parameter is now).
 // Series are told apart by dash pattern as well as colour.
 import { line } from 'd3-shape';
 import { extent } from 'd3-array';
 import { chartFrame, chartSvg, type AxisSpec, type FrameSpec } from './chart';
+import { markerNodes, referenceLabelHeights, type ChartMarker } from './marker';
 import { h, round, type SvgNode } from './svg';
 
 export interface LineSeries {
@@ -22,6 +24,8 @@ export interface ReferenceLine {
   label: string;
   color?: string;
   dash?: string;
+  /** Outside a fixed y domain: 'hide' (default) or 'edge', a note at the edge it lies beyond. */
+  offscale?: 'hide' | 'edge';
 }
 
 export interface LineChartSpec extends Omit<FrameSpec, 'x' | 'y'> {
@@ -29,6 +33,8 @@ export interface LineChartSpec extends Omit<FrameSpec, 'x' | 'y'> {
   y: Omit<AxisSpec, 'domain'> & { domain?: AxisSpec['domain'] };
   series: LineSeries[];
   references?: ReferenceLine[];
+  /** Vertical markers (e.g. the current value of a parameter), drawn over the series. */
+  markers?: ChartMarker[];
 }
 
 export const SERIES_COLORS = ['var(--c-blue, #0072b2)', 'var(--c-vermillion, #d55e00)', 'var(--c-green, #009e73)', 'var(--c-purple, #cc79a7)'];
@@ -53,24 +59,39 @@ export function lineChart(spec: LineChartSpec): SvgNode {
     }
   }
   for (const r of spec.references ?? []) if (usable(r.value, yLog)) ys.push(r.value);
+  for (const m of spec.markers ?? []) if (usable(m.x, xLog)) xs.push(m.x);
   const xDomain = spec.x.domain ?? ((xs.length ? extent(xs) : [0, 1]) as [number, number]);
   const yDomain = spec.y.domain ?? ((ys.length ? extent(ys) : [0, 1]) as [number, number]);
   const frame = chartFrame({ ...spec, x: { ...spec.x, domain: xDomain }, y: { ...spec.y, domain: yDomain } });
   const { plot } = frame;
   const content: SvgNode[] = [];
 
-  (spec.references ?? []).forEach((r) => {
-    if (!usable(r.value, yLog)) return;
-    const y = round(frame.y(r.value));
-    if (y < plot.top || y > plot.bottom) return;
+  const references = (spec.references ?? []).filter((r) => usable(r.value, yLog)).map((r) => ({ r, y: round(frame.y(r.value)) }));
+  const inPlot = references.filter(({ y }) => y >= plot.top && y <= plot.bottom);
+  // Unrounded heights, so two lines drawn on the same pixel still get their labels in order.
+  const labelHeights = referenceLabelHeights(inPlot.map(({ r }) => frame.y(r.value)));
+  inPlot.forEach(({ r, y }, k) => {
     const color = r.color ?? 'var(--muted, #666)';
     content.push(
       h('g', { class: 'np-reference' }, [
         h('path', { d: `M${plot.left},${y}H${plot.right}`, stroke: color, 'stroke-dasharray': r.dash ?? '4 4', fill: 'none' }),
-        h('text', { x: plot.right - 4, y: y - 5, 'text-anchor': 'end', 'font-size': 12, fill: color }, r.label),
+        h('text', { x: plot.right - 4, y: labelHeights[k], 'text-anchor': 'end', 'font-size': 12, fill: color }, r.label),
       ]),
     );
   });
+  // Lines outside a fixed y domain can still be named at the edge they lie beyond.
+  for (const side of ['below', 'above'] as const) {
+    // The line nearest the edge is named nearest to it.
+    const outside = references
+      .filter(({ r, y }) => r.offscale === 'edge' && (side === 'below' ? y > plot.bottom : y < plot.top))
+      .sort((a, b) => (side === 'below' ? b.y - a.y : a.y - b.y));
+    outside.forEach(({ r }, k) => {
+      const y = side === 'below' ? plot.bottom - 6 - 15 * k : plot.top + 14 + 15 * k;
+      content.push(
+        h('text', { class: 'np-reference-offscale', x: plot.right - 4, y, 'text-anchor': 'end', 'font-size': 12, fill: r.color ?? 'var(--muted, #666)' }, `${side === 'below' ? '↓' : '↑'} ${r.label} (${side} this range)`),
+      );
+    });
+  }
 
   spec.series.forEach((s, k) => {
     const indices = Array.from({ length: s.y.length }, (_, i) => i);
@@ -91,6 +112,7 @@ export function lineChart(spec: LineChartSpec): SvgNode {
     );
   });
 
+  content.push(...markerNodes(frame, spec.markers ?? []));
   if (spec.series.length > 1) content.push(legend(spec.series, plot.left + 8, plot.top + 4));
   return chartSvg(frame, content);
 }

@@ -1,0 +1,79 @@
+// Marks drawn on top of a chart frame: a vertical line at one x (e.g. "the current value of
+// B3") with an optional point on the curve, and the placement of labels for horizontal
+// reference lines so that two nearby baselines do not print over each other.
+import type { ChartFrame } from './chart';
+import { markerPath, type Shape } from './scatter';
+import { h, round, type SvgNode } from './svg';
+
+export interface ChartMarker {
+  /** Where on the x axis (data units). */
+  x: number;
+  /** A point drawn at (x, y); left out when not finite. */
+  y?: number;
+  /** Text at the top of the vertical line (or beside the point when there is no line). */
+  label?: string;
+  color?: string;
+  /** Shape of the point (default circle); a hollow one is drawn as an outline. */
+  shape?: Shape;
+  hollow?: boolean;
+  /** Draw the vertical line through the plot (default true). */
+  line?: boolean;
+  dash?: string;
+}
+
+function inside(value: number, lo: number, hi: number): boolean {
+  return Number.isFinite(value) && value >= lo - 0.5 && value <= hi + 0.5;
+}
+
+/** The nodes of each marker whose x lies inside the plot; a y outside the plot draws no point. */
+export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[]): SvgNode[] {
+  const { plot } = frame;
+  const nodes: SvgNode[] = [];
+  for (const m of markers) {
+    const x = round(frame.x(m.x));
+    if (!inside(x, plot.left, plot.right)) continue;
+    const color = m.color ?? 'var(--c-vermillion, #d55e00)';
+    const children: SvgNode[] = [];
+    const line = m.line !== false;
+    if (line) {
+      children.push(h('path', { d: `M${x},${plot.top}V${plot.bottom}`, stroke: color, 'stroke-width': 1.5, 'stroke-dasharray': m.dash ?? '5 3', fill: 'none' }));
+    }
+    const y = m.y === undefined ? NaN : round(frame.y(m.y));
+    if (inside(y, plot.top, plot.bottom)) {
+      const d = markerPath(m.shape ?? 'circle', x, y, 5);
+      children.push(
+        m.hollow
+          ? h('path', { d, fill: 'var(--bg, #fff)', stroke: color, 'stroke-width': 2 })
+          : h('path', { d, fill: color, stroke: 'var(--bg, #fff)', 'stroke-width': 1 }),
+      );
+    }
+    if (m.label) {
+      // Labels sit on the side with more room, so one near the right edge stays inside.
+      const right = x > plot.left + plot.width * 0.6;
+      const ty = line ? plot.top + 12 : inside(y, plot.top, plot.bottom) ? y - 10 : plot.top + 12;
+      children.push(
+        // Text in currentColor: the palette's line colours are too light for small text.
+        h('text', { x: right ? x - 6 : x + 6, y: round(ty), 'text-anchor': right ? 'end' : 'start', 'font-size': 12, fill: 'currentColor' }, m.label),
+      );
+    }
+    nodes.push(h('g', { class: 'np-marker' }, children));
+  }
+  return nodes;
+}
+
+/**
+ * Heights of the labels of horizontal lines at pixel heights `ys` (top = small): each label
+ * sits `above` pixels over its line, and one that would come within `gap` of the label below
+ * it moves up. Returns the heights in the order of `ys`.
+ */
+export function referenceLabelHeights(ys: readonly number[], above = 5, gap = 13): number[] {
+  const order = ys.map((_, i) => i).sort((a, b) => ys[b] - ys[a]);
+  const out = new Array<number>(ys.length);
+  let lowest = Infinity;
+  for (const i of order) {
+    const y = Math.min(ys[i] - above, lowest - gap);
+    out[i] = round(y);
+    lowest = y;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { chartFrame, type FrameSpec } from '../../../src/widgets/kit/chart';
+import { lineChart } from '../../../src/widgets/kit/lineChart';
+import { markerNodes, referenceLabelHeights } from '../../../src/widgets/kit/marker';
+import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
+
+const spec: FrameSpec = {
+  width: 200,
+  height: 100,
+  margin: { top: 10, right: 10, bottom: 30, left: 40 },
+  x: { label: 'B3', domain: [0, 10], ticks: 2 },
+  y: { label: 'loss', domain: [0, 1], ticks: 2 },
+  title: 'Loss along B3',
+};
+
+function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
+  const own = predicate(node) ? [node] : [];
+  return [...own, ...(node.children ?? []).flatMap((c) => find(c, predicate))];
+}
+
+describe('markerNodes', () => {
+  const frame = chartFrame(spec);
+
+  it('draws a vertical line through the plot at x, a point at (x, y) and a label at the top', () => {
+    const [marker] = markerNodes(frame, [{ x: 5, y: 0.5, label: 'B3 now = 5' }]);
+    const [line, point, label] = marker.children ?? [];
+    expect(line.attrs?.d).toBe('M115,10V70');
+    expect(point.attrs?.d).toMatch(/^M110,40a5,5/);
+    expect(label.text).toBe('B3 now = 5');
+    expect(label.attrs?.y).toBe(22);
+  });
+
+  it('puts the label on the left of a line near the right edge, so it stays inside', () => {
+    const [marker] = markerNodes(frame, [{ x: 9.5, label: 'here' }]);
+    const label = find(marker, (n) => n.tag === 'text')[0];
+    expect(label.attrs?.['text-anchor']).toBe('end');
+  });
+
+  it('draws a hollow point without a line when asked', () => {
+    const [marker] = markerNodes(frame, [{ x: 2, y: 0.2, line: false, hollow: true, shape: 'diamond' }]);
+    expect(marker.children).toHaveLength(1);
+    expect(marker.children?.[0].attrs?.fill).toBe('var(--bg, #fff)');
+  });
+
+  it('leaves out markers outside the plot and points that are not finite', () => {
+    expect(markerNodes(frame, [{ x: 12 }, { x: Number.NaN }])).toEqual([]);
+    const [marker] = markerNodes(frame, [{ x: 3, y: Number.NaN }]);
+    expect(marker.children).toHaveLength(1);
+    expect(toSvgString(marker)).not.toMatch(/NaN|undefined/);
+  });
+});
+
+describe('referenceLabelHeights', () => {
+  it('puts each label 5 px above its line when there is room', () => {
+    expect(referenceLabelHeights([50, 80])).toEqual([45, 75]);
+  });
+
+  it('moves the upper of two close labels up so they do not overlap', () => {
+    expect(referenceLabelHeights([60, 64])).toEqual([46, 59]);
+    // Order of the input is kept in the output.
+    expect(referenceLabelHeights([64, 60])).toEqual([59, 46]);
+  });
+});
+
+describe('lineChart markers and off-scale references', () => {
+  const base = { width: 200, height: 100, margin: spec.margin, title: 'Loss', x: { label: 'B3', ticks: 2 }, y: { label: 'loss', ticks: 2 } };
+
+  it('draws markers over the series', () => {
+    const chart = lineChart({ ...base, series: [{ label: 'L', x: [0, 10], y: [1, 0] }], markers: [{ x: 5, y: 0.5, label: 'now' }] });
+    const kinds = (chart.children ?? []).map((c) => c.attrs?.class);
+    expect(kinds.indexOf('np-marker')).toBeGreaterThan(kinds.indexOf('np-series'));
+  });
+
+  it('names a reference below a fixed domain at the bottom edge when asked, and hides it otherwise', () => {
+    const chart = lineChart({
+      ...base,
+      y: { ...base.y, domain: [10, 20] },
+      series: [{ label: 'L', y: [12, 18] }],
+      references: [
+        { value: 1, label: 'Var(y) = 1', offscale: 'edge' },
+        { value: 0.6, label: 'best plane = 0.6', offscale: 'edge' },
+        { value: 2, label: 'hidden' },
+      ],
+    });
+    const notes = find(chart, (n) => n.attrs?.class === 'np-reference-offscale');
+    // The lowest line is named nearest the bottom edge.
+    expect(notes.map((n) => [n.text, n.attrs?.y])).toEqual([
+      ['↓ best plane = 0.6 (below this range)', 64],
+      ['↓ Var(y) = 1 (below this range)', 49],
+    ]);
+    expect(find(chart, (n) => n.attrs?.class === 'np-reference')).toEqual([]);
+    expect(toSvgString(chart)).not.toContain('hidden');
+  });
+
+  it('keeps two close reference labels apart', () => {
+    const chart = lineChart({ ...base, y: { ...base.y, domain: [0, 20] }, series: [{ label: 'L', y: [5, 20] }], references: [{ value: 1, label: 'a' }, { value: 0.6, label: 'b' }] });
+    const labels = find(chart, (n) => n.attrs?.class === 'np-reference').map((g) => Number(g.children?.[1].attrs?.y));
+    expect(Math.abs(labels[0] - labels[1])).toBeGreaterThanOrEqual(13);
+    expect(labels[0]).toBeLessThan(labels[1]); // the higher value's label stays on top
+  });
+});
