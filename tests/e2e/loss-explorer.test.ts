@@ -1,0 +1,226 @@
+/**
+ * The loss explorer in a real browser, on whichever built lesson page contains it (found by
+ * looking for <np-loss-explorer> in the built HTML, so the lesson's slug can change freely).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { e2eEnv, useSite } from '../helpers/e2e.ts';
+import { AXE_TAGS } from '../helpers/checks.ts';
+
+const { dist } = e2eEnv();
+const W = 'np-loss-explorer';
+
+/** Site-relative paths ('lessons/x/') of built pages whose HTML contains `marker`. */
+function pagesContaining(marker: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html') && readFileSync(full, 'utf8').includes(marker)) {
+        const rel = path.relative(dist, full).split(path.sep).join('/');
+        found.push(rel === 'index.html' ? '' : rel.replace(/(^|\/)index\.html$/, '$1'));
+      }
+    }
+  };
+  walk(dist);
+  return found.sort();
+}
+
+const pages = pagesContaining(`<${W}`);
+const site = useSite();
+
+async function open(options = {}) {
+  expect(pages, `no page in ${dist} contains <${W}>; is the widget in a lesson?`).not.toEqual([]);
+  return site.open(pages[0], options);
+}
+
+/** What the widget shows: both panels, the slice's pieces, the numbers and the status line. */
+async function snapshot(page: Page) {
+  return page.$eval(W, (el) => {
+    const slice = el.querySelector('[data-panel="slice"] svg');
+    return {
+      residuals: el.querySelector('[data-panel="residuals"] svg')?.outerHTML ?? '',
+      slice: slice?.outerHTML ?? '',
+      sliceLabel: slice?.getAttribute('aria-label') ?? '',
+      curve: slice?.querySelector('.np-series')?.getAttribute('d') ?? '',
+      marker: [...(slice?.querySelectorAll('.np-marker') ?? [])].map((m) => m.outerHTML).join(''),
+      xLabel: slice?.querySelectorAll('.np-axis-label')[0]?.textContent ?? '',
+      numbers: Object.fromEntries([...el.querySelectorAll<HTMLElement>('.le-baselines [data-number], .visually-hidden [data-number]')].map((c) => [c.dataset.number, c.textContent])),
+      formulaLoss: el.querySelector('.le-formulas [data-number="loss"]')?.textContent ?? '',
+      status: el.querySelector('[role="status"]')?.textContent ?? '',
+      visibleText: (el as HTMLElement).innerText,
+    };
+  });
+}
+
+async function widgetViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(W).withTags(AXE_TAGS).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const field = (name: string) => `${W} [data-slider][data-name="${name}"] input[data-role="field"]`;
+
+describe('loss explorer', () => {
+  test('choosing another parameter redraws the slice and leaves the residuals alone', async () => {
+    const p = await open();
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    const start = await snapshot(page);
+    expect(start.xLabel).toBe('B3 (the other eight fixed)');
+    expect(start.numbers.varY).toBe('1');
+
+    await page.selectOption(`${W} [data-name="parameter"] select`, 'W1');
+    await expect.poll(async () => (await snapshot(page)).xLabel).toBe('W1 (the other eight fixed)');
+    const w1 = await snapshot(page);
+    expect(w1.curve).not.toBe(start.curve);
+    expect(w1.sliceLabel).toMatch(/^The loss L as W1 varies/);
+    expect(w1.numbers.parameter).toBe('W1');
+    expect(w1.residuals).toBe(start.residuals);
+    expect(w1.numbers.loss).toBe(start.numbers.loss);
+
+    await page.selectOption(`${W} [data-name="axis"] select`, 'log');
+    await expect.poll(async () => (await snapshot(page)).curve).not.toBe(w1.curve);
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
+  test('changing a parameter moves the marker along a still curve and changes the residuals and the loss', async () => {
+    const p = await open();
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    const box = async () => {
+      const b = await page.locator(`${W} [data-panel="slice"]`).boundingBox();
+      return b && { width: b.width, height: b.height };
+    };
+    const size = await box();
+    const start = await snapshot(page);
+    await page.fill(field('B3'), '-1');
+    await expect.poll(async () => (await snapshot(page)).marker).not.toBe(start.marker);
+    const moved = await snapshot(page);
+    expect(moved.marker).toContain('B3 now = −1');
+    expect(moved.curve).toBe(start.curve);
+    expect(moved.residuals).not.toBe(start.residuals);
+    expect(moved.numbers.loss).not.toBe(start.numbers.loss);
+    expect(moved.formulaLoss).toBe(moved.numbers.loss);
+    expect(moved.numbers.r2).not.toBe(start.numbers.r2);
+
+    // The slider moves it too.
+    await page.locator(`${W} [data-slider][data-name="W5"] input[type="range"]`).fill('0');
+    await expect.poll(async () => (await snapshot(page)).numbers.loss).not.toBe(moved.numbers.loss);
+    expect(await page.inputValue(field('W5'))).toBe('0');
+
+    // The live figure fills the same box as the server one: no layout shift.
+    expect(await box()).toEqual(size);
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
+  test('the presets load their values, and typing B3 − ē puts the marker at the lowest point', async () => {
+    const p = await open();
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    await page.click(`${W} [data-preset="zeros"]`);
+    await expect.poll(async () => (await snapshot(page)).numbers.loss).toBe('1');
+    expect(await page.inputValue(field('W1'))).toBe('0');
+    expect((await snapshot(page)).numbers.r2).toBe('0.000');
+    expect((await snapshot(page)).status).toMatch(/Loaded: All zeros/);
+
+    await page.selectOption(`${W} [data-name="parameter"] select`, 'W5');
+    await expect.poll(async () => (await snapshot(page)).numbers.lowest).toMatch(/^flat: every value of W5 gives L = 1$/);
+
+    await page.click(`${W} [data-preset="he"]`);
+    await page.selectOption(`${W} [data-name="parameter"] select`, 'B3');
+    await expect.poll(async () => (await snapshot(page)).numbers.meanResidual).toBe('2.011');
+    await page.fill(field('B3'), '-2.011');
+    await expect.poll(async () => (await snapshot(page)).numbers.meanResidual).toBe('0.000');
+    expect((await snapshot(page)).numbers.lowest).toMatch(/at B3 ≈ −2\.011$/);
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
+  test('bad input is explained in the status line and the last figure stays', async () => {
+    const p = await open();
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    const before = await snapshot(page);
+    const expected: [string, RegExp][] = [
+      ['abc', /“abc” is not a number/],
+      ['', /W1 is empty/],
+      ['NaN', /must be an actual number/],
+      ['Infinity', /must be a finite number/],
+      ['-50', /must be at least −?-?10/],
+      ['1e308', /must be at most 10/],
+      ['-1e308', /must be at least/],
+    ];
+    for (const [text, message] of expected) {
+      await page.fill(field('W1'), text);
+      await expect.poll(async () => (await snapshot(page)).status, { message: `status after typing "${text}"` }).toMatch(message);
+      const now = await snapshot(page);
+      expect(now.visibleText).not.toMatch(/NaN|undefined|Infinity/);
+      expect(now.slice).toBe(before.slice);
+      expect(now.residuals).toBe(before.residuals);
+      expect(await page.getAttribute(field('W1'), 'aria-invalid')).toBe('true');
+    }
+    await page.fill(field('W1'), '0.5');
+    await expect.poll(async () => (await snapshot(page)).status).toBe('');
+    expect((await snapshot(page)).residuals).not.toBe(before.residuals);
+    expect(await page.getAttribute(field('W1'), 'aria-invalid')).toBeNull();
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
+  test('the controls are reachable with the keyboard and a preset loads with Enter', async () => {
+    const p = await open();
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    const before = await snapshot(page);
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        if (!a || !a.closest('np-loss-explorer')) return null;
+        return a.getAttribute('data-preset') ?? a.getAttribute('data-role') ?? a.tagName.toLowerCase();
+      });
+    const reached: string[] = [];
+    for (let i = 0; i < 300 && !reached.includes('zeros'); i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (f) reached.push(f);
+    }
+    expect(reached).toEqual(['select', 'select', 'writeup-example', 'he', 'zeros']);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await snapshot(page)).residuals).not.toBe(before.residuals);
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
+  test('has no accessibility violations, before and after a change', async () => {
+    const p = await open();
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    await page.locator(`${W} details summary`).click();
+    expect(await widgetViolations(page)).toEqual([]);
+    await page.fill(field('W2'), 'abc');
+    await expect.poll(async () => (await snapshot(page)).status).toMatch(/not a number/);
+    expect(await widgetViolations(page)).toEqual([]);
+    await p.close();
+  });
+
+  test('without JavaScript the server-drawn figure and numbers are already there', async () => {
+    const p = await open({ javaScriptEnabled: false });
+    const { page } = p;
+    const shown = await snapshot(page);
+    expect(shown.xLabel).toBe('B3 (the other eight fixed)');
+    expect(shown.curve.length).toBeGreaterThan(1000);
+    expect(shown.marker).toContain('B3 now = 0');
+    expect(shown.numbers.varY).toBe('1');
+    expect(shown.formulaLoss).toBe(shown.numbers.loss);
+    expect(shown.visibleText).not.toMatch(/NaN|undefined/);
+    expect(await page.$eval(`${W} fieldset[data-controls]`, (f) => (f as HTMLFieldSetElement).disabled)).toBe(true);
+    expect(await page.$$eval(`${W} [data-samples] tbody tr`, (r) => r.length)).toBe(12);
+    await p.close();
+  });
+});
