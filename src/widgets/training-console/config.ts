@@ -1,0 +1,357 @@
+// The training console's settings and run state: one typed object, read from the component's
+// data-* attributes (and, later, a shareable link's query string). It holds everything needed
+// to rebuild the exact run a reader is looking at: data, start, width, batch size, the rate and
+// every change made to it while training, and the epoch reached. Parsing never throws: anything
+// unknown or garbled is ignored with a notice saying what is used instead.
+import type { Scaling } from '../../trainer/data';
+import { INIT_PRESETS, INIT_PRESET_NAMES, type InitPreset } from '../../trainer/init';
+import { parameterCount } from '../../trainer/parameters';
+import {
+  crossFieldProblems,
+  DATA_EXPLORER_DEFAULTS,
+  DATA_EXPLORER_RULES,
+  parseScaling,
+  type ConfigSource,
+  type DataExplorerConfig,
+} from '../data-explorer/config';
+import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../kit/numberInput';
+
+/** The parts of the console a page may show; the run buttons and the rate are always there. */
+export const PANELS = ['loss', 'parameters', 'fit', 'parity', 'settings'] as const;
+export type Panel = (typeof PANELS)[number];
+
+/** From this epoch on, training uses this rate (a change made while training). */
+export interface RateChange {
+  epoch: number;
+  rate: number;
+}
+
+export type YScale = 'log' | 'linear';
+
+export interface TrainingConsoleConfig {
+  /** The data (as in the data explorer; `dataSeed` is its seed). */
+  n: number;
+  x1Low: number;
+  x1High: number;
+  x2Low: number;
+  x2High: number;
+  noiseLow: number;
+  noiseHigh: number;
+  scaling: Scaling;
+  dataSeed: number;
+  /** How the starting parameters are drawn, and the seed they are drawn with. */
+  init: InitPreset;
+  initSeed: number;
+  /** Exact starting values (4H + 1 of them, layout order W…, B…); replaces `init` when given. */
+  start: number[] | null;
+  /** Hidden units H (the course's network has 2). */
+  hidden: number;
+  /** η at epoch 0. */
+  learningRate: number;
+  /** Rates set while training, in epoch order; replayed exactly when stepping back. */
+  rateChanges: RateChange[];
+  /** Samples per update: 'full' is full-batch gradient descent (one update per epoch). */
+  batchSize: number | 'full';
+  /** The epoch the run has reached (the server draws this state; a link restores it). */
+  epoch: number;
+  /** Play pauses here. */
+  maxEpochs: number;
+  /** At most this many epochs per animation frame (a time budget applies as well). */
+  speed: number;
+  yScale: YScale;
+  panels: Panel[];
+}
+
+type DataKey = 'n' | 'x1Low' | 'x1High' | 'x2Low' | 'x2High' | 'noiseLow' | 'noiseHigh';
+type NumberKey = DataKey | 'dataSeed' | 'initSeed' | 'hidden' | 'learningRate' | 'epoch' | 'maxEpochs' | 'speed';
+
+export const MAX_CONSOLE_EPOCHS = 1_000_000;
+export const MAX_CONSOLE_HIDDEN = 8;
+/** The learning-rate field's range; the slider is logarithmic over it. */
+export const RATE_RULES: NumberInputRules = { min: 0.0001, max: 10_000, label: 'The learning rate η' };
+
+/** What each number may be; the labels are the controls' labels and appear in messages. */
+export const TRAINING_CONSOLE_RULES: Readonly<Record<NumberKey, NumberInputRules>> = {
+  n: DATA_EXPLORER_RULES.n,
+  x1Low: DATA_EXPLORER_RULES.x1Low,
+  x1High: DATA_EXPLORER_RULES.x1High,
+  x2Low: DATA_EXPLORER_RULES.x2Low,
+  x2High: DATA_EXPLORER_RULES.x2High,
+  noiseLow: DATA_EXPLORER_RULES.noiseLow,
+  noiseHigh: DATA_EXPLORER_RULES.noiseHigh,
+  dataSeed: DATA_EXPLORER_RULES.seed,
+  initSeed: { min: 0, max: 999_999_999, integer: true, label: 'Starting seed' },
+  hidden: { min: 1, max: MAX_CONSOLE_HIDDEN, integer: true, label: 'Hidden units' },
+  learningRate: RATE_RULES,
+  epoch: { min: 0, max: MAX_CONSOLE_EPOCHS, integer: true, label: 'The epoch reached' },
+  maxEpochs: { min: 1, max: MAX_CONSOLE_EPOCHS, integer: true, label: 'The epoch limit' },
+  speed: { min: 1, max: 100_000, integer: true, label: 'Epochs per frame' },
+};
+
+export const TRAINING_CONSOLE_DEFAULTS: Readonly<TrainingConsoleConfig> = {
+  n: DATA_EXPLORER_DEFAULTS.n,
+  x1Low: DATA_EXPLORER_DEFAULTS.x1Low,
+  x1High: DATA_EXPLORER_DEFAULTS.x1High,
+  x2Low: DATA_EXPLORER_DEFAULTS.x2Low,
+  x2High: DATA_EXPLORER_DEFAULTS.x2High,
+  noiseLow: DATA_EXPLORER_DEFAULTS.noiseLow,
+  noiseHigh: DATA_EXPLORER_DEFAULTS.noiseHigh,
+  scaling: DATA_EXPLORER_DEFAULTS.scaling,
+  dataSeed: DATA_EXPLORER_DEFAULTS.seed,
+  init: 'he',
+  initSeed: 1,
+  start: null,
+  hidden: 2,
+  learningRate: 0.05,
+  rateChanges: [],
+  batchSize: 'full',
+  epoch: 200,
+  maxEpochs: 200_000,
+  speed: 10,
+  yScale: 'log',
+  panels: ['loss', 'parameters', 'fit', 'settings'],
+};
+
+const NUMBER_KEYS = Object.keys(TRAINING_CONSOLE_RULES) as NumberKey[];
+/** Every key, in the order a link lists them. */
+export const TRAINING_CONSOLE_KEYS: readonly (keyof TrainingConsoleConfig)[] = [
+  'n', 'x1Low', 'x1High', 'x2Low', 'x2High', 'noiseLow', 'noiseHigh', 'scaling', 'dataSeed',
+  'init', 'initSeed', 'start', 'hidden', 'learningRate', 'rateChanges', 'batchSize',
+  'epoch', 'maxEpochs', 'speed', 'yScale', 'panels',
+];
+
+export const SPEED_OPTIONS: readonly { value: string; label: string }[] = [
+  { value: '1', label: '1' },
+  { value: '10', label: '10' },
+  { value: '100', label: '100' },
+  { value: '1000', label: '1,000' },
+  { value: '100000', label: 'as many as fit' },
+];
+
+export const BATCH_OPTIONS: readonly { value: string; label: string }[] = [
+  { value: 'full', label: 'full batch (all N)' },
+  { value: '100', label: '100 samples' },
+  { value: '32', label: '32 samples' },
+  { value: '10', label: '10 samples' },
+  { value: '1', label: '1 sample' },
+];
+
+export const INIT_OPTIONS: readonly { value: string; label: string }[] = INIT_PRESET_NAMES.map((name) => ({
+  value: name,
+  label: INIT_PRESETS[name].label,
+}));
+
+function entries(source: ConfigSource): [string, string][] {
+  if (typeof (source as URLSearchParams).forEach === 'function' && typeof (source as URLSearchParams).get === 'function') {
+    const out: [string, string][] = [];
+    (source as URLSearchParams).forEach((value, key) => out.push([key, value]));
+    return out;
+  }
+  return Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string');
+}
+
+function shown(text: string): string {
+  return text.length > 30 ? `${text.slice(0, 27)}…` : text;
+}
+
+/**
+ * A learning rate typed by a reader. Beyond the field's range check, a negative rate gets its
+ * own explanation: it would step uphill.
+ */
+export function parseLearningRate(text: string | null | undefined): NumberInputResult {
+  const result = parseNumberInput(text, RATE_RULES);
+  if (!result.ok && /^\s*[-−]\s*(\d|\.\d)/.test(String(text ?? ''))) {
+    const plain = parseNumberInput(String(text).replace('−', '-').replace(/^\s*-/, ''), { ...RATE_RULES, min: 0, max: Number.MAX_VALUE });
+    if (plain.ok) {
+      return {
+        ok: false,
+        message: `The learning rate η must be positive: a negative η would step uphill, making the loss grow. Type a number from 0.0001 to 10,000.`,
+      };
+    }
+  }
+  return result;
+}
+
+/** "1200:0.5, 3000:0.1" → rate changes, or a message naming the first bad one. */
+export function parseRateChanges(text: string, maxEpochs = MAX_CONSOLE_EPOCHS): { ok: true; value: RateChange[] } | { ok: false; message: string } {
+  const changes: RateChange[] = [];
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: [] };
+  for (const piece of trimmed.split(',')) {
+    const [epochText, rateText, extra] = piece.split(':');
+    if (rateText === undefined || extra !== undefined) {
+      return { ok: false, message: `The rate change “${shown(piece.trim())}” must be written epoch:rate, e.g. 1000:0.01.` };
+    }
+    const epoch = parseNumberInput(epochText, { min: 1, max: maxEpochs, integer: true, label: 'The epoch of a rate change' });
+    if (!epoch.ok) return epoch;
+    const rate = parseLearningRate(rateText);
+    if (!rate.ok) return rate;
+    changes.push({ epoch: epoch.value, rate: rate.value });
+  }
+  changes.sort((a, b) => a.epoch - b.epoch);
+  // Two changes at one epoch: the later one in the text wins, as it would have while training.
+  return { ok: true, value: changes.filter((c, i) => i === changes.length - 1 || changes[i + 1].epoch !== c.epoch) };
+}
+
+export function formatRateChanges(changes: readonly RateChange[]): string {
+  return changes.map((c) => `${c.epoch}:${c.rate}`).join(',');
+}
+
+/** "-0.5, 1, 2" → numbers (each finite and within ±1e6), or a message. */
+export function parseStart(text: string): { ok: true; value: number[] | null } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === 'none') return { ok: true, value: null };
+  const values: number[] = [];
+  for (const [i, piece] of trimmed.split(/[,\s]+/).entries()) {
+    const r = parseNumberInput(piece, { min: -1e6, max: 1e6, label: `Starting value ${i + 1}` });
+    if (!r.ok) return r;
+    values.push(r.value);
+  }
+  return { ok: true, value: values };
+}
+
+export function parsePanels(text: string): { ok: true; value: Panel[] } | { ok: false; message: string } {
+  const names = text.split(/[,\s]+/).map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const unknown = names.filter((n) => !(PANELS as readonly string[]).includes(n));
+  if (unknown.length) return { ok: false, message: `Unknown panel “${shown(unknown[0])}”: use ${PANELS.join(', ')}.` };
+  // Keep the console's own order, whatever order the list was written in.
+  return { ok: true, value: PANELS.filter((p) => names.includes(p)) };
+}
+
+/** Problems that involve more than one field, each with the keys to fall back on. */
+export function consoleCrossFieldProblems(config: TrainingConsoleConfig): { keys: (keyof TrainingConsoleConfig)[]; message: string }[] {
+  const problems: { keys: (keyof TrainingConsoleConfig)[]; message: string }[] = crossFieldProblems(asDataConfig(config)).map((p) => ({
+    keys: p.keys.map((k) => (k === 'seed' ? 'dataSeed' : k)),
+    message: p.message,
+  }));
+  if (config.start && config.start.length !== parameterCount(config.hidden)) {
+    problems.push({
+      keys: ['start'],
+      message: `A network with ${config.hidden} hidden unit${config.hidden === 1 ? '' : 's'} has ${parameterCount(config.hidden)} parameters, but ${config.start.length} starting values were given.`,
+    });
+  }
+  if (!config.start && config.init === 'writeup-example' && config.hidden !== 2) {
+    problems.push({ keys: ['init'], message: "The write-up's printed example exists only for 2 hidden units." });
+  }
+  if (config.batchSize !== 'full' && config.batchSize > config.n) {
+    problems.push({ keys: ['batchSize'], message: `A batch of ${config.batchSize} samples is more than the ${config.n} there are.` });
+  }
+  if (config.epoch > config.maxEpochs) {
+    problems.push({ keys: ['epoch'], message: `The epoch reached (${config.epoch}) is past the epoch limit (${config.maxEpochs}).` });
+  }
+  const late = config.rateChanges.find((c) => c.epoch > config.maxEpochs);
+  if (late) problems.push({ keys: ['rateChanges'], message: `A rate change at epoch ${late.epoch} is past the epoch limit (${config.maxEpochs}).` });
+  return problems;
+}
+
+/** The data part of the config in the data explorer's terms (same rules, same data). */
+export function asDataConfig(config: TrainingConsoleConfig): DataExplorerConfig {
+  const { n, x1Low, x1High, x2Low, x2High, noiseLow, noiseHigh, scaling, dataSeed } = config;
+  return { n, x1Low, x1High, x2Low, x2High, noiseLow, noiseHigh, scaling, seed: dataSeed };
+}
+
+export function parseTrainingConsoleConfig(source: ConfigSource): { config: TrainingConsoleConfig; notices: string[] } {
+  const defaults = TRAINING_CONSOLE_DEFAULTS;
+  const config: TrainingConsoleConfig = { ...defaults, rateChanges: [], panels: [...defaults.panels] };
+  const notices: string[] = [];
+  let rateText: string | null = null;
+  for (const [key, text] of entries(source)) {
+    // Astro adds data-astro-* attributes of its own to elements; they are not settings.
+    if (key.startsWith('astro')) continue;
+    switch (key) {
+      case 'scaling': {
+        const scaling = parseScaling(text);
+        if (scaling) config.scaling = scaling;
+        else notices.push(`Ignored scaling “${shown(text)}”: use z-score, min-max or none. Using ${config.scaling}.`);
+        continue;
+      }
+      case 'init': {
+        const preset = text.trim() as InitPreset;
+        if (INIT_PRESET_NAMES.includes(preset)) config.init = preset;
+        else notices.push(`Ignored the starting preset “${shown(text)}”: use one of ${INIT_PRESET_NAMES.join(', ')}. Using ${config.init}.`);
+        continue;
+      }
+      case 'start': {
+        const r = parseStart(text);
+        if (r.ok) config.start = r.value;
+        else notices.push(`${r.message} Using the ${config.init} preset instead.`);
+        continue;
+      }
+      case 'rateChanges':
+        rateText = text; // checked once the epoch limit is known
+        continue;
+      case 'batchSize': {
+        if (/^\s*(full|all)\s*$/i.test(text)) {
+          config.batchSize = 'full';
+          continue;
+        }
+        const r = parseNumberInput(text, { min: 1, max: DATA_EXPLORER_RULES.n.max, integer: true, label: 'The batch size' });
+        if (r.ok) config.batchSize = r.value;
+        else notices.push(`${r.message} Using the full batch.`);
+        continue;
+      }
+      case 'yScale': {
+        const t = text.trim().toLowerCase();
+        if (t === 'log' || t === 'linear') config.yScale = t;
+        else notices.push(`Ignored the loss axis “${shown(text)}”: use log or linear. Using ${config.yScale}.`);
+        continue;
+      }
+      case 'panels': {
+        const r = parsePanels(text);
+        if (r.ok) config.panels = r.value;
+        else notices.push(`${r.message} Showing ${config.panels.join(', ')}.`);
+        continue;
+      }
+    }
+    if (!(NUMBER_KEYS as string[]).includes(key)) {
+      notices.push(`Ignored the unknown setting “${shown(key)}”.`);
+      continue;
+    }
+    const k = key as NumberKey;
+    const result = k === 'learningRate' ? parseLearningRate(text) : parseNumberInput(text, TRAINING_CONSOLE_RULES[k]);
+    if (result.ok) config[k] = result.value;
+    else notices.push(`${result.message} Using ${defaults[k]}.`);
+  }
+  if (rateText !== null) {
+    const r = parseRateChanges(rateText, config.maxEpochs);
+    if (r.ok) config.rateChanges = r.value;
+    else notices.push(`${r.message} Ignoring the rate changes.`);
+  }
+  for (const problem of consoleCrossFieldProblems(config)) {
+    for (const key of problem.keys) (config as unknown as Record<string, unknown>)[key] = structuredClone(defaults[key]);
+    // The default epoch may itself be past a low limit: then start at the limit.
+    config.epoch = Math.min(config.epoch, config.maxEpochs);
+    notices.push(`${problem.message} Using the default instead.`);
+  }
+  return { config, notices };
+}
+
+/** One value as its text in a link or data-* attribute. */
+export function serializeValue<K extends keyof TrainingConsoleConfig>(key: K, value: TrainingConsoleConfig[K]): string {
+  if (key === 'rateChanges') return formatRateChanges(value as RateChange[]);
+  if (key === 'start') return value === null ? '' : (value as number[]).join(',');
+  if (key === 'panels') return (value as Panel[]).join(',');
+  return String(value);
+}
+
+export function serializeTrainingConsoleConfig(config: TrainingConsoleConfig): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of TRAINING_CONSOLE_KEYS) params.set(key, serializeValue(key, config[key]));
+  return params;
+}
+
+/** Only the settings that differ from the defaults: a short shareable link. */
+export function changedSettings(config: TrainingConsoleConfig): URLSearchParams {
+  const all = serializeTrainingConsoleConfig(config);
+  const base = serializeTrainingConsoleConfig(TRAINING_CONSOLE_DEFAULTS);
+  const params = new URLSearchParams();
+  for (const [key, value] of all) if (base.get(key) !== value) params.set(key, value);
+  return params;
+}
+
+/** The rate in force during `epoch`. */
+export function rateAt(config: Pick<TrainingConsoleConfig, 'learningRate' | 'rateChanges'>, epoch: number): number {
+  let rate = config.learningRate;
+  for (const c of config.rateChanges) if (c.epoch <= epoch) rate = c.rate;
+  return rate;
+}

@@ -1,0 +1,87 @@
+// One training run of the console, DOM-free: the data, the starting parameters and the
+// trainer, advanced epoch by epoch with the rate changes of the config applied at their
+// epochs. The server uses it to draw the run at build time; the browser uses it to play,
+// step, and to step back by replaying the same seeds to an earlier epoch (exact, because
+// the trainer is deterministic).
+import { createTrainer, type Trainer } from '../../trainer/train';
+import { makeDataset, type Dataset } from '../../trainer/data';
+import { initParams } from '../../trainer/init';
+import { meanSquaredError, variance } from '../../trainer/loss';
+import { toDatasetOptions } from '../data-explorer/config';
+import { asDataConfig, type TrainingConsoleConfig } from './config';
+
+export interface ConsoleRun {
+  /** The setup; its rateChanges are the schedule this run follows. */
+  readonly config: TrainingConsoleConfig;
+  readonly data: Dataset;
+  /** The parameters at epoch 0. */
+  readonly start: Float64Array;
+  /** Var(y): the loss of always predicting the mean. */
+  readonly varY: number;
+  readonly trainer: Trainer;
+}
+
+/** The data set a config describes. */
+export function consoleData(config: TrainingConsoleConfig): Dataset {
+  return makeDataset(toDatasetOptions(asDataConfig(config)));
+}
+
+/** A fresh run at epoch 0. Throws TrainerInputError (a message for the reader) on a bad setup. */
+export function startRun(config: TrainingConsoleConfig, data: Dataset = consoleData(config)): ConsoleRun {
+  const start = config.start
+    ? Float64Array.from(config.start)
+    : initParams({ preset: config.init, seed: config.initSeed, hidden: config.hidden });
+  const trainer = createTrainer({
+    data,
+    params: start,
+    learningRate: config.learningRate,
+    hidden: config.hidden,
+    batchSize: config.batchSize === 'full' ? undefined : config.batchSize,
+    // The shuffling of mini-batches follows the starting seed, so one seed fixes the whole run.
+    shuffleSeed: config.initSeed,
+  });
+  return { config, data, start, varY: variance(data.y), trainer };
+}
+
+/**
+ * Runs up to `epochs` more epochs (never past `limit`), switching the rate at the epochs the
+ * config's rate changes name. Stops early if the run diverges. Returns the epochs run.
+ */
+export function advance(run: ConsoleRun, epochs: number, limit = run.config.maxEpochs): number {
+  const { trainer } = run;
+  const from = trainer.epoch;
+  const target = Math.min(limit, from + Math.max(0, Math.floor(epochs)));
+  while (trainer.epoch < target && trainer.status === 'ok') {
+    const change = run.config.rateChanges.find((c) => c.epoch === trainer.epoch);
+    if (change) trainer.setLearningRate(change.rate);
+    const next = run.config.rateChanges.find((c) => c.epoch > trainer.epoch);
+    const until = next ? Math.min(target, next.epoch) : target;
+    trainer.step(until - trainer.epoch);
+  }
+  return trainer.epoch - from;
+}
+
+/** A run replayed from its seeds to `epoch` (or as far as it gets before diverging). */
+export function runTo(config: TrainingConsoleConfig, epoch: number, data?: Dataset): ConsoleRun {
+  const run = startRun(config, data);
+  advance(run, epoch);
+  return run;
+}
+
+/** L at the current parameters: the loss the next epoch starts from. Infinite if it overflows. */
+export function currentLoss(run: ConsoleRun): number {
+  const loss = meanSquaredError(run.trainer.params, run.data, run.config.hidden);
+  return Number.isNaN(loss) ? Infinity : loss;
+}
+
+/**
+ * The loss after 0, 1, …, E updates: the trainer's history (loss at the start of each
+ * completed epoch) followed by the loss now. E + 1 values.
+ */
+export function lossHistory(run: ConsoleRun): Float64Array {
+  const past = run.trainer.losses;
+  const all = new Float64Array(past.length + 1);
+  all.set(past);
+  all[past.length] = currentLoss(run);
+  return all;
+}
