@@ -1,18 +1,11 @@
 // <np-relu-unit>: redraws the server-rendered unit whenever W1, W3 or B1 changes (typed,
 // dragged, or set by a preset). Every query is scoped to the element itself.
-import { makeDataset, type Dataset } from '../../trainer/data';
 import { enableControls, statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { renderInto } from '../kit/svg';
 import { parseReluUnitConfig, RELU_UNIT_PRESETS, UNIT_PARAMETERS, type ReluUnitConfig, type ReluUnitPreset } from './config';
 import { reluUnitScene, type ReluUnitScene } from './scene';
-
-let sharedData: Dataset | null = null;
-/** The course's default data set, made once per page however many units it shows. */
-function trainingData(): Dataset {
-  sharedData ??= makeDataset();
-  return sharedData;
-}
 
 class NpReluUnit extends HTMLElement {
   #status!: StatusLine;
@@ -64,7 +57,7 @@ class NpReluUnit extends HTMLElement {
 
   #update(): void {
     const config = this.#current();
-    this.#draw(reluUnitScene(trainingData(), config));
+    this.#draw(reluUnitScene(defaultDataset(), config));
     for (const name of UNIT_PARAMETERS) this.dataset[name.toLowerCase()] = String(config[name]);
   }
 
