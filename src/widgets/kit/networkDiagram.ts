@@ -122,15 +122,16 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
       }),
     );
     const t = LABEL_AT[edge.name];
-    const lx = ax + (bx - ax) * t, ly = ay + (by - ay) * t;
-    // Horizontal edges get their label above the line, slanted ones beside it.
-    const above = Math.abs(by - ay) < 1 ? -10 : 0;
+    const lx = round(ax + (bx - ax) * t), ly = round(ay + (by - ay) * t);
+    const text = `${edge.name} = ${shown(edge.name)}`;
+    // The label sits on its edge on a small plate of the background colour, which hides the
+    // line behind it: legible however thick the edge is.
+    const plate = round(text.length * 6.9 + 8);
     labels.push(
-      h(
-        'text',
-        { class: 'np-edge-label', 'data-label': edge.name, x: round(lx), y: round(ly + above), dy: '0.32em', 'text-anchor': 'middle' },
-        `${edge.name} = ${shown(edge.name)}`,
-      ),
+      h('g', { class: 'np-edge-label' }, [
+        h('rect', { x: round(lx - plate / 2), y: ly - 9, width: plate, height: 18, rx: 4, fill: 'var(--surface, #f1f2f4)', stroke: 'none' }),
+        h('text', { 'data-label': edge.name, x: lx, y: ly, dy: '0.32em', 'text-anchor': 'middle', stroke: 'none' }, text),
+      ]),
     );
   }
 
