@@ -1,0 +1,86 @@
+// <np-network>: redraws the server-rendered network, its slices and its loss whenever a
+// parameter, a slice position or a preset changes. Every query is scoped to the element.
+import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
+import { enableControls, statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { defaultDataset } from '../kit/defaultData';
+import { replaceRows, showNumbers } from '../kit/dom';
+import { renderInto } from '../kit/svg';
+import { parseNetworkConfig, presetParameters, type NamedParameters, type NetworkConfig, type NetworkPreset } from './config';
+import { networkScene, type NetworkScene } from './scene';
+
+class NpNetwork extends HTMLElement {
+  #status!: StatusLine;
+  #controls: Record<string, NumberControl> = {};
+  #pending = false;
+
+  connectedCallback(): void {
+    if (this.hasAttribute('data-ready')) return;
+    const { config, notices } = parseNetworkConfig(this.dataset);
+    this.#status = statusLine(this);
+    this.#controls = wireSliders(this, this.#status, (_value, name) => {
+      // A new seed means a new He start; every other control is a value of the figure.
+      if (name === 'seed') this.#applyPreset('he');
+      else this.#schedule();
+    });
+    for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action="preset"]')) {
+      button.addEventListener('click', () => this.#applyPreset(button.dataset.preset as NetworkPreset));
+    }
+    // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
+    this.#show(config);
+    enableControls(this);
+    this.setAttribute('data-ready', '');
+    if (notices.length) {
+      this.#status.note(notices.join(' '));
+      this.#update();
+    }
+  }
+
+  #show(config: NetworkConfig): void {
+    for (const name of PARAMETER_NAMES) this.#controls[name]?.set(config.params[name]);
+    this.#controls.seed?.set(config.seed);
+    this.#controls.sliceX2?.set(config.sliceX2);
+    this.#controls.sliceX1?.set(config.sliceX1);
+  }
+
+  #applyPreset(preset: NetworkPreset): void {
+    const params = presetParameters(preset, this.#controls.seed?.value ?? 1);
+    for (const name of PARAMETER_NAMES) this.#controls[name]?.set(params[name]);
+    this.#update();
+  }
+
+  /** Several changes in one frame (a dragged slider) draw once. */
+  #schedule(): void {
+    if (this.#pending) return;
+    this.#pending = true;
+    requestAnimationFrame(() => {
+      this.#pending = false;
+      this.#update();
+    });
+  }
+
+  #current(): NetworkConfig {
+    const params = {} as NamedParameters;
+    for (const name of PARAMETER_NAMES) params[name as ParameterName] = this.#controls[name]?.value ?? 0;
+    return { params, seed: this.#controls.seed?.value ?? 1, sliceX2: this.#controls.sliceX2?.value ?? 0, sliceX1: this.#controls.sliceX1?.value ?? 0 };
+  }
+
+  #update(): void {
+    const config = this.#current();
+    this.#draw(networkScene(defaultDataset(), config));
+    for (const name of PARAMETER_NAMES) this.dataset[name.toLowerCase()] = String(config.params[name]);
+    this.dataset.slicex2 = String(config.sliceX2);
+    this.dataset.slicex1 = String(config.sliceX1);
+    this.dataset.seed = String(config.seed);
+  }
+
+  #draw(scene: NetworkScene): void {
+    for (const name of ['diagram', 'alongX1', 'alongX2'] as const) {
+      const svg = this.querySelector(`[data-panel="${name}"] svg`);
+      if (svg) renderInto(svg, scene.panels[name]);
+    }
+    showNumbers(this, scene.numbers);
+    replaceRows(this.querySelector('[data-samples] tbody'), scene.samples);
+  }
+}
+
+if (!customElements.get('np-network')) customElements.define('np-network', NpNetwork);
