@@ -1,0 +1,15 @@
+// A widget's .astro props are its settings as the lesson author wrote them. They go through
+// the same parse…Config() as data-* attributes and links; a notice here is the author's
+// mistake, so the build fails and says which widget and which setting.
+import type { ConfigSource } from './configSource';
+
+export function configFromProps<C>(
+  widget: string,
+  props: Record<string, unknown>,
+  parse: (source: ConfigSource) => { config: C; notices: string[] },
+): C {
+  const given = Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const { config, notices } = parse(given);
+  if (notices.length) throw new Error(`<${widget}>: ${notices.join(' ')}`);
+  return config;
+}
