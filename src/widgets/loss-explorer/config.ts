@@ -2,7 +2,11 @@
 // and the loss axis. One typed object, read from the element's data-* attributes (or a query
 // string); anything unknown or garbled is ignored with a notice, and parsing never throws.
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
+import { parseNumberInput } from '../kit/numberInput';
+import { parameterRules, parseParameterName } from '../kit/parameters';
+
+export { PARAMETER_LIMIT } from '../kit/parameters';
 
 export type LossExplorerPreset = 'he' | 'writeup-example' | 'zeros' | 'trained';
 export type LossAxis = 'linear' | 'log';
@@ -23,13 +27,6 @@ export const LOSS_EXPLORER_DEFAULTS: Readonly<LossExplorerConfig> = {
   axis: 'linear',
   values: {},
 };
-
-/** Every parameter may be set between these ends (the sliders' range as well). */
-export const PARAMETER_LIMIT = 10;
-
-export function parameterRules(name: ParameterName): NumberInputRules {
-  return { min: -PARAMETER_LIMIT, max: PARAMETER_LIMIT, label: name };
-}
 
 export const PRESET_OPTIONS: readonly { value: LossExplorerPreset; label: string }[] = [
   { value: 'writeup-example', label: 'Write-up’s example' },
@@ -54,59 +51,31 @@ export const AXIS_OPTIONS: readonly { value: LossAxis; label: string }[] = [
   { value: 'log', label: 'logarithmic' },
 ];
 
-export type ConfigSource = URLSearchParams | DOMStringMap | Record<string, string | undefined>;
-
-function entries(source: ConfigSource): [string, string][] {
-  if (typeof (source as URLSearchParams).forEach === 'function' && typeof (source as URLSearchParams).get === 'function') {
-    const out: [string, string][] = [];
-    (source as URLSearchParams).forEach((value, key) => out.push([key, value]));
-    return out;
-  }
-  return Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string');
-}
-
-function shown(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 27)}…` : text;
-}
-
-/** "w5", "W5", " w5 " → 'W5'; anything else → null. */
-export function parseParameterName(text: string): ParameterName | null {
-  const t = text.trim().toUpperCase();
-  return (PARAMETER_NAMES as readonly string[]).includes(t) ? (t as ParameterName) : null;
-}
-
-function oneOf<T extends string>(text: string, options: readonly { value: T }[]): T | null {
-  const t = text.trim().toLowerCase();
-  return options.find((o) => o.value === t)?.value ?? null;
-}
-
 export function parseLossExplorerConfig(source: ConfigSource): { config: LossExplorerConfig; notices: string[] } {
   const config: LossExplorerConfig = { ...LOSS_EXPLORER_DEFAULTS, values: {} };
   const notices: string[] = [];
-  for (const [key, text] of entries(source)) {
-    // Astro adds data-astro-* attributes of its own to elements; they are not settings.
-    if (key.startsWith('astro')) continue;
+  for (const [key, text] of configEntries(source)) {
     if (key === 'start') {
       const start = oneOf(text, PRESET_OPTIONS);
       if (start) config.start = start;
-      else notices.push(`Ignored the start “${shown(text)}”: use ${PRESET_OPTIONS.map((o) => o.value).join(', ')}. Using ${config.start}.`);
+      else notices.push(`Ignored the start “${clipText(text)}”: use ${PRESET_OPTIONS.map((o) => o.value).join(', ')}. Using ${config.start}.`);
       continue;
     }
     if (key === 'parameter') {
       const name = parseParameterName(text);
       if (name) config.parameter = name;
-      else notices.push(`Ignored the parameter “${shown(text)}”: use one of W1…W6, B1…B3. Using ${config.parameter}.`);
+      else notices.push(`Ignored the parameter “${clipText(text)}”: use one of W1…W6, B1…B3. Using ${config.parameter}.`);
       continue;
     }
     if (key === 'axis') {
       const axis = oneOf(text, AXIS_OPTIONS);
       if (axis) config.axis = axis;
-      else notices.push(`Ignored the loss axis “${shown(text)}”: use linear or log. Using ${config.axis}.`);
+      else notices.push(`Ignored the loss axis “${clipText(text)}”: use linear or log. Using ${config.axis}.`);
       continue;
     }
     const name = parseParameterName(key);
     if (!name) {
-      notices.push(`Ignored the unknown setting “${shown(key)}”.`);
+      notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
       continue;
     }
     const result = parseNumberInput(text, parameterRules(name));

@@ -5,9 +5,11 @@ import { makeDataset, type Dataset } from '../../trainer/data';
 import { baselines, type Baselines } from '../../trainer/loss';
 import { PARAMETER_NAMES, parameterCount } from '../../trainer/parameters';
 import { enableControls, statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
-import { readParameters, writeParameters } from '../kit/parameters';
+import { replaceRows, showNumbers } from '../kit/dom';
+import { oncePerFrame } from '../kit/frame';
+import { parseParameterName, readParameters, writeParameters } from '../kit/parameters';
 import { renderInto } from '../kit/svg';
-import { AXIS_OPTIONS, parseLossExplorerConfig, parseParameterName, PRESET_OPTIONS, type LossAxis } from './config';
+import { AXIS_OPTIONS, parseLossExplorerConfig, PRESET_OPTIONS, type LossAxis } from './config';
 import { lossExplorerScene, type LossExplorerScene } from './scene';
 
 const SETTING_KEYS = ['start', 'parameter', 'axis', ...PARAMETER_NAMES.map((n) => n.toLowerCase())];
@@ -20,7 +22,8 @@ class NpLossExplorer extends HTMLElement {
   #data!: Dataset;
   #base!: Baselines;
   #shown: Float64Array = new Float64Array(parameterCount());
-  #pending = false;
+  /** Several changes in one frame (a dragged slider) draw once. */
+  #schedule = oncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -75,16 +78,6 @@ class NpLossExplorer extends HTMLElement {
     this.#update();
   }
 
-  /** Several changes in one frame (a dragged slider) draw once. */
-  #schedule(): void {
-    if (this.#pending) return;
-    this.#pending = true;
-    requestAnimationFrame(() => {
-      this.#pending = false;
-      this.#update();
-    });
-  }
-
   #update(): void {
     const params = readParameters(this.#controls, this.#shown);
     const name = parseParameterName(this.#parameter()) ?? 'B3';
@@ -102,31 +95,11 @@ class NpLossExplorer extends HTMLElement {
       const svg = this.querySelector(`[data-panel="${panel}"] svg`);
       if (svg) renderInto(svg, scene[panel]);
     }
-    for (const cell of this.querySelectorAll<HTMLElement>('[data-number]')) {
-      cell.textContent = scene.numbers[cell.dataset.number ?? ''] ?? '';
-    }
-    this.#fillRows('[data-slice-table] tbody', scene.sliceRows);
-    this.#fillRows('[data-samples] tbody', scene.samples);
+    showNumbers(this, scene.numbers);
+    replaceRows(this.querySelector('[data-slice-table] tbody'), scene.sliceRows);
+    replaceRows(this.querySelector('[data-samples] tbody'), scene.samples);
     const caption = this.querySelector('[data-slice-caption]');
     if (caption) caption.textContent = scene.sliceCaption;
-  }
-
-  #fillRows(selector: string, rows: string[][]): void {
-    const body = this.querySelector(selector);
-    if (!body) return;
-    const doc = this.ownerDocument;
-    body.replaceChildren(
-      ...rows.map((cells) => {
-        const tr = doc.createElement('tr');
-        for (const text of cells) {
-          const td = doc.createElement('td');
-          td.className = 'num';
-          td.textContent = text;
-          tr.append(td);
-        }
-        return tr;
-      }),
-    );
   }
 }
 

@@ -251,7 +251,7 @@ function sliceChart(params: Parameters, index: number, slice: Slice, loss: numbe
     series: [{ label: `L along ${name}`, x: slice.values, y: slice.losses, color: 'var(--c-blue, #0072b2)' }],
     references,
     markers: [
-      ...(slice.lowest ? [{ x: slice.lowest.value, y: slice.lowest.loss, shape: 'diamond' as Shape, hollow: true, line: false, color: 'var(--c-green, #009e73)' }] : []),
+      ...(slice.lowest ? [{ x: slice.lowest.value, y: slice.lowest.loss, label: 'lowest', shape: 'diamond' as Shape, hollow: true, line: false, color: 'var(--c-green, #009e73)' }] : []),
       { x: params[index], y: loss, label: `${name} now = ${formatNumber(params[index])}` },
     ],
   });

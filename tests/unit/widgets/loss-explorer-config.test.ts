@@ -4,7 +4,6 @@ import {
   LOSS_EXPLORER_DEFAULTS,
   PARAMETER_LIMIT,
   parseLossExplorerConfig,
-  parseParameterName,
   resolveParameters,
   serializeLossExplorerConfig,
 } from '../../../src/widgets/loss-explorer/config';
@@ -59,15 +58,6 @@ describe('parseLossExplorerConfig', () => {
   it('round-trips through its query string', () => {
     const config = { start: 'writeup-example' as const, parameter: 'B1' as const, axis: 'linear' as const, values: { W3: 8.47, B3: -2.5 } };
     expect(parseLossExplorerConfig(serializeLossExplorerConfig(config)).config).toEqual(config);
-  });
-});
-
-describe('parseParameterName', () => {
-  it('accepts the nine names in either case and nothing else', () => {
-    expect(parseParameterName(' b3 ')).toBe('B3');
-    expect(parseParameterName('W6')).toBe('W6');
-    expect(parseParameterName('W0')).toBeNull();
-    expect(parseParameterName('')).toBeNull();
   });
 });
 

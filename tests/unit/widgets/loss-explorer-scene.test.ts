@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { B1, B2, B3, W1, W5, W6, baselines, initParams, lossAlong, makeDataset, meanSquaredError } from '../../../src/trainer';
-import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
+import { toSvgString } from '../../../src/widgets/kit/svg';
+import { findNodes } from '../../helpers/svg';
 import { presetParameters } from '../../../src/widgets/loss-explorer/presets';
 import {
   lossExplorerScene,
@@ -18,10 +19,7 @@ const data = makeDataset();
 const base = baselines(data);
 const he = presetParameters('he', data);
 
-function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
-  const own = predicate(node) ? [node] : [];
-  return [...own, ...(node.children ?? []).flatMap((c) => find(c, predicate))];
-}
+const find = findNodes;
 
 describe('presetParameters', () => {
   it('gives the trainer’s starts rounded to the four decimals the fields show', () => {

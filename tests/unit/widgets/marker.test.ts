@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chartFrame, type FrameSpec } from '../../../src/widgets/kit/chart';
 import { lineChart } from '../../../src/widgets/kit/lineChart';
 import { markerNodes, referenceLabelHeights } from '../../../src/widgets/kit/marker';
-import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
+import { toSvgString } from '../../../src/widgets/kit/svg';
+import { findNodes } from '../../helpers/svg';
 
 const spec: FrameSpec = {
   width: 200,
@@ -13,10 +14,7 @@ const spec: FrameSpec = {
   title: 'Loss along B3',
 };
 
-function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
-  const own = predicate(node) ? [node] : [];
-  return [...own, ...(node.children ?? []).flatMap((c) => find(c, predicate))];
-}
+const find = findNodes;
 
 describe('markerNodes', () => {
   const frame = chartFrame(spec);
