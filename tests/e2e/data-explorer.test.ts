@@ -2,34 +2,14 @@
  * The data explorer in a real browser, on whichever built lesson page contains it (found by
  * looking for <np-data-explorer> in the built HTML, so the lesson's slug can change freely).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
-import { AxeBuilder } from '@axe-core/playwright';
-import { AXE_TAGS } from '../helpers/checks.ts';
+import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
 
 const { dist } = e2eEnv();
 
-/** Site-relative paths ('lessons/x/') of built pages whose HTML contains `marker`. */
-function pagesContaining(marker: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html') && readFileSync(full, 'utf8').includes(marker)) {
-        const rel = path.relative(dist, full).split(path.sep).join('/');
-        found.push(rel === 'index.html' ? '' : rel.replace(/(^|\/)index\.html$/, '$1'));
-      }
-    }
-  };
-  walk(dist);
-  return found.sort();
-}
-
-const pages = pagesContaining('<np-data-explorer');
+const pages = pagesContaining(dist, '<np-data-explorer');
 const site = useSite();
 const W = 'np-data-explorer';
 
@@ -53,10 +33,7 @@ async function snapshot(page: Page) {
 }
 
 /** axe (WCAG 2.1 A/AA) on the widget only; the rest of the page is site.test.ts's business. */
-async function widgetViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(W).withTags(AXE_TAGS).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const widgetViolations = (page: Page) => violationsWithin(page, W);
 
 const field = (name: string) => `${W} [data-slider][data-name="${name}"] input[data-role="field"]`;
 
