@@ -8,13 +8,15 @@ import { normaliseBase } from './src/lib/url.ts';
 // fail the build on broken TeX (it emits .katex-error), so a test checks the built pages.
 import { katexOptions } from './src/lib/katex-options.ts';
 import offline from './src/integrations/offline.ts';
+import contentSecurityPolicy from './src/integrations/csp.ts';
 
 export default defineConfig({
   output: 'static',
   // BASE_PATH=/course/ builds the site for https://host/course/.
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: 'always',
-  integrations: [mdx(), offline()],
+  // csp before offline: the service worker's version hashes the final pages.
+  integrations: [mdx(), contentSecurityPolicy(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, katexOptions]],
