@@ -1,9 +1,10 @@
 // <np-network>: redraws the server-rendered network, its slices and its loss whenever a
 // parameter, a slice position or a preset changes. Every query is scoped to the element.
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
-import { enableControls, statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
+import { drawOncePerFrame, finishStartup } from '../kit/lifecycle';
 import { renderInto } from '../kit/svg';
 import { parseNetworkConfig, presetParameters, type NamedParameters, type NetworkConfig, type NetworkPreset } from './config';
 import { networkScene, type NetworkScene } from './scene';
@@ -11,7 +12,8 @@ import { networkScene, type NetworkScene } from './scene';
 class NpNetwork extends HTMLElement {
   #status!: StatusLine;
   #controls: Record<string, NumberControl> = {};
-  #pending = false;
+  /** Several changes in one frame (a dragged slider) draw once. */
+  #schedule = drawOncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -27,12 +29,7 @@ class NpNetwork extends HTMLElement {
     }
     // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
     this.#show(config);
-    enableControls(this);
-    this.setAttribute('data-ready', '');
-    if (notices.length) {
-      this.#status.note(notices.join(' '));
-      this.#update();
-    }
+    finishStartup(this, this.#status, notices, () => this.#update());
   }
 
   #show(config: NetworkConfig): void {
@@ -46,16 +43,6 @@ class NpNetwork extends HTMLElement {
     const params = presetParameters(preset, this.#controls.seed?.value ?? 1);
     for (const name of PARAMETER_NAMES) this.#controls[name]?.set(params[name]);
     this.#update();
-  }
-
-  /** Several changes in one frame (a dragged slider) draw once. */
-  #schedule(): void {
-    if (this.#pending) return;
-    this.#pending = true;
-    requestAnimationFrame(() => {
-      this.#pending = false;
-      this.#update();
-    });
   }
 
   #current(): NetworkConfig {

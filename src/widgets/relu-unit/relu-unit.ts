@@ -1,8 +1,9 @@
 // <np-relu-unit>: redraws the server-rendered unit whenever W1, W3 or B1 changes (typed,
 // dragged, or set by a preset). Every query is scoped to the element itself.
-import { enableControls, statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
+import { drawOncePerFrame, finishStartup } from '../kit/lifecycle';
 import { renderInto } from '../kit/svg';
 import { parseReluUnitConfig, RELU_UNIT_PRESETS, UNIT_PARAMETERS, type ReluUnitConfig, type ReluUnitPreset } from './config';
 import { reluUnitScene, type ReluUnitScene } from './scene';
@@ -10,7 +11,8 @@ import { reluUnitScene, type ReluUnitScene } from './scene';
 class NpReluUnit extends HTMLElement {
   #status!: StatusLine;
   #controls: Record<string, NumberControl> = {};
-  #pending = false;
+  /** Several changes in one frame (a dragged slider) draw once. */
+  #schedule = drawOncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -22,12 +24,7 @@ class NpReluUnit extends HTMLElement {
     }
     // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
     this.#show(config);
-    enableControls(this);
-    this.setAttribute('data-ready', '');
-    if (notices.length) {
-      this.#status.note(notices.join(' '));
-      this.#update();
-    }
+    finishStartup(this, this.#status, notices, () => this.#update());
   }
 
   #show(config: ReluUnitConfig): void {
@@ -39,16 +36,6 @@ class NpReluUnit extends HTMLElement {
     if (!chosen) return;
     this.#show(chosen.values);
     this.#update();
-  }
-
-  /** Several changes in one frame (a dragged slider) draw once. */
-  #schedule(): void {
-    if (this.#pending) return;
-    this.#pending = true;
-    requestAnimationFrame(() => {
-      this.#pending = false;
-      this.#update();
-    });
   }
 
   #current(): ReluUnitConfig {
