@@ -3,12 +3,12 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
+import { openWidget, printedNumber as value, sliderSelectors } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/03-the-network/';
 const W = 'np-network';
-const field = (name: string) => `${W} [data-slider][data-name="${name}"] input[data-role="field"]`;
-const range = (name: string) => `${W} [data-slider][data-name="${name}"] input[type="range"]`;
+const { field, range } = sliderSelectors(W);
 
 async function snapshot(page: Page) {
   return page.$eval(W, (el) => ({
@@ -24,14 +24,7 @@ async function snapshot(page: Page) {
   }));
 }
 
-/** A number as the page prints it (true minus sign, thousands commas). */
-const value = (text: string | null | undefined) => Number(String(text).replace('−', '-').replace(/,/g, ''));
-
-async function open(options = {}) {
-  const p = await site.open(PAGE, options);
-  if (!('javaScriptEnabled' in options)) await p.page.waitForSelector(`${W}[data-ready]`);
-  return p;
-}
+const open = (options = {}) => openWidget(site, PAGE, W, options);
 
 describe('network', () => {
   test('changing W5 changes the drawn fit, the diagram and the loss; the boxes keep their size', async () => {

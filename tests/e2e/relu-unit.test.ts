@@ -3,12 +3,12 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
+import { openWidget, sliderSelectors } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/02-one-relu-unit/';
 const W = 'np-relu-unit';
-const field = (name: string) => `${W} [data-slider][data-name="${name}"] input[data-role="field"]`;
-const range = (name: string) => `${W} [data-slider][data-name="${name}"] input[type="range"]`;
+const { field, range } = sliderSelectors(W);
 
 /** What the widget shows: both panels, the numbers, the unit's state and the status line. */
 async function snapshot(page: Page) {
@@ -23,11 +23,7 @@ async function snapshot(page: Page) {
   }));
 }
 
-async function open(options = {}) {
-  const p = await site.open(PAGE, options);
-  if (!('javaScriptEnabled' in options)) await p.page.waitForSelector(`${W}[data-ready]`);
-  return p;
-}
+const open = (options = {}) => openWidget(site, PAGE, W, options);
 
 describe('ReLU unit', () => {
   test('typing a weight moves the kink line and changes the count; the box keeps its size', async () => {
