@@ -89,7 +89,10 @@ describe('lesson 5: what a value means', () => {
     expect(num(f.planeR2)).toBeLessThan(0.5);
   });
 
-  it('finds the random starts worse than the mean, the write-up start by a factor over a thousand', () => {
+  it('finds the random starts worse than the mean, the write-up start (weights up to 10 in size) by a factor over a thousand', () => {
+    const weights = Array.from(writeup.params.slice(0, 6), Math.abs);
+    expect(Math.max(...weights)).toBeLessThanOrEqual(10);
+    expect(Math.max(...weights)).toBeGreaterThan(9);
     expect(he.r2).toBeLessThan(0);
     expect(writeup.loss / base.meanPredictor).toBeGreaterThan(1000);
     expect(writeup.loss / base.meanPredictor).toBeLessThan(10_000);
