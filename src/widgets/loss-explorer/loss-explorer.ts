@@ -1,10 +1,11 @@
 // <np-loss-explorer>: redraws the server-rendered residuals, slice and numbers whenever a
 // parameter, the sliced parameter, the loss axis or a preset changes. Every query is scoped
 // to the element itself, so the widget can appear twice on a page.
-import { makeDataset, type Dataset } from '../../trainer/data';
+import type { Dataset } from '../../trainer/data';
 import { baselines, type Baselines } from '../../trainer/loss';
 import { PARAMETER_NAMES, parameterCount } from '../../trainer/parameters';
 import { enableControls, statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
 import { parseParameterName, readParameters, writeParameters } from '../kit/parameters';
@@ -33,7 +34,7 @@ class NpLossExplorer extends HTMLElement {
       if (value !== undefined) source[key] = value;
     }
     const { config, notices } = parseLossExplorerConfig(source);
-    this.#data = makeDataset();
+    this.#data = defaultDataset();
     this.#base = baselines(this.#data);
     this.#status = statusLine(this);
     this.#controls = wireSliders(this, this.#status, () => this.#schedule());
