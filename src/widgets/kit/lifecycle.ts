@@ -1,21 +1,5 @@
-// The start and the redraw rhythm every widget's custom element shares.
+// How a widget's custom element finishes starting up. (Redraws: oncePerFrame in frame.ts.)
 import { enableControls, type StatusLine } from './controls';
-
-/**
- * Returns a function that asks for `draw` to run once in the next animation frame, however
- * often it is called before then: a dragged slider fires many input events per frame.
- */
-export function drawOncePerFrame(draw: () => void): () => void {
-  let pending = false;
-  return () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      draw();
-    });
-  };
-}
 
 /**
  * The last step of a widget's start-up: the controls come alive, the element is marked

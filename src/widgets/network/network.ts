@@ -4,7 +4,8 @@ import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
-import { drawOncePerFrame, finishStartup } from '../kit/lifecycle';
+import { oncePerFrame } from '../kit/frame';
+import { finishStartup } from '../kit/lifecycle';
 import { renderInto } from '../kit/svg';
 import { parseNetworkConfig, presetParameters, type NamedParameters, type NetworkConfig, type NetworkPreset } from './config';
 import { networkScene, type NetworkScene } from './scene';
@@ -13,7 +14,7 @@ class NpNetwork extends HTMLElement {
   #status!: StatusLine;
   #controls: Record<string, NumberControl> = {};
   /** Several changes in one frame (a dragged slider) draw once. */
-  #schedule = drawOncePerFrame(() => this.#update());
+  #schedule = oncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;

@@ -3,7 +3,8 @@
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
-import { drawOncePerFrame, finishStartup } from '../kit/lifecycle';
+import { oncePerFrame } from '../kit/frame';
+import { finishStartup } from '../kit/lifecycle';
 import { renderInto } from '../kit/svg';
 import { parseReluUnitConfig, RELU_UNIT_PRESETS, UNIT_PARAMETERS, type ReluUnitConfig, type ReluUnitPreset } from './config';
 import { reluUnitScene, type ReluUnitScene } from './scene';
@@ -12,7 +13,7 @@ class NpReluUnit extends HTMLElement {
   #status!: StatusLine;
   #controls: Record<string, NumberControl> = {};
   /** Several changes in one frame (a dragged slider) draw once. */
-  #schedule = drawOncePerFrame(() => this.#update());
+  #schedule = oncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
