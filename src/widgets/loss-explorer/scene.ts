@@ -124,6 +124,8 @@ export interface Slice {
   losses: Float64Array;
   /** The lowest drawn point (exact for B3, W5, W6), or null when the slice is flat. */
   lowest: { value: number; loss: number } | null;
+  /** The lowest drawn point is an end of the range: the curve still falls beyond it. */
+  lowestAtEnd: boolean;
   flat: boolean;
 }
 
@@ -138,8 +140,10 @@ export function sliceOf(params: Parameters, data: Dataset, index: number, r: Res
   }
   const flat = !(max - min > 1e-12 * Math.max(1, Math.abs(max)));
   const exact = outputMinimum(params, r, index);
-  const lowest = flat ? null : exact && exact.value >= lo && exact.value <= hi ? exact : { value: values[at], loss: min };
-  return { values, losses, lowest, flat };
+  const inside = exact !== null && exact.value >= lo && exact.value <= hi;
+  const lowest = flat ? null : inside ? exact : { value: values[at], loss: min };
+  const lowestAtEnd = !flat && !inside && (at === 0 || at === values.length - 1);
+  return { values, losses, lowest, lowestAtEnd, flat };
 }
 
 /**
@@ -288,7 +292,7 @@ export function lossExplorerScene(data: Dataset, params: Parameters, index: numb
     lowest: slice.flat
       ? `flat: every value of ${name} gives L = ${formatNumber(slice.losses[0])}`
       : slice.lowest
-        ? `L ≈ ${formatNumber(slice.lowest.loss)} at ${name} ≈ ${formatNumber(slice.lowest.value)}`
+        ? `L ≈ ${formatNumber(slice.lowest.loss)} at ${name} ≈ ${formatNumber(slice.lowest.value)}${slice.lowestAtEnd ? ', the end of the drawn range (it falls further beyond)' : ''}`
         : '',
   };
   const rows: string[][] = [];

@@ -157,6 +157,12 @@ describe('lossExplorerScene', () => {
     expect(scene.residuals.attrs?.['aria-label']).toMatch(/^Targets y and predictions ŷ against x1 for 300 samples: \d+ predictions too high, \d+ too low\.$/);
   });
 
+  it('says when the lowest drawn point is only the end of the range', () => {
+    const { numbers } = lossExplorerScene(data, presetParameters('writeup-example', data), 3);
+    expect(numbers.lowest).toMatch(/at W4 ≈ 5, the end of the drawn range \(it falls further beyond\)$/);
+    expect(lossExplorerScene(data, he, B3).numbers.lowest).not.toMatch(/end of the drawn range/);
+  });
+
   it('calls a slice through a dead unit flat', () => {
     const { numbers } = lossExplorerScene(data, presetParameters('zeros', data), W5);
     expect(numbers.lowest).toBe('flat: every value of W5 gives L = 1');
