@@ -126,6 +126,37 @@ describe('ReLU unit', () => {
     await p.close();
   });
 
+  test('the kink line can be dragged with the pointer and moved with the arrow keys', async () => {
+    const p = await open();
+    const { page } = p;
+    await page.click(`${W} [data-preset="hinge"]`);
+    await expect.poll(async () => (await snapshot(page)).numbers.kink).toBe('1.00·x1 + 0.00·x2 + 0.00 = 0');
+    const before = await snapshot(page);
+    // Press on the plot at x1 ≈ 1.5 (three quarters across): the line x1 = −B1 follows the pointer.
+    const plane = page.locator(`${W} [data-panel="plane"] svg`);
+    await plane.scrollIntoViewIfNeeded();
+    const box = (await plane.boundingBox())!;
+    const scale = box.width / 380;
+    const plotX = (x1: number) => box.x + (56 + ((x1 + 3) / 6) * (380 - 70)) * scale;
+    const plotY = box.y + ((52 + 400 - 44) / 2) * scale;
+    await page.mouse.move(plotX(0.5), plotY);
+    await page.mouse.down();
+    await page.mouse.move(plotX(1.5), plotY, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await page.inputValue(field('B1')))).toBeCloseTo(-1.5, 1);
+    const dragged = await snapshot(page);
+    expect(dragged.plane).not.toBe(before.plane);
+    expect(Number(dragged.numbers.on)).toBeLessThan(Number(before.numbers.on));
+    const b1 = await page.inputValue(field('B1'));
+    await page.focus(`${W} [data-drag]`);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.inputValue(field('B1'))).toBe(String(Math.round((Number(b1) + 0.05) * 100) / 100));
+    const now = await page.inputValue(field('B1'));
+    await expect.poll(() => page.getAttribute(`${W} [data-drag]`, 'aria-valuetext')).toBe(`B1 = ${now}`);
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
   test('has no accessibility violations, with a dead unit and with bad input', async () => {
     const p = await open();
     const { page } = p;

@@ -3,11 +3,12 @@
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
+import { PARAMETER_LIMIT } from '../kit/parameters';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { renderInto } from '../kit/svg';
 import { parseReluUnitConfig, RELU_UNIT_PRESETS, UNIT_PARAMETERS, type ReluUnitConfig, type ReluUnitPreset } from './config';
-import { reluUnitScene, type ReluUnitScene } from './scene';
+import { biasThrough, PANEL_HEIGHT, PANEL_WIDTH, planePointAt, reluUnitScene, type ReluUnitScene } from './scene';
 
 class NpReluUnit extends HTMLElement {
   #status!: StatusLine;
@@ -23,9 +24,50 @@ class NpReluUnit extends HTMLElement {
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action="preset"]')) {
       button.addEventListener('click', () => this.#applyPreset(button.dataset.preset as ReluUnitPreset));
     }
+    this.#wireDrag();
     // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
     this.#show(config);
     finishStartup(this, this.#status, notices, () => this.#update());
+  }
+
+  /**
+   * The kink line can be dragged: the pointer's point of the plane becomes a point of the line
+   * (B1 changes, W1 and W3 keep its direction). From the keyboard it is a slider for B1.
+   */
+  #wireDrag(): void {
+    const handle = this.querySelector<HTMLElement>('[data-drag]');
+    const svg = this.querySelector<SVGSVGElement>('[data-panel="plane"] svg');
+    if (!handle || !svg) return;
+    handle.hidden = false;
+    const setBias = (b: number | null) => {
+      if (b === null || b === this.#controls.B1?.value) return;
+      this.#controls.B1?.set(b);
+      this.#schedule();
+    };
+    const follow = (event: PointerEvent) => {
+      const box = svg.getBoundingClientRect();
+      if (!(box.width > 0 && box.height > 0)) return;
+      const point = planePointAt(((event.clientX - box.left) / box.width) * PANEL_WIDTH, ((event.clientY - box.top) / box.height) * PANEL_HEIGHT);
+      setBias(biasThrough(this.#current(), point, PARAMETER_LIMIT));
+    };
+    handle.addEventListener('pointerdown', (event) => {
+      handle.setPointerCapture(event.pointerId);
+      follow(event);
+    });
+    handle.addEventListener('pointermove', (event) => {
+      if (handle.hasPointerCapture(event.pointerId)) follow(event);
+    });
+    handle.addEventListener('keydown', (event) => {
+      const steps: Record<string, number> = { ArrowUp: 0.05, ArrowRight: 0.05, ArrowDown: -0.05, ArrowLeft: -0.05, PageUp: 0.5, PageDown: -0.5 };
+      const b = this.#controls.B1?.value ?? 0;
+      let next: number | null = null;
+      if (event.key in steps) next = Math.round((b + steps[event.key]) * 100) / 100;
+      else if (event.key === 'Home') next = -PARAMETER_LIMIT;
+      else if (event.key === 'End') next = PARAMETER_LIMIT;
+      if (next === null) return;
+      event.preventDefault();
+      setBias(Math.max(-PARAMETER_LIMIT, Math.min(PARAMETER_LIMIT, next)));
+    });
   }
 
   #show(config: ReluUnitConfig): void {
@@ -45,11 +87,11 @@ class NpReluUnit extends HTMLElement {
 
   #update(): void {
     const config = this.#current();
-    this.#draw(reluUnitScene(defaultDataset(), config));
+    this.#draw(reluUnitScene(defaultDataset(), config), config);
     for (const name of UNIT_PARAMETERS) this.dataset[name.toLowerCase()] = String(config[name]);
   }
 
-  #draw(scene: ReluUnitScene): void {
+  #draw(scene: ReluUnitScene, config: ReluUnitConfig): void {
     for (const name of ['plane', 'relu'] as const) {
       const svg = this.querySelector(`[data-panel="${name}"] svg`);
       if (svg) renderInto(svg, scene.panels[name]);
@@ -59,6 +101,11 @@ class NpReluUnit extends HTMLElement {
     if (state) {
       state.dataset.state = scene.state;
       if (state.textContent !== scene.stateMessage) state.textContent = scene.stateMessage;
+    }
+    const handle = this.querySelector<HTMLElement>('[data-drag]');
+    if (handle) {
+      handle.setAttribute('aria-valuenow', String(config.B1));
+      handle.setAttribute('aria-valuetext', `B1 = ${config.B1}`);
     }
     replaceRows(this.querySelector('[data-samples] tbody'), scene.samples);
     const caption = this.querySelector('[data-samples] caption');

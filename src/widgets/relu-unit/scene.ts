@@ -198,6 +198,28 @@ function reluPanel(z: Float64Array, on: boolean[], summary: string): SvgNode {
   return chartSvg(frame, content, { 'data-panel-kind': 'relu' });
 }
 
+/**
+ * The point (x1, x2) of the input plane under a viewBox position of the plane panel, so a
+ * pointer on the picture can be turned into data coordinates (the inverse of its scales).
+ */
+export function planePointAt(vx: number, vy: number): Point {
+  const left = MARGIN.left, right = PANEL_WIDTH - MARGIN.right, top = MARGIN.top, bottom = PANEL_HEIGHT - MARGIN.bottom;
+  const x1 = PLANE_VIEW.x0 + ((vx - left) / (right - left)) * (PLANE_VIEW.x1 - PLANE_VIEW.x0);
+  const x2 = PLANE_VIEW.y1 - ((vy - top) / (bottom - top)) * (PLANE_VIEW.y1 - PLANE_VIEW.y0);
+  return [x1, x2];
+}
+
+/**
+ * B1 that slides the kink line, turned as it is by W1 and W3, through the point (x1, x2):
+ * W1·x1 + W3·x2 + B1 = 0. Rounded to 2 decimals and kept within ±limit; null when there is
+ * no line to slide (W1 = W3 = 0).
+ */
+export function biasThrough(config: ReluUnitConfig, [x1, x2]: Point, limit = 10): number | null {
+  if (config.W1 === 0 && config.W3 === 0) return null;
+  const b = Math.round(-(config.W1 * x1 + config.W3 * x2) * 100) / 100;
+  return Math.max(-limit, Math.min(limit, b)) || 0;
+}
+
 export function stateOf(onCount: number, n: number): ReluUnitState {
   return onCount === 0 ? 'dead' : onCount === n ? 'linear' : 'hinge';
 }

@@ -126,3 +126,24 @@ describe('reluUnitScene', () => {
     expect(toSvgString(reluUnitScene(data, RELU_UNIT_DEFAULTS).panels.plane)).toBe(toSvgString(reluUnitScene(data, { ...RELU_UNIT_DEFAULTS }).panels.plane));
   });
 });
+
+describe('dragging the kink line', () => {
+  it('turns a viewBox position of the plane panel back into (x1, x2)', async () => {
+    const { planePointAt, PANEL_WIDTH, PANEL_HEIGHT } = await import('../../../src/widgets/relu-unit/scene');
+    // The plot's corners (margins 56/14 left/right, 52/44 top/bottom) are the view's corners.
+    expect(planePointAt(56, 52)).toEqual([-3, 3]);
+    expect(planePointAt(PANEL_WIDTH - 14, PANEL_HEIGHT - 44)).toEqual([3, -3]);
+    const [x1, x2] = planePointAt((56 + PANEL_WIDTH - 14) / 2, (52 + PANEL_HEIGHT - 44) / 2);
+    expect(x1).toBeCloseTo(0, 12);
+    expect(x2).toBeCloseTo(0, 12);
+  });
+
+  it('slides the line through the pointer by setting B1, keeping the weights', async () => {
+    const { biasThrough } = await import('../../../src/widgets/relu-unit/scene');
+    expect(biasThrough({ W1: 1, W3: 0, B1: 0 }, [0.5, 2])).toBe(-0.5);
+    expect(biasThrough({ W1: 1, W3: 0.5, B1: 0 }, [1, -1])).toBe(-0.5);
+    expect(biasThrough({ W1: 10, W3: 10, B1: 0 }, [3, 3])).toBe(-10);
+    expect(biasThrough({ W1: 0, W3: 0, B1: 1 }, [1, 1])).toBeNull();
+    expect(Object.is(biasThrough({ W1: 1, W3: 0, B1: 0 }, [0, 0]), 0)).toBe(true);
+  });
+});
