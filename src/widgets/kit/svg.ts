@@ -105,3 +105,60 @@ export function renderInto(svg: Element, node: SvgNode): void {
   for (const child of node.children ?? []) fragment.appendChild(build(doc, child));
   svg.replaceChildren(fragment);
 }
+
+/**
+ * Like renderInto, but changes only what differs from what the element already shows: nodes of
+ * the same tag at the same place are kept and only their changed attributes and text are set.
+ * For figures redrawn every animation frame, where most of the scene (axes, ticks, labels) stays
+ * the same, this spares the browser re-styling hundreds of new elements per frame. The result is
+ * the same DOM as renderInto's. DOM methods only, never innerHTML.
+ */
+export function patchInto(svg: Element, node: SvgNode): void {
+  // The <svg> itself keeps attributes the scene does not mention (as with renderInto).
+  patchAttributes(svg, node.attrs, false);
+  patchChildren(svg, node);
+}
+
+function patchAttributes(el: Element, attrs: SvgNode['attrs'], removeOthers: boolean): void {
+  const wanted = new Set<string>();
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    checkName('attribute', name);
+    if (name === 'xmlns') continue;
+    const text = attrText(value);
+    if (text === null) {
+      if (el.getAttribute(name) !== null) el.removeAttribute(name);
+      continue;
+    }
+    wanted.add(name);
+    if (el.getAttribute(name) !== text) el.setAttribute(name, text);
+  }
+  if (removeOthers) for (const name of Array.from(el.attributes, (a) => a.name)) if (!wanted.has(name)) el.removeAttribute(name);
+}
+
+function patchNode(el: Element, node: SvgNode): void {
+  patchAttributes(el, node.attrs, true);
+  patchChildren(el, node);
+}
+
+function patchChildren(el: Element, node: SvgNode): void {
+  if (node.text !== undefined) {
+    if (el.children.length > 0 || el.textContent !== node.text) el.textContent = node.text;
+    return;
+  }
+  const kids = node.children ?? [];
+  // Text left over from an earlier scene (this node used to be a <text>) goes.
+  if (el.childNodes.length !== el.children.length) {
+    for (const child of Array.from(el.childNodes)) if (child.nodeType !== 1) el.removeChild(child);
+  }
+  for (let i = 0; i < kids.length; i++) {
+    checkName('tag', kids[i].tag);
+    const current = el.children[i];
+    if (current && current.localName === kids[i].tag && current.namespaceURI === SVG_NS) patchNode(current, kids[i]);
+    else {
+      const fresh = build(el.ownerDocument, kids[i]);
+      if (current) el.replaceChild(fresh, current);
+      else el.appendChild(fresh);
+    }
+  }
+  while (el.children.length > kids.length) el.removeChild(el.children[el.children.length - 1]);
+}
