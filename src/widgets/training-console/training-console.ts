@@ -16,7 +16,7 @@ import { enableControls, statusLine, wireSelect, wireSlider, type NumberControl,
 import { formatInteger, formatNumber } from '../kit/format';
 import { networkDiagramScene } from '../kit/networkDiagram';
 import { applyControlPolicy, readSharedState, unknownSettings, wireShareButton } from '../kit/share';
-import { renderInto } from '../kit/svg';
+import { patchInto } from '../kit/svg';
 import {
   parseLearningRate,
   parseTrainingConsoleConfig,
@@ -444,13 +444,13 @@ class NpTrainingConsole extends HTMLElement {
     this.#drawNumbers(panels);
     if (panels) {
       const fit = this.querySelector('[data-panel="fit"] svg');
-      if (fit) renderInto(fit, fitScene(data, trainer.params, H, trainer.epoch));
+      if (fit) patchInto(fit, fitScene(data, trainer.params, H, trainer.epoch));
       const parity = this.querySelector('[data-panel="parity"] svg');
-      if (parity) renderInto(parity, parityScene(data, trainer.params, H, trainer.epoch));
+      if (parity) patchInto(parity, parityScene(data, trainer.params, H, trainer.epoch));
       const diagram = this.querySelector('[data-panel="diagram"] svg');
       if (diagram) {
         const states = unitActivity(trainer.params, data, H).states;
-        renderInto(diagram, networkDiagramScene(trainer.params, { states, heading: 'The network now' }));
+        patchInto(diagram, networkDiagramScene(trainer.params, { states, heading: 'The network now' }));
       }
       const units = this.querySelector('[data-units]');
       if (units) units.textContent = unitSummary(data, trainer.params, H);
@@ -473,7 +473,7 @@ class NpTrainingConsole extends HTMLElement {
       divergedAt: trainer.status === 'diverged' ? trainer.divergedAt : -1,
       rateChanges: this.#config.rateChanges,
     });
-    if (svg) renderInto(svg, this.#loss.svg);
+    if (svg) patchInto(svg, this.#loss.svg);
     const scrub = this.querySelector<HTMLElement>('[data-scrub]');
     const text = this.querySelector('[data-cursor-readout]');
     if (scrub) {
