@@ -52,7 +52,9 @@ class NpReluUnit extends HTMLElement {
     };
     handle.addEventListener('pointerdown', (event) => {
       handle.setPointerCapture(event.pointerId);
-      follow(event);
+      // A touch may be the start of a scroll (touch-action: pan-y hands vertical swipes to the
+      // page): move the line only once the finger moves sideways, never on the touch itself.
+      if (event.pointerType !== 'touch') follow(event);
     });
     handle.addEventListener('pointermove', (event) => {
       if (handle.hasPointerCapture(event.pointerId)) follow(event);
