@@ -6,15 +6,17 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
+import { openWidget, sliderSelectors } from '../helpers/widget.ts';
+import type { OpenPageOptions } from '../helpers/browser.ts';
 
 const { dist } = e2eEnv();
 const W = 'np-loss-explorer';
 const pages = pagesContaining(dist, `<${W}`);
 const site = useSite();
 
-async function open(options = {}) {
+async function open(options: OpenPageOptions = {}) {
   expect(pages, `no page in ${dist} contains <${W}>; is the widget in a lesson?`).not.toEqual([]);
-  return site.open(pages[0], options);
+  return openWidget(site, pages[0], W, options);
 }
 
 /** What the widget shows: both panels, the slice's pieces, the numbers and the status line. */
@@ -38,13 +40,12 @@ async function snapshot(page: Page) {
 
 const widgetViolations = (page: Page) => violationsWithin(page, W);
 
-const field = (name: string) => `${W} [data-slider][data-name="${name}"] input[data-role="field"]`;
+const { field, range } = sliderSelectors(W);
 
 describe('loss explorer', () => {
   test('choosing another parameter redraws the slice and leaves the residuals alone', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
     const start = await snapshot(page);
     expect(start.xLabel).toBe('B3 (the other eight fixed)');
     expect(start.numbers.varY).toBe('1');
@@ -67,7 +68,6 @@ describe('loss explorer', () => {
   test('changing a parameter moves the marker along a still curve and changes the residuals and the loss', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
     const box = async () => {
       const b = await page.locator(`${W} [data-panel="slice"]`).boundingBox();
       return b && { width: b.width, height: b.height };
@@ -85,7 +85,7 @@ describe('loss explorer', () => {
     expect(moved.numbers.r2).not.toBe(start.numbers.r2);
 
     // The slider moves it too.
-    await page.locator(`${W} [data-slider][data-name="W5"] input[type="range"]`).fill('0');
+    await page.locator(range('W5')).fill('0');
     await expect.poll(async () => (await snapshot(page)).numbers.loss).not.toBe(moved.numbers.loss);
     expect(await page.inputValue(field('W5'))).toBe('0');
 
@@ -98,7 +98,6 @@ describe('loss explorer', () => {
   test('the presets load their values, and typing B3 − ē puts the marker at the lowest point', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
     await page.click(`${W} [data-preset="zeros"]`);
     await expect.poll(async () => (await snapshot(page)).numbers.loss).toBe('1');
     expect(await page.inputValue(field('W1'))).toBe('0');
@@ -121,7 +120,6 @@ describe('loss explorer', () => {
   test('bad input is explained in the status line and the last figure stays', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
     const before = await snapshot(page);
     const expected: [string, RegExp][] = [
       ['abc', /“abc” is not a number/],
@@ -152,7 +150,6 @@ describe('loss explorer', () => {
   test('the controls are reachable with the keyboard and a preset loads with Enter', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
     const before = await snapshot(page);
     const focused = () =>
       page.evaluate(() => {
@@ -176,7 +173,6 @@ describe('loss explorer', () => {
   test('has no accessibility violations, before and after a change', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
     await page.locator(`${W} details summary`).click();
     expect(await widgetViolations(page)).toEqual([]);
     await page.fill(field('W2'), 'abc');

@@ -4,10 +4,11 @@
 import type { Dataset } from '../../trainer/data';
 import { baselines, type Baselines } from '../../trainer/loss';
 import { PARAMETER_NAMES, parameterCount } from '../../trainer/parameters';
-import { enableControls, statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
+import { finishStartup } from '../kit/lifecycle';
 import { parseParameterName, readParameters, writeParameters } from '../kit/parameters';
 import { renderInto } from '../kit/svg';
 import { AXIS_OPTIONS, parseLossExplorerConfig, PRESET_OPTIONS, type LossAxis } from './config';
@@ -56,12 +57,7 @@ class NpLossExplorer extends HTMLElement {
       if (s) s.value = value;
     }
     this.#shown = readParameters(this.#controls, this.#shown);
-    enableControls(this);
-    this.setAttribute('data-ready', '');
-    if (notices.length) {
-      this.#status.note(notices.join(' '));
-      this.#update();
-    }
+    finishStartup(this, this.#status, notices, () => this.#update());
   }
 
   /** Puts a preset's nine values (written into its button at build time) into the fields. */
