@@ -148,6 +148,7 @@ export const oneReluUnit = {
     firstZ: z[0],
     firstOnZ: z[firstOn],
     firstOn,
+    zeroHidden,
     zeroSlopes,
     zeroGradient,
     deadGradient,

@@ -45,6 +45,10 @@ describe('lesson 2: one ReLU unit', () => {
 
   it('finds no sample exactly on a kink at the usual start, but two different one-sided slopes at an all-zero hidden layer', () => {
     expect(f.reluPrime.heZeros).toEqual([0, 0]);
+    // The example as the prose describes it: hidden layer all 0, W5 = W6 = 1, output bias 0,
+    // so every sample sits exactly on both kinks.
+    expect(Array.from(f.exact.zeroHidden)).toEqual([0, 0, 0, 0, 1, 1, 0, 0, 0]);
+    for (let i = 0; i < data.n; i++) expect(forward(f.exact.zeroHidden, data.x1[i], data.x2[i]).z).toEqual(Float64Array.of(0, 0));
     const { right, left } = f.exact.zeroSlopes;
     expect(right).toBeLessThan(-0.1);
     expect(left).toBeGreaterThan(0.1);
