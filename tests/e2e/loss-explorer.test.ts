@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { openWidget, sliderSelectors } from '../helpers/widget.ts';
+import { badParameterInputs, openWidget, sliderSelectors, tabThrough } from '../helpers/widget.ts';
 import type { OpenPageOptions } from '../helpers/browser.ts';
 
 const { dist } = e2eEnv();
@@ -121,16 +121,7 @@ describe('loss explorer', () => {
     const p = await open();
     const { page } = p;
     const before = await snapshot(page);
-    const expected: [string, RegExp][] = [
-      ['abc', /“abc” is not a number/],
-      ['', /W1 is empty/],
-      ['NaN', /must be an actual number/],
-      ['Infinity', /must be a finite number/],
-      ['-50', /must be at least −?-?10/],
-      ['1e308', /must be at most 10/],
-      ['-1e308', /must be at least/],
-    ];
-    for (const [text, message] of expected) {
+    for (const [text, message] of badParameterInputs('W1')) {
       await page.fill(field('W1'), text);
       await expect.poll(async () => (await snapshot(page)).status, { message: `status after typing "${text}"` }).toMatch(message);
       const now = await snapshot(page);
@@ -151,18 +142,7 @@ describe('loss explorer', () => {
     const p = await open();
     const { page } = p;
     const before = await snapshot(page);
-    const focused = () =>
-      page.evaluate(() => {
-        const a = document.activeElement;
-        if (!a || !a.closest('np-loss-explorer')) return null;
-        return a.getAttribute('data-preset') ?? a.getAttribute('data-role') ?? a.tagName.toLowerCase();
-      });
-    const reached: string[] = [];
-    for (let i = 0; i < 300 && !reached.includes('zeros'); i++) {
-      await page.keyboard.press('Tab');
-      const f = await focused();
-      if (f) reached.push(f);
-    }
+    const reached = await tabThrough(page, W, (r) => r.includes('zeros'), ['data-preset']);
     expect(reached).toEqual(['select', 'select', 'writeup-example', 'he', 'zeros']);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await snapshot(page)).residuals).not.toBe(before.residuals);

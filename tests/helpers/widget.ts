@@ -26,3 +26,42 @@ export async function openWidget(site: Site, path: string, tag: string, options:
 export function printedNumber(text: string | null | undefined): number {
   return Number(String(text).replace(/\u2212/g, '-').replace(/,/g, ''));
 }
+
+/**
+ * What a parameter field (limits ±limit) must say for each kind of bad input: text, empty,
+ * NaN, Infinity, too small, too large (both ±1e308). Pairs of [typed text, expected message].
+ */
+export function badParameterInputs(name: string, limit = 10): [string, RegExp][] {
+  return [
+    ['abc', /“abc” is not a number/],
+    ['', new RegExp(`${name} is empty`)],
+    ['NaN', /must be an actual number/],
+    ['Infinity', /must be a finite number/],
+    [String(-5 * limit), new RegExp(`${name} must be at least [−-]${limit}`)],
+    ['-1e308', new RegExp(`${name} must be at least [−-]${limit}`)],
+    ['1e308', new RegExp(`${name} must be at most ${limit}`)],
+  ];
+}
+
+/**
+ * Presses Tab until `done(reached)` holds (or `max` presses), collecting a name for each
+ * focused element inside the widget `tag`: the value of the first of `attributes` it has,
+ * else its data-role, else its tag name.
+ */
+export async function tabThrough(page: import('playwright-core').Page, tag: string, done: (reached: string[]) => boolean, attributes: string[] = ['data-action'], max = 300): Promise<string[]> {
+  const reached: string[] = [];
+  for (let i = 0; i < max && !done(reached); i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(
+      ([t, attrs]) => {
+        const a = document.activeElement;
+        if (!a || !a.closest(t as string)) return null;
+        for (const attr of attrs as string[]) if (a.hasAttribute(attr)) return a.getAttribute(attr);
+        return a.getAttribute('data-role') ?? a.tagName.toLowerCase();
+      },
+      [tag, attributes] as const,
+    );
+    if (name) reached.push(name);
+  }
+  return reached;
+}
