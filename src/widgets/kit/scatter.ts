@@ -2,7 +2,7 @@
 // All points of one style are one <path>, so 10,000 samples are a handful of elements.
 import { extent } from 'd3-array';
 import { line } from 'd3-shape';
-import { chartFrame, chartSvg, type AxisSpec, type FrameSpec, type Margins } from './chart';
+import { chartFrame, chartSvg, type AxisSpec, type ChartFrame, type FrameSpec, type Margins } from './chart';
 import { formatShort } from './format';
 import { h, round, type SvgNode } from './svg';
 
@@ -31,6 +31,8 @@ export interface ScatterSpec extends Omit<FrameSpec, 'x' | 'y'> {
   curves?: ScatterCurve[];
   /** Point size in viewBox units (default 3). */
   radius?: number;
+  /** One sample to point out (e.g. the one a stepper is walking through): a ring and a label. */
+  highlight?: { index: number; label: string };
 }
 
 /**
@@ -113,8 +115,30 @@ export function scatterChart(spec: ScatterSpec): SvgNode {
       ]),
     );
   }
+  if (spec.highlight) content.push(...highlightNodes(spec, frame, r));
   content.push(scatterLegend(spec, styles, [lo, hi], frame.plot.left, frame.plot.right, 40));
   return chartSvg(frame, content);
+}
+
+/** A ring around the highlighted sample and its label, on the side with more room; nothing if it is off the plot. */
+function highlightNodes(spec: ScatterSpec, frame: ChartFrame, r: number): SvgNode[] {
+  const { index, label } = spec.highlight!;
+  const { plot } = frame;
+  const px = round(frame.x(spec.x.values[index])), py = round(frame.y(spec.y.values[index]));
+  if (!(px >= plot.left && px <= plot.right && py >= plot.top && py <= plot.bottom)) return [];
+  const ring = round(r + 4);
+  const right = px > plot.left + plot.width * 0.6;
+  return [
+    h('g', { class: 'np-highlight', 'data-index': index }, [
+      h('circle', { cx: px, cy: py, r: ring, fill: 'none', stroke: 'var(--bg, #fff)', 'stroke-width': 5 }),
+      h('circle', { cx: px, cy: py, r: ring, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
+      h(
+        'text',
+        { x: right ? px - ring - 4 : px + ring + 4, y: round(py < plot.top + 16 ? py + 14 : py - ring), 'text-anchor': right ? 'end' : 'start', 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke' },
+        label,
+      ),
+    ]),
+  ];
 }
 
 /** One row above the plot: "x2: −10 ●●◆◆ 10" for the colours, then a sample of each curve. */
