@@ -1,13 +1,14 @@
 // <np-network>: redraws the server-rendered network, its slices and its loss whenever a
 // parameter, a slice position or a preset changes. Every query is scoped to the element.
-import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
+import { fromNamed, PARAMETER_NAMES, toNamed } from '../../trainer/parameters';
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
+import { readParameters, writeParameters } from '../kit/parameters';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { renderInto } from '../kit/svg';
-import { parseNetworkConfig, presetParameters, type NamedParameters, type NetworkConfig, type NetworkPreset } from './config';
+import { NETWORK_DEFAULTS, parseNetworkConfig, presetParameters, type NetworkConfig, type NetworkPreset } from './config';
 import { networkScene, type NetworkScene } from './scene';
 
 class NpNetwork extends HTMLElement {
@@ -34,21 +35,19 @@ class NpNetwork extends HTMLElement {
   }
 
   #show(config: NetworkConfig): void {
-    for (const name of PARAMETER_NAMES) this.#controls[name]?.set(config.params[name]);
+    writeParameters(this.#controls, fromNamed(config.params));
     this.#controls.seed?.set(config.seed);
     this.#controls.sliceX2?.set(config.sliceX2);
     this.#controls.sliceX1?.set(config.sliceX1);
   }
 
   #applyPreset(preset: NetworkPreset): void {
-    const params = presetParameters(preset, this.#controls.seed?.value ?? 1);
-    for (const name of PARAMETER_NAMES) this.#controls[name]?.set(params[name]);
+    writeParameters(this.#controls, fromNamed(presetParameters(preset, this.#controls.seed?.value ?? 1)));
     this.#update();
   }
 
   #current(): NetworkConfig {
-    const params = {} as NamedParameters;
-    for (const name of PARAMETER_NAMES) params[name as ParameterName] = this.#controls[name]?.value ?? 0;
+    const params = toNamed(readParameters(this.#controls, fromNamed(NETWORK_DEFAULTS.params)));
     return { params, seed: this.#controls.seed?.value ?? 1, sliceX2: this.#controls.sliceX2?.value ?? 0, sliceX1: this.#controls.sliceX1?.value ?? 0 };
   }
 
