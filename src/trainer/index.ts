@@ -18,3 +18,4 @@ export * from './landscape';
 export * from './curvature';
 export * from './sweep';
 export * from './toy';
+export * from './operations';
