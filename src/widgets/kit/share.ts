@@ -102,3 +102,27 @@ export function wireShareButton(host: HTMLElement, key: string, current: () => U
     }
   });
 }
+
+/**
+ * A widget's settings at start-up: its data-* attributes (only the known keys, matched without
+ * regard to case, so data-w1 counts as W1) with a shared link's settings on top, parsed by the
+ * widget's parse…Config(); settings the link gives that the widget does not know become a notice.
+ */
+export function readWidgetSettings<C>(
+  host: HTMLElement,
+  defaultKey: string,
+  known: readonly string[],
+  parse: (source: Record<string, string>) => { config: C; notices: string[] },
+): { key: string; shared: SharedState; config: C; notices: string[] } {
+  const key = host.dataset.shareKey ?? defaultKey;
+  const shared = readSharedState(host.ownerDocument.location.search, key);
+  const lower = known.map((k) => k.toLowerCase());
+  const isKnown = (name: string) => lower.includes(name.toLowerCase());
+  const source: Record<string, string> = {};
+  for (const [name, value] of Object.entries(host.dataset)) if (value !== undefined && isKnown(name)) source[name] = value;
+  for (const [name, value] of shared.settings) if (isKnown(name)) source[name] = value;
+  const { config, notices } = parse(source);
+  const unknown = [...shared.settings.keys()].filter((name) => !isKnown(name));
+  if (unknown.length) notices.push(`The link's setting${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not known here and ignored.`);
+  return { key, shared, config, notices };
+}
