@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -311,25 +312,52 @@ describe('training console', () => {
     const { page } = p;
     await page.selectOption(`${W} [data-name="speed"] select`, '100000');
     await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
+      const w = window as unknown as { longTasks: number[]; frameCosts: number[] };
       w.longTasks = [];
+      w.frameCosts = [];
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
       }).observe({ type: 'longtask' });
+      // The console's own work per frame (training slice plus redraw), without the browser's rendering.
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) =>
+        raf((now) => {
+          const t0 = performance.now();
+          callback(now);
+          w.frameCosts.push(performance.now() - t0);
+        });
     });
+    const load = loadavg()[0] / availableParallelism();
     const start = await epochOf(page);
     await click(page, 'play');
     await page.waitForTimeout(2000);
     await click(page, 'play');
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const { longTasks, frameCosts } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; frameCosts: number[] };
+      return { longTasks: w.longTasks, frameCosts: w.frameCosts };
+    });
     const epochs = (await epochOf(page)) - start;
-    console.log(`training console: ${epochs} epochs in about 2 s at full speed; long tasks: ${JSON.stringify(longTasks.map(Math.round))}`);
+    const sorted = [...frameCosts].sort((a, b) => a - b);
+    const median = sorted[sorted.length >> 1] ?? 0;
+    const longTotal = longTasks.reduce((a, b) => a + b, 0);
+    console.log(
+      `training console: ${epochs} epochs in 2 s at full speed; ${frameCosts.length} frames, console work per frame ` +
+        `median ${median.toFixed(1)} ms, max ${Math.max(0, ...frameCosts).toFixed(1)} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}; ` +
+        `machine load ${load.toFixed(1)} per core`,
+    );
     expect(epochs).toBeGreaterThan(10_000);
-    // A loaded CI machine may stretch one task (a garbage collection, the first frame's
-    // compilation) past 50 ms; the budget per frame is 6 ms of training, so more than one long
-    // task, or any near 100 ms, would mean the frame budget is broken.
-    expect(longTasks.filter((d) => d > 50).length).toBeLessThanOrEqual(1);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(100);
+    if (load < 1.5) {
+      // An idle machine: no task may approach 50 ms (one stretched by a garbage collection is tolerated).
+      expect(longTasks.filter((d) => d > 50).length).toBeLessThanOrEqual(1);
+      expect(Math.max(0, ...longTasks)).toBeLessThan(100);
+      expect(median).toBeLessThan(16);
+    } else {
+      // A machine running other jobs stretches tasks while the browser waits for a core. Training
+      // for 2 s in one go, or far over budget every frame, would still fail these.
+      expect(Math.max(0, ...longTasks)).toBeLessThan(500);
+      expect(longTotal).toBeLessThan(0.35 * 2000);
+      expect(frameCosts.length).toBeGreaterThan(20);
+    }
     expect(p.problems()).toEqual([]);
     await p.close();
   });

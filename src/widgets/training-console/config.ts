@@ -355,3 +355,22 @@ export function rateAt(config: Pick<TrainingConsoleConfig, 'learningRate' | 'rat
   for (const c of config.rateChanges) if (c.epoch <= epoch) rate = c.rate;
   return rate;
 }
+
+const SETTING_NAMES: Partial<Record<keyof TrainingConsoleConfig, string>> = {
+  n: 'samples', x1Low: 'lowest x1', x1High: 'highest x1', x2Low: 'lowest x2', x2High: 'highest x2',
+  noiseLow: 'lowest noise', noiseHigh: 'highest noise', scaling: 'scaling', dataSeed: 'data seed',
+  init: 'starting values', initSeed: 'starting seed', hidden: 'hidden units', batchSize: 'batch size',
+};
+
+/** "Batch size: 32; hidden units: 1": the settings that differ between two configs, in words. */
+export function describeChanges(before: TrainingConsoleConfig, after: TrainingConsoleConfig): string {
+  const parts: string[] = [];
+  for (const [key, name] of Object.entries(SETTING_NAMES) as [keyof TrainingConsoleConfig, string][]) {
+    if (serializeValue(key, before[key]) === serializeValue(key, after[key])) continue;
+    const value =
+      key === 'init' ? INIT_PRESETS[after.init].label : key === 'batchSize' && after.batchSize === 'full' ? 'all samples' : serializeValue(key, after[key]);
+    parts.push(`${name}: ${value}`);
+  }
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

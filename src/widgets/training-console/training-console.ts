@@ -18,6 +18,7 @@ import { networkDiagramScene } from '../kit/networkDiagram';
 import { applyControlPolicy, readSharedState, unknownSettings, wireShareButton } from '../kit/share';
 import { patchInto } from '../kit/svg';
 import {
+  describeChanges,
   parseLearningRate,
   parseTrainingConsoleConfig,
   rateAt,
@@ -265,8 +266,9 @@ class NpTrainingConsole extends HTMLElement {
     this.#status.problem('settings', null);
     const newSeedButton = this.querySelector<HTMLElement>('[data-action="new-seed"]');
     if (newSeedButton) newSeedButton.hidden = config.start !== null && config.batchSize === 'full';
+    const changed = describeChanges(this.#config, config);
     this.#config = config;
-    this.#restart('New settings: training starts again from epoch 0.');
+    this.#restart(`${changed || 'New settings'}. Training starts again from epoch 0.`);
   }
 
   /** The rate the next epoch will use. */
@@ -304,7 +306,7 @@ class NpTrainingConsole extends HTMLElement {
   #play(): void {
     const problem = this.#cannotTrain();
     if (problem) {
-      this.#status.problem('run', problem);
+      this.#status.problem('run', `Cannot play on. ${problem}`);
       return;
     }
     this.#playing = true;
@@ -331,7 +333,7 @@ class NpTrainingConsole extends HTMLElement {
     this.#pause(false);
     if (this.#replay) return;
     const problem = this.#cannotTrain();
-    if (problem) return this.#status.problem('run', problem);
+    if (problem) return this.#status.problem('run', `Cannot step on. ${problem}`);
     advance(this.#run, 1);
     this.#draw();
     this.#announce('');

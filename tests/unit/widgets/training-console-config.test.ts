@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   changedSettings,
+  describeChanges,
   parseLearningRate,
   parseRateChanges,
   parseTrainingConsoleConfig,
@@ -140,5 +141,15 @@ describe('rate changes', () => {
   it('gives the rate in force at any epoch', () => {
     const c = { learningRate: 0.05, rateChanges: [{ epoch: 10, rate: 0.5 }, { epoch: 20, rate: 0.01 }] };
     expect([0, 9, 10, 19, 20, 1000].map((e) => rateAt(c, e))).toEqual([0.05, 0.05, 0.5, 0.5, 0.01, 0.01]);
+  });
+});
+
+describe('describeChanges', () => {
+  it('names the settings that changed, in words', () => {
+    const d = TRAINING_CONSOLE_DEFAULTS;
+    expect(describeChanges(d, { ...d, batchSize: 32 })).toBe('Batch size: 32');
+    expect(describeChanges({ ...d, batchSize: 32 }, d)).toBe('Batch size: all samples');
+    expect(describeChanges(d, { ...d, hidden: 1, init: 'zeros' })).toBe('Starting values: All zeros; hidden units: 1');
+    expect(describeChanges(d, { ...d, learningRate: 0.5 })).toBe('');
   });
 });
