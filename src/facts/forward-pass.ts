@@ -1,7 +1,7 @@
 // Every number lesson 4 ("The forward pass") prints, computed from the trainer. The worked
 // sample uses the forward-pass widget's own scene, so the prose and the widget's starting
 // state show the same digits.
-import { forward, initParams, makeDataset, PARAMETER_NAMES, type Parameters } from '../trainer';
+import { forward, initParams, makeDataset, operationsPerSample, PARAMETER_NAMES, type Parameters } from '../trainer';
 import { allSamples, passNumbers, samplePass, INPUT_DECIMALS, RESULT_DECIMALS } from '../widgets/forward-pass/scene';
 import { FORWARD_PASS_DEFAULTS } from '../widgets/forward-pass/config';
 import { fixed, percent } from './format';
@@ -12,6 +12,7 @@ const index = FORWARD_PASS_DEFAULTS.sample - 1;
 const pass = samplePass(params, data, index);
 const shown = passNumbers(params, pass);
 const every = allSamples(params, data);
+const forwardOps = operationsPerSample(2).forward;
 
 /** A product of two factors as the lesson prints it (rounded like every computed number). */
 const product = (a: number, b: number) => fixed(a * b, RESULT_DECIMALS);
@@ -72,8 +73,13 @@ export const forwardPass = {
     on1Share: percent(every.on1 / data.n),
     on2Share: percent(every.on2 / data.n),
   },
-  /** Arithmetic of one pass: 2 multiplications in each of z1, z2 and ŷ; 2 additions in each. */
-  count: { multiplications: 6, additions: 6, relus: 2, totalMultiplications: (6 * data.n).toLocaleString('en-GB') },
+  /** Arithmetic of one pass (the trainer's operation counts): 2 multiplications and 2 additions in each of z1, z2 and ŷ. */
+  count: {
+    multiplications: forwardOps.multiplications,
+    additions: forwardOps.additions,
+    relus: forwardOps.comparisons,
+    totalMultiplications: (forwardOps.multiplications * data.n).toLocaleString('en-GB'),
+  },
   /** Unrounded values for the tests. */
   exact: { params, pass, loss: every.loss, varY: every.varY, on1: every.on1, on2: every.on2 },
 };
