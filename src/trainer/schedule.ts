@@ -67,15 +67,16 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions = {}): Schedule 
     next(loss, rate) {
       epoch += 1;
       if (flavour === 'keras') {
-        const inCooldown = cooldownLeft > 0;
-        if (inCooldown) {
+        if (cooldownLeft > 0) {
           cooldownLeft -= 1;
           badEpochs = 0;
         }
+        // Keras asks "still in cooldown?" after counting down, so the epoch that brings the
+        // counter to 0 already counts: cooldown c skips c − 1 bad epochs (PyTorch skips c).
         if (improves(loss)) {
           best = loss;
           badEpochs = 0;
-        } else if (!inCooldown) {
+        } else if (cooldownLeft === 0) {
           badEpochs += 1;
           if (badEpochs >= patience && rate > minLr) {
             badEpochs = 0;

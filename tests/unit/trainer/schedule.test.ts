@@ -39,6 +39,20 @@ describe('reduceOnPlateau', () => {
     expect(rates(s, [1, 1, 1, 1, 1, 1])).toEqual([1, 0.5, 0.5, 0.5, 0.25, 0.25]);
   });
 
+  it('counts the epoch that ends a Keras cooldown, so Keras skips one bad epoch fewer than PyTorch', () => {
+    // Keras decrements the cooldown counter and only then asks whether it is still cooling down.
+    const keras = reduceOnPlateau({ patience: 1, factor: 0.5, cooldown: 2, flavour: 'keras' });
+    expect(rates(keras, [1, 1, 1, 1, 1, 1])).toEqual([1, 0.5, 0.5, 0.25, 0.25, 0.125]);
+    expect(keras.cuts).toEqual([2, 4, 6]);
+    // Cooldown 1 in Keras changes nothing: the one cooldown epoch is counted anyway.
+    const one = reduceOnPlateau({ patience: 1, factor: 0.5, cooldown: 1, flavour: 'keras' });
+    const none = reduceOnPlateau({ patience: 1, factor: 0.5, cooldown: 0, flavour: 'keras' });
+    expect(rates(one, [1, 1, 1, 1, 1, 1])).toEqual(rates(none, [1, 1, 1, 1, 1, 1]));
+    const torch = reduceOnPlateau({ patience: 1, factor: 0.5, cooldown: 2 });
+    expect(rates(torch, [1, 1, 1, 1, 1, 1, 1])).toEqual([1, 1, 0.5, 0.5, 0.5, 0.5, 0.25]);
+    expect(torch.cuts).toEqual([3, 7]);
+  });
+
   it('never cuts below min_lr', () => {
     const s = reduceOnPlateau({ patience: 0, factor: 0.1, minLr: 0.05 });
     expect(rates(s, [1, 1, 1, 1])).toEqual([1, 0.1, 0.05, 0.05]);
