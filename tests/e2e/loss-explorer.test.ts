@@ -30,8 +30,12 @@ async function snapshot(page: Page) {
       curve: slice?.querySelector('.np-series')?.getAttribute('d') ?? '',
       marker: [...(slice?.querySelectorAll('.np-marker') ?? [])].map((m) => m.outerHTML).join(''),
       xLabel: slice?.querySelectorAll('.np-axis-label')[0]?.textContent ?? '',
-      numbers: Object.fromEntries([...el.querySelectorAll<HTMLElement>('.le-baselines [data-number], .visually-hidden [data-number]')].map((c) => [c.dataset.number, c.textContent])),
-      formulaLoss: el.querySelector('.le-formulas [data-number="loss"]')?.textContent ?? '',
+      numbers: Object.fromEntries([
+        ...[...el.querySelectorAll<HTMLElement>('.le-baselines [data-number]')].map((c) => [c.dataset.number, c.textContent]),
+        ...[...el.querySelectorAll<HTMLElement>('.le-formulas [data-live]')].map((c) => [c.dataset.live, c.textContent]),
+      ]),
+      formulaLoss: el.querySelector('.le-formulas [data-live="loss"]')?.textContent ?? '',
+      formulaText: [...el.querySelectorAll('.le-formulas [data-live-text]')].map((t) => t.textContent).join(' | '),
       status: el.querySelector('[role="status"]')?.textContent ?? '',
       visibleText: (el as HTMLElement).innerText,
     };
@@ -82,6 +86,8 @@ describe('loss explorer', () => {
     expect(moved.residuals).not.toBe(start.residuals);
     expect(moved.numbers.loss).not.toBe(start.numbers.loss);
     expect(moved.formulaLoss).toBe(moved.numbers.loss);
+    expect(moved.formulaText).toContain(`L = (1/N) Σ e_i² = ${moved.numbers.loss}`);
+    expect(moved.formulaText).toContain(`= ${moved.numbers.r2}`);
     expect(moved.numbers.r2).not.toBe(start.numbers.r2);
 
     // The slider moves it too.

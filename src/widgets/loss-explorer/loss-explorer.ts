@@ -9,6 +9,7 @@ import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
+import { focusScrollingFormulas, showLiveValues, watchFormulaBoxes } from '../kit/liveFormula';
 import { parseParameterName, readParameters, writeParameters } from '../kit/parameters';
 import { renderInto } from '../kit/svg';
 import { AXIS_OPTIONS, parseLossExplorerConfig, PRESET_OPTIONS, type LossAxis } from './config';
@@ -57,6 +58,7 @@ class NpLossExplorer extends HTMLElement {
       if (s) s.value = value;
     }
     this.#shown = readParameters(this.#controls, this.#shown);
+    watchFormulaBoxes(this);
     finishStartup(this, this.#status, notices, () => this.#update());
   }
 
@@ -93,6 +95,8 @@ class NpLossExplorer extends HTMLElement {
       if (svg) renderInto(svg, scene[panel]);
     }
     showNumbers(this, scene.numbers);
+    showLiveValues(this, scene.numbers);
+    focusScrollingFormulas(this);
     replaceRows(this.querySelector('[data-slice-table] tbody'), scene.sliceRows);
     replaceRows(this.querySelector('[data-samples] tbody'), scene.samples);
     const caption = this.querySelector('[data-slice-caption]');
