@@ -10,6 +10,7 @@
 import { DEFAULT_HIDDEN, parameterCount, type Parameters } from './parameters';
 import type { Dataset } from './data';
 import { checkShape } from './network';
+import { TrainerInputError } from './errors';
 
 /** The Gauss–Newton matrix, row-major, (4H+1) × (4H+1). */
 export function gaussNewton(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): Float64Array {
@@ -87,4 +88,36 @@ export function curvature(params: Parameters, data: Dataset, hidden: number = DE
   const G = gaussNewton(params, data, hidden);
   const lambdaMax = symmetricEigenvalues(G, parameterCount(hidden))[0];
   return { lambdaMax, stableLearningRate: lambdaMax > 0 ? 2 / lambdaMax : Infinity };
+}
+
+/**
+ * The curvature of the loss along one parameter with all the others held fixed: the second
+ * derivative of the slice lossAlong(params, data, index, …) at the current value,
+ *   c = (2/N) Σ_i (∂ŷ_i/∂θ_index)²,
+ * the diagonal entry G[index][index]. With one parameter moving, every ŷ_i is piecewise linear
+ * in it (ReLU kinks aside), so the slice is piecewise quadratic and this is its exact curvature
+ * on the piece the parameter is in. For the output bias ∂ŷ/∂B3 = 1, so c = 2 everywhere.
+ */
+export function curvatureAlong(params: Parameters, data: Dataset, index: number, hidden: number = DEFAULT_HIDDEN): number {
+  checkShape(params, hidden);
+  if (!Number.isInteger(index) || index < 0 || index >= params.length) {
+    throw new TrainerInputError(`There is no parameter number ${index}.`);
+  }
+  const H = hidden;
+  let sum = 0;
+  for (let i = 0; i < data.n; i++) {
+    const x1 = data.x1[i], x2 = data.x2[i];
+    let slope: number; // ∂ŷ_i/∂θ_index
+    if (index === 4 * H) slope = 1;
+    else {
+      const k = index % H;
+      const z = params[k] * x1 + params[H + k] * x2 + params[3 * H + k];
+      if (!(z > 0)) continue; // the unit is off for this sample: ŷ does not depend on its parameters
+      const group = Math.floor(index / H);
+      const v = params[2 * H + k];
+      slope = group === 0 ? v * x1 : group === 1 ? v * x2 : group === 2 ? z : v;
+    }
+    sum += slope * slope;
+  }
+  return (2 / data.n) * sum;
 }
