@@ -3,37 +3,18 @@
  * looking for <np-training-console in the built HTML). The lesson's main console has the
  * default settings and id "widget-console".
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
-import { AXE_TAGS } from '../helpers/checks.ts';
+import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
 import { parseTrainingConsoleConfig } from '../../src/widgets/training-console/config.ts';
 import { currentLoss, runTo } from '../../src/widgets/training-console/run.ts';
 import { readout } from '../../src/widgets/training-console/scene.ts';
 
 const { dist } = e2eEnv();
 
-function pagesContaining(marker: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html') && readFileSync(full, 'utf8').includes(marker)) {
-        const rel = path.relative(dist, full).split(path.sep).join('/');
-        found.push(rel === 'index.html' ? '' : rel.replace(/(^|\/)index\.html$/, '$1'));
-      }
-    }
-  };
-  walk(dist);
-  return found.sort();
-}
-
-const pages = pagesContaining('id="widget-console"');
+const pages = pagesContaining(dist, 'id="widget-console"');
 const site = useSite();
 const W = '#widget-console';
 
@@ -339,7 +320,6 @@ describe('training console', () => {
     const epochs = (await epochOf(page)) - start;
     const sorted = [...frameCosts].sort((a, b) => a - b);
     const median = sorted[sorted.length >> 1] ?? 0;
-    const longTotal = longTasks.reduce((a, b) => a + b, 0);
     console.log(
       `training console: ${epochs} epochs in 2 s at full speed; ${frameCosts.length} frames, console work per frame ` +
         `median ${median.toFixed(1)} ms, max ${Math.max(0, ...frameCosts).toFixed(1)} ms; long tasks ${JSON.stringify(longTasks.map(Math.round))}; ` +
@@ -352,11 +332,13 @@ describe('training console', () => {
       expect(Math.max(0, ...longTasks)).toBeLessThan(100);
       expect(median).toBeLessThan(16);
     } else {
-      // A machine running other jobs stretches tasks while the browser waits for a core. Training
-      // for 2 s in one go, or far over budget every frame, would still fail these.
-      expect(Math.max(0, ...longTasks)).toBeLessThan(500);
-      expect(longTotal).toBeLessThan(0.35 * 2000);
+      // A machine running other jobs stretches every task while the browser waits for a core, so
+      // wall-clock task lengths say little. What still holds: the console's own work per frame
+      // keeps to its budget (it is measured in wall time too, and adapts), frames keep coming, and
+      // no single task is anywhere near the seconds a blocking loop would take.
+      expect(median).toBeLessThan(25);
       expect(frameCosts.length).toBeGreaterThan(20);
+      expect(Math.max(0, ...longTasks)).toBeLessThan(500);
     }
     expect(p.problems()).toEqual([]);
     await p.close();
@@ -395,10 +377,7 @@ describe('training console', () => {
   test('has no accessibility violations, before and after a run', async () => {
     const p = await open();
     const { page } = p;
-    const violations = async () => {
-      const results = await new AxeBuilder({ page }).include(W).withTags(AXE_TAGS).analyze();
-      return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    };
+    const violations = () => violationsWithin(page, W);
     await page.locator(`${W} details summary`).click();
     expect(await violations()).toEqual([]);
     await page.fill(rateField, 'abc');

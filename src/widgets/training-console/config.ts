@@ -3,7 +3,6 @@
 // to rebuild the exact run a reader is looking at: data, start, width, batch size, the rate and
 // every change made to it while training, and the epoch reached. Parsing never throws: anything
 // unknown or garbled is ignored with a notice saying what is used instead.
-import type { Scaling } from '../../trainer/data';
 import { INIT_PRESETS, INIT_PRESET_NAMES, type InitPreset } from '../../trainer/init';
 import { parameterCount } from '../../trainer/parameters';
 import {
@@ -11,9 +10,9 @@ import {
   DATA_EXPLORER_DEFAULTS,
   DATA_EXPLORER_RULES,
   parseScaling,
-  type ConfigSource,
   type DataExplorerConfig,
 } from '../data-explorer/config';
+import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
 import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../kit/numberInput';
 
 /** The parts of the console a page may show; the run buttons and the rate are always there. */
@@ -28,16 +27,8 @@ export interface RateChange {
 
 export type YScale = 'log' | 'linear';
 
-export interface TrainingConsoleConfig {
-  /** The data (as in the data explorer; `dataSeed` is its seed). */
-  n: number;
-  x1Low: number;
-  x1High: number;
-  x2Low: number;
-  x2High: number;
-  noiseLow: number;
-  noiseHigh: number;
-  scaling: Scaling;
+/** The data settings are the data explorer's (same names and rules), its `seed` called `dataSeed`. */
+export interface TrainingConsoleConfig extends Omit<DataExplorerConfig, 'seed'> {
   dataSeed: number;
   /** How the starting parameters are drawn, and the seed they are drawn with. */
   init: InitPreset;
@@ -141,19 +132,6 @@ export const INIT_OPTIONS: readonly { value: string; label: string }[] = INIT_PR
   label: INIT_PRESETS[name].label,
 }));
 
-function entries(source: ConfigSource): [string, string][] {
-  if (typeof (source as URLSearchParams).forEach === 'function' && typeof (source as URLSearchParams).get === 'function') {
-    const out: [string, string][] = [];
-    (source as URLSearchParams).forEach((value, key) => out.push([key, value]));
-    return out;
-  }
-  return Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string');
-}
-
-function shown(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 27)}…` : text;
-}
-
 /**
  * A learning rate typed by a reader. Beyond the field's range check, a negative rate gets its
  * own explanation: it would step uphill.
@@ -180,7 +158,7 @@ export function parseRateChanges(text: string, maxEpochs = MAX_CONSOLE_EPOCHS): 
   for (const piece of trimmed.split(',')) {
     const [epochText, rateText, extra] = piece.split(':');
     if (rateText === undefined || extra !== undefined) {
-      return { ok: false, message: `The rate change “${shown(piece.trim())}” must be written epoch:rate, e.g. 1000:0.01.` };
+      return { ok: false, message: `The rate change “${clipText(piece.trim())}” must be written epoch:rate, e.g. 1000:0.01.` };
     }
     const epoch = parseNumberInput(epochText, { min: 1, max: maxEpochs, integer: true, label: 'The epoch of a rate change' });
     if (!epoch.ok) return epoch;
@@ -213,7 +191,7 @@ export function parseStart(text: string): { ok: true; value: number[] | null } |
 export function parsePanels(text: string): { ok: true; value: Panel[] } | { ok: false; message: string } {
   const names = text.split(/[,\s]+/).map((t) => t.trim().toLowerCase()).filter(Boolean);
   const unknown = names.filter((n) => !(PANELS as readonly string[]).includes(n));
-  if (unknown.length) return { ok: false, message: `Unknown panel “${shown(unknown[0])}”: use ${PANELS.join(', ')}.` };
+  if (unknown.length) return { ok: false, message: `Unknown panel “${clipText(unknown[0])}”: use ${PANELS.join(', ')}.` };
   // Keep the console's own order, whatever order the list was written in.
   return { ok: true, value: PANELS.filter((p) => names.includes(p)) };
 }
@@ -255,20 +233,18 @@ export function parseTrainingConsoleConfig(source: ConfigSource): { config: Trai
   const config: TrainingConsoleConfig = { ...defaults, rateChanges: [], panels: [...defaults.panels] };
   const notices: string[] = [];
   let rateText: string | null = null;
-  for (const [key, text] of entries(source)) {
-    // Astro adds data-astro-* attributes of its own to elements; they are not settings.
-    if (key.startsWith('astro')) continue;
+  for (const [key, text] of configEntries(source)) {
     switch (key) {
       case 'scaling': {
         const scaling = parseScaling(text);
         if (scaling) config.scaling = scaling;
-        else notices.push(`Ignored scaling “${shown(text)}”: use z-score, min-max or none. Using ${config.scaling}.`);
+        else notices.push(`Ignored scaling “${clipText(text)}”: use z-score, min-max or none. Using ${config.scaling}.`);
         continue;
       }
       case 'init': {
         const preset = text.trim() as InitPreset;
         if (INIT_PRESET_NAMES.includes(preset)) config.init = preset;
-        else notices.push(`Ignored the starting preset “${shown(text)}”: use one of ${INIT_PRESET_NAMES.join(', ')}. Using ${config.init}.`);
+        else notices.push(`Ignored the starting preset “${clipText(text)}”: use one of ${INIT_PRESET_NAMES.join(', ')}. Using ${config.init}.`);
         continue;
       }
       case 'start': {
@@ -293,7 +269,7 @@ export function parseTrainingConsoleConfig(source: ConfigSource): { config: Trai
       case 'yScale': {
         const t = text.trim().toLowerCase();
         if (t === 'log' || t === 'linear') config.yScale = t;
-        else notices.push(`Ignored the loss axis “${shown(text)}”: use log or linear. Using ${config.yScale}.`);
+        else notices.push(`Ignored the loss axis “${clipText(text)}”: use log or linear. Using ${config.yScale}.`);
         continue;
       }
       case 'panels': {
@@ -304,7 +280,7 @@ export function parseTrainingConsoleConfig(source: ConfigSource): { config: Trai
       }
     }
     if (!(NUMBER_KEYS as string[]).includes(key)) {
-      notices.push(`Ignored the unknown setting “${shown(key)}”.`);
+      notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
       continue;
     }
     const k = key as NumberKey;

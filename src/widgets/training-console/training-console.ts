@@ -15,7 +15,7 @@ import { unitActivity } from '../../trainer/units';
 import { enableControls, statusLine, wireSelect, wireSlider, type NumberControl, type StatusLine } from '../kit/controls';
 import { formatInteger, formatNumber } from '../kit/format';
 import { networkDiagramScene } from '../kit/networkDiagram';
-import { applyControlPolicy, readSharedState, unknownSettings, wireShareButton } from '../kit/share';
+import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { patchInto } from '../kit/svg';
 import {
   describeChanges,
@@ -77,17 +77,8 @@ class NpTrainingConsole extends HTMLElement {
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
-    const source: Record<string, string> = {};
-    for (const key of TRAINING_CONSOLE_KEYS) {
-      const value = this.dataset[key];
-      if (value !== undefined) source[key] = value;
-    }
     // A shared link's settings override the lesson's; unknown or garbled ones are named and ignored.
-    const key = this.dataset.shareKey ?? 'console';
-    const shared = readSharedState(this.ownerDocument.location.search, key);
-    const { config, notices } = parseTrainingConsoleConfig({ ...source, ...Object.fromEntries(shared.settings) });
-    const unknown = unknownSettings(shared, TRAINING_CONSOLE_KEYS);
-    if (unknown.length) notices.push(`The link's setting${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not known here and ignored.`);
+    const { key, shared, config, notices } = readWidgetSettings(this, 'console', TRAINING_CONSOLE_KEYS, parseTrainingConsoleConfig);
     this.#config = config;
     this.#status = statusLine(this);
     this.#reducedMotion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
