@@ -1,5 +1,6 @@
 // Learning-rate schedules. The trainer asks the schedule for the rate after every epoch,
 // passing the loss that epoch started with.
+import { throwIfAny } from './errors';
 
 export interface Schedule {
   /** Called once per epoch with that epoch's loss and the current rate; returns the next rate. */
@@ -32,8 +33,41 @@ export interface ReduceOnPlateauOptions {
   flavour?: 'pytorch' | 'keras';
 }
 
-/** Reduce-on-plateau with the defaults both libraries use: factor 0.1, patience 10, threshold 1e-4. */
+const WHOLE = /^(0|[1-9]\d*)$/;
+
+/**
+ * What is wrong with reduce-on-plateau options, in words (empty if nothing). Both libraries
+ * refuse a factor of 1 or more; a factor of 0 (or below) would not reduce the rate but end
+ * training, so it is refused here too.
+ */
+export function checkPlateauOptions(options: ReduceOnPlateauOptions): string[] {
+  const problems: string[] = [];
+  const { factor, patience, threshold, thresholdMode, cooldown, minLr, flavour } = options;
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (factor !== undefined && !(finite(factor) && factor > 0 && factor < 1)) {
+    problems.push('The factor must be a number between 0 and 1 (exclusive): the new rate is the old one times the factor.');
+  }
+  if (patience !== undefined && !(finite(patience) && WHOLE.test(String(patience)))) {
+    problems.push('The patience must be a whole number of epochs, 0 or more.');
+  }
+  if (threshold !== undefined && !(finite(threshold) && threshold >= 0)) {
+    problems.push('The threshold must be a number, 0 or more.');
+  }
+  if (cooldown !== undefined && !(finite(cooldown) && WHOLE.test(String(cooldown)))) {
+    problems.push('The cooldown must be a whole number of epochs, 0 or more.');
+  }
+  if (minLr !== undefined && !(finite(minLr) && minLr >= 0)) problems.push('min_lr must be a number, 0 or more.');
+  if (thresholdMode !== undefined && thresholdMode !== 'rel' && thresholdMode !== 'abs') problems.push("The threshold mode must be 'rel' or 'abs'.");
+  if (flavour !== undefined && flavour !== 'pytorch' && flavour !== 'keras') problems.push("The flavour must be 'pytorch' or 'keras'.");
+  return problems;
+}
+
+/**
+ * Reduce-on-plateau with the defaults both libraries use: factor 0.1, patience 10, threshold 1e-4.
+ * Throws TrainerInputError (with checkPlateauOptions' message) on options neither library would take.
+ */
 export function reduceOnPlateau(options: ReduceOnPlateauOptions = {}): Schedule & { readonly best: number } {
+  throwIfAny(checkPlateauOptions(options));
   const {
     factor = 0.1,
     patience = 10,
@@ -102,4 +136,20 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions = {}): Schedule 
       return rate;
     },
   };
+}
+
+/**
+ * A schedule as plain data, so it can be posted to a Web Worker or written into a link;
+ * `makeSchedule` turns it into a fresh (stateful) schedule for one run.
+ */
+export type ScheduleSpec = { kind: 'constant' } | ({ kind: 'plateau' } & ReduceOnPlateauOptions);
+
+export function makeSchedule(spec: ScheduleSpec | undefined): Schedule {
+  if (!spec || spec.kind === 'constant') return constantSchedule();
+  if (spec.kind === 'plateau') {
+    const { kind: _kind, ...options } = spec;
+    return reduceOnPlateau(options);
+  }
+  throwIfAny([`Unknown schedule “${String((spec as { kind?: unknown }).kind)}”: use constant or plateau.`]);
+  return constantSchedule();
 }

@@ -3,6 +3,7 @@
 // sweep in Web Workers, each worker calling runSweep on its share of the seeds.
 import type { Dataset } from './data';
 import { initParams, type InitPreset } from './init';
+import { makeSchedule, type ScheduleSpec } from './schedule';
 import { train, type TrainStatus } from './train';
 import { unitActivity, type UnitState } from './units';
 import { rSquared, variance } from './loss';
@@ -16,6 +17,8 @@ export interface SweepConfig {
   epochs: number;
   learningRate: number;
   hidden?: number;
+  /** How the rate changes during each run (as data; each run gets a fresh schedule). Default: constant. */
+  schedule?: ScheduleSpec;
 }
 
 export interface SweepRun {
@@ -27,6 +30,10 @@ export interface SweepRun {
   epochs: number;
   /** Each hidden unit's state at the end. */
   units: UnitState[];
+  /** The rate the run ended with (the starting rate unless a schedule cut it). */
+  finalRate?: number;
+  /** Epochs from which a schedule's cut rate applied. */
+  cuts?: number[];
 }
 
 /** Runs every seed in order; `onRun` reports progress after each run and may return false to cancel. */
@@ -37,7 +44,8 @@ export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: num
   for (let i = 0; i < config.seeds.length; i++) {
     const seed = config.seeds[i];
     const params = initParams({ preset: config.preset, seed, hidden });
-    const result = train({ data: config.data, params, learningRate: config.learningRate, epochs: config.epochs, hidden });
+    const schedule = makeSchedule(config.schedule);
+    const result = train({ data: config.data, params, learningRate: config.learningRate, epochs: config.epochs, hidden, schedule });
     const finalLoss = result.losses.length ? result.losses[result.losses.length - 1] : NaN;
     const run: SweepRun = {
       seed,
@@ -46,6 +54,8 @@ export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: num
       rSquared: rSquared(finalLoss, varY),
       epochs: result.epochs,
       units: unitActivity(result.params, config.data, hidden).states,
+      finalRate: result.finalLearningRate,
+      cuts: [...result.cuts],
     };
     runs.push(run);
     if (onRun && onRun(run, i) === false) break;

@@ -244,6 +244,8 @@ export interface TrainResult {
   divergedAt: number;
   message: string;
   learningRates: Float64Array;
+  /** The rate the next epoch would use: the starting rate unless a schedule cut it. */
+  finalLearningRate: number;
   cuts: readonly number[];
 }
 
@@ -261,6 +263,7 @@ export function train(config: TrainConfig & { epochs: number }): TrainResult {
     divergedAt: trainer.divergedAt,
     message: trainer.message,
     learningRates: Float64Array.from(trainer.learningRates),
+    finalLearningRate: trainer.learningRate,
     cuts: [...trainer.cuts],
   };
 }

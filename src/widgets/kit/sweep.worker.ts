@@ -1,6 +1,6 @@
 // A Web Worker that runs one share of a seed sweep off the main thread, reporting each run
 // as it finishes. The main thread cancels by terminating the worker.
-import { makeDataset, runSweep, type DatasetOptions, type InitPreset, type SweepRun } from '../../trainer';
+import { makeDataset, runSweep, type DatasetOptions, type InitPreset, type ScheduleSpec, type SweepRun } from '../../trainer';
 
 export interface SweepRequest {
   data: DatasetOptions;
@@ -11,6 +11,8 @@ export interface SweepRequest {
   epochs: number;
   learningRate: number;
   hidden: number;
+  /** How the rate changes during each run, as plain data (default: constant). */
+  schedule?: ScheduleSpec;
 }
 
 export type SweepMessage =
@@ -25,7 +27,7 @@ self.onmessage = (event: MessageEvent<SweepRequest>) => {
   try {
     const data = makeDataset(r.data);
     runSweep(
-      { data, preset: r.preset, seeds: r.seeds, epochs: r.epochs, learningRate: r.learningRate, hidden: r.hidden },
+      { data, preset: r.preset, seeds: r.seeds, epochs: r.epochs, learningRate: r.learningRate, hidden: r.hidden, schedule: r.schedule },
       (run, i) => post({ type: 'run', index: r.offset + i, run }),
     );
     post({ type: 'done' });

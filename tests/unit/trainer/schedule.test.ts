@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constantSchedule, reduceOnPlateau, train, makeDataset, initParams } from '../../../src/trainer';
+import { checkPlateauOptions, constantSchedule, reduceOnPlateau, train, makeDataset, initParams } from '../../../src/trainer';
 
 /** Feeds a loss sequence to a schedule and returns the rate after each epoch. */
 function rates(schedule: ReturnType<typeof reduceOnPlateau>, losses: number[], start = 1): number[] {
@@ -72,5 +72,15 @@ describe('reduceOnPlateau', () => {
   it('keeps the rate fixed with the constant schedule', () => {
     const s = constantSchedule();
     expect(s.next(1, 0.3)).toBe(0.3);
+  });
+
+  it('refuses options neither library would take, saying which', () => {
+    for (const factor of [0, 1, 1.5, -1, NaN, Infinity]) expect(() => reduceOnPlateau({ factor }), `factor ${factor}`).toThrow(/factor/);
+    expect(() => reduceOnPlateau({ patience: 2.5 })).toThrow(/patience/);
+    expect(() => reduceOnPlateau({ patience: -1 })).toThrow(/patience/);
+    expect(() => reduceOnPlateau({ threshold: -1e-4 })).toThrow(/threshold/);
+    expect(() => reduceOnPlateau({ cooldown: 1e308 })).toThrow(/cooldown/);
+    expect(() => reduceOnPlateau({ minLr: -1 })).toThrow(/min_lr/);
+    expect(checkPlateauOptions({ factor: 0.5, patience: 0, threshold: 0, cooldown: 0, minLr: 0 })).toEqual([]);
   });
 });

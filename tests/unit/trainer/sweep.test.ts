@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDataset, runSweep, splitRuns, train, initParams } from '../../../src/trainer';
+import { makeDataset, makeSchedule, reduceOnPlateau, runSweep, splitRuns, train, initParams, type ScheduleSpec } from '../../../src/trainer';
 import { workerCount } from '../../../src/widgets/kit/sweepRunner';
 
 describe('runSweep', () => {
@@ -35,5 +35,54 @@ describe('splitRuns', () => {
     expect(workerCount(100, 32)).toBe(8);
     expect(workerCount(3, 16)).toBe(3);
     expect(workerCount(10, NaN)).toBe(2);
+  });
+});
+
+describe('runSweep with a schedule', () => {
+  const data = makeDataset({ n: 60 });
+  const plateau = { kind: 'plateau', factor: 0.5, patience: 5 } as const;
+
+  it('gives every run a fresh schedule described as plain data, as train() with reduceOnPlateau would', () => {
+    const runs = runSweep({ data, preset: 'zeros', seeds: [1, 2], epochs: 40, learningRate: 0.1, schedule: plateau });
+    const alone = train({ data, params: initParams({ preset: 'zeros', seed: 2 }), learningRate: 0.1, epochs: 40, schedule: reduceOnPlateau({ factor: 0.5, patience: 5 }) });
+    // The all-zero start is a perfect plateau: each run cuts from its own first plateau on.
+    expect(runs[0].cuts).toEqual([...alone.cuts]);
+    expect(runs[1].cuts).toEqual([...alone.cuts]);
+    expect(runs[1].cuts!.length).toBeGreaterThan(0);
+    expect(runs[1].finalRate).toBe(alone.finalLearningRate);
+    expect(runs[1].finalRate).toBeLessThan(0.1);
+  });
+
+  it('keeps the rate when no schedule (or the constant one) is given', () => {
+    for (const schedule of [undefined, { kind: 'constant' } as const]) {
+      const [run] = runSweep({ data, preset: 'zeros', seeds: [1], epochs: 40, learningRate: 0.1, schedule });
+      expect(run.cuts).toEqual([]);
+      expect(run.finalRate).toBe(0.1);
+    }
+  });
+
+  it('survives a trip through structured cloning (what postMessage does to a worker request)', () => {
+    const request = structuredClone({ schedule: { ...plateau, flavour: 'keras', thresholdMode: 'abs', cooldown: 2, minLr: 0.001 } });
+    expect(() => makeSchedule(request.schedule as ScheduleSpec)).not.toThrow();
+  });
+
+  it('refuses a schedule neither library would take, in words', () => {
+    expect(() => runSweep({ data, preset: 'he', seeds: [1], epochs: 5, learningRate: 0.1, schedule: { kind: 'plateau', factor: 1.5 } })).toThrow(/factor/);
+    expect(() => makeSchedule({ kind: 'step' } as unknown as ScheduleSpec)).toThrow(/Unknown schedule/);
+  });
+});
+
+describe('startSweep (on the main thread, where there are no workers)', () => {
+  it('passes the schedule on to every run and reports each one', async () => {
+    const { startSweep } = await import('../../../src/widgets/kit/sweepRunner');
+    const seen: number[] = [];
+    const runs = await new Promise<import('../../../src/trainer').SweepRun[]>((resolve, reject) =>
+      startSweep(
+        { data: { n: 60 }, preset: 'zeros', seeds: [1, 2, 3], epochs: 40, learningRate: 0.1, hidden: 2, schedule: { kind: 'plateau', factor: 0.5, patience: 5 } },
+        { onRun: (_, index) => seen.push(index), onDone: resolve, onError: reject },
+      ),
+    );
+    expect(seen.sort()).toEqual([0, 1, 2]);
+    for (const run of runs) expect(run.finalRate).toBeLessThan(0.1);
   });
 });
