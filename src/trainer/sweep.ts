@@ -7,6 +7,7 @@ import { makeSchedule, type ScheduleSpec } from './schedule';
 import { train, type TrainStatus } from './train';
 import { unitActivity, type UnitState } from './units';
 import { rSquared, variance } from './loss';
+import { curvature } from './curvature';
 import { DEFAULT_HIDDEN } from './parameters';
 
 export interface SweepConfig {
@@ -19,6 +20,8 @@ export interface SweepConfig {
   hidden?: number;
   /** How the rate changes during each run (as data; each run gets a fresh schedule). Default: constant. */
   schedule?: ScheduleSpec;
+  /** Also measure λmax (curvature.ts) at each run's start and end; costs about one epoch each. */
+  measureCurvature?: boolean;
 }
 
 export interface SweepRun {
@@ -34,6 +37,10 @@ export interface SweepRun {
   finalRate?: number;
   /** Epochs from which a schedule's cut rate applied. */
   cuts?: number[];
+  /** λmax at the start, with `measureCurvature`. */
+  startLambdaMax?: number;
+  /** λmax at the end (at the last finite parameters if the run diverged), with `measureCurvature`. */
+  endLambdaMax?: number;
 }
 
 /** Runs every seed in order; `onRun` reports progress after each run and may return false to cancel. */
@@ -57,6 +64,10 @@ export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: num
       finalRate: result.finalLearningRate,
       cuts: [...result.cuts],
     };
+    if (config.measureCurvature) {
+      run.startLambdaMax = curvature(params, config.data, hidden).lambdaMax;
+      run.endLambdaMax = curvature(result.params, config.data, hidden).lambdaMax;
+    }
     runs.push(run);
     if (onRun && onRun(run, i) === false) break;
   }

@@ -13,6 +13,8 @@ export interface SweepRequest {
   hidden: number;
   /** How the rate changes during each run, as plain data (default: constant). */
   schedule?: ScheduleSpec;
+  /** Also measure λmax at each run's start and end. */
+  measureCurvature?: boolean;
 }
 
 export type SweepMessage =
@@ -27,7 +29,7 @@ self.onmessage = (event: MessageEvent<SweepRequest>) => {
   try {
     const data = makeDataset(r.data);
     runSweep(
-      { data, preset: r.preset, seeds: r.seeds, epochs: r.epochs, learningRate: r.learningRate, hidden: r.hidden, schedule: r.schedule },
+      { data, preset: r.preset, seeds: r.seeds, epochs: r.epochs, learningRate: r.learningRate, hidden: r.hidden, schedule: r.schedule, measureCurvature: r.measureCurvature },
       (run, i) => post({ type: 'run', index: r.offset + i, run }),
     );
     post({ type: 'done' });

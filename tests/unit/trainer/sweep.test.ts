@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDataset, makeSchedule, reduceOnPlateau, runSweep, splitRuns, train, initParams, type ScheduleSpec } from '../../../src/trainer';
+import { curvature, makeDataset, makeSchedule, reduceOnPlateau, runSweep, splitRuns, train, initParams, type ScheduleSpec } from '../../../src/trainer';
 import { workerCount } from '../../../src/widgets/kit/sweepRunner';
 
 describe('runSweep', () => {
@@ -11,6 +11,17 @@ describe('runSweep', () => {
     const alone = train({ data, params: initParams({ preset: 'writeup', seed: 2 }), learningRate: 0.01, epochs: 50 });
     expect(runs[1].finalLoss).toBe(alone.losses[49]);
     for (const r of runs) expect(r.units).toHaveLength(2);
+  });
+
+  it('measures λmax at each run’s start and end only when asked, as curvature() gives it', () => {
+    const [plain] = runSweep({ data, preset: 'writeup', seeds: [4], epochs: 20, learningRate: 0.01 });
+    expect(plain.startLambdaMax).toBeUndefined();
+    const [run] = runSweep({ data, preset: 'writeup', seeds: [4], epochs: 20, learningRate: 0.01, measureCurvature: true });
+    const start = initParams({ preset: 'writeup', seed: 4 });
+    const end = train({ data, params: start, learningRate: 0.01, epochs: 20 }).params;
+    expect(run.startLambdaMax).toBe(curvature(start, data).lambdaMax);
+    expect(run.endLambdaMax).toBe(curvature(end, data).lambdaMax);
+    expect(run.finalLoss).toBe(plain.finalLoss);
   });
 
   it('stops when the progress callback returns false', () => {
