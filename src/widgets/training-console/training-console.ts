@@ -17,6 +17,7 @@ import { formatInteger, formatNumber } from '../kit/format';
 import { networkDiagramScene } from '../kit/networkDiagram';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { patchInto } from '../kit/svg';
+import { replaceRows, showNumbers } from '../kit/dom';
 import {
   describeChanges,
   parseLearningRate,
@@ -486,9 +487,7 @@ class NpTrainingConsole extends HTMLElement {
     const rate = this.#nextRate();
     const loss = currentLoss(this.#run);
     const n = readout(trainer.epoch, loss, varY, rate);
-    for (const cell of this.querySelectorAll<HTMLElement>('[data-readout] [data-number]')) {
-      cell.textContent = n[cell.dataset.number as keyof typeof n] ?? '';
-    }
+    showNumbers(this, { ...n });
     const body = table ? this.querySelector('[data-parameters] tbody') : null;
     if (body) {
       const rows = parameterRows(this.#run.start, trainer.params, gradientNow(data, trainer.params, this.#config.hidden), rate, this.#config.hidden);
@@ -511,18 +510,7 @@ class NpTrainingConsole extends HTMLElement {
 
   #drawLossTable(): void {
     const body = this.querySelector('[data-loss-table] tbody');
-    if (!body) return;
-    const rows = lossTableRows({ past: this.#run.trainer.losses, current: currentLoss(this.#run), varY: this.#run.varY }).map((cells) => {
-      const tr = this.ownerDocument.createElement('tr');
-      for (const text of cells) {
-        const td = this.ownerDocument.createElement('td');
-        td.className = 'num';
-        td.textContent = text;
-        tr.append(td);
-      }
-      return tr;
-    });
-    body.replaceChildren(...rows);
+    replaceRows(body, lossTableRows({ past: this.#run.trainer.losses, current: currentLoss(this.#run), varY: this.#run.varY }));
   }
 
   /** Buttons that make sense only in some states. */
