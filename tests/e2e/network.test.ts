@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
-import { openWidget, printedNumber as value, sliderSelectors } from '../helpers/widget.ts';
+import { openWidget, printedNumber as value, sliderSelectors, widgetView } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/03-the-network/';
@@ -11,17 +11,10 @@ const W = 'np-network';
 const { field, range } = sliderSelectors(W);
 
 async function snapshot(page: Page) {
-  return page.$eval(W, (el) => ({
-    diagram: el.querySelector('[data-panel="diagram"] svg')?.outerHTML ?? '',
-    alongX1: el.querySelector('[data-panel="alongX1"] svg')?.outerHTML ?? '',
-    alongX2: el.querySelector('[data-panel="alongX2"] svg')?.outerHTML ?? '',
-    fit: el.querySelector('[data-panel="alongX1"] .np-prediction')?.getAttribute('d') ?? '',
-    w5Width: el.querySelector('[data-edge="W5"]')?.getAttribute('stroke-width') ?? '',
-    w5Sign: el.querySelector('[data-edge="W5"]')?.getAttribute('data-sign') ?? '',
-    numbers: Object.fromEntries([...el.querySelectorAll<HTMLElement>('[data-number]')].map((c) => [c.dataset.number, c.textContent])),
-    status: el.querySelector('[data-status]')?.textContent ?? '',
-    visibleText: (el as HTMLElement).innerText,
-  }));
+  const view = await widgetView(page, W);
+  const edge = await page.$eval(`${W} [data-edge="W5"]`, (el) => ({ w5Width: el.getAttribute('stroke-width') ?? '', w5Sign: el.getAttribute('data-sign') ?? '' }));
+  const fit = (await page.getAttribute(`${W} [data-panel="alongX1"] .np-prediction`, 'd')) ?? '';
+  return { ...view, ...edge, fit, diagram: view.panels.diagram, alongX1: view.panels.alongX1, alongX2: view.panels.alongX2 };
 }
 
 const open = (options = {}) => openWidget(site, PAGE, W, options);

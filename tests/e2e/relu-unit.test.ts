@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
-import { openWidget, sliderSelectors } from '../helpers/widget.ts';
+import { openWidget, sliderSelectors, widgetView } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/02-one-relu-unit/';
@@ -12,15 +12,9 @@ const { field, range } = sliderSelectors(W);
 
 /** What the widget shows: both panels, the numbers, the unit's state and the status line. */
 async function snapshot(page: Page) {
-  return page.$eval(W, (el) => ({
-    plane: el.querySelector('[data-panel="plane"] svg')?.outerHTML ?? '',
-    relu: el.querySelector('[data-panel="relu"] svg')?.outerHTML ?? '',
-    numbers: Object.fromEntries([...el.querySelectorAll<HTMLElement>('[data-number]')].map((c) => [c.dataset.number, c.textContent])),
-    state: el.querySelector<HTMLElement>('[data-unit-state]')?.dataset.state ?? '',
-    stateText: el.querySelector('[data-unit-state]')?.textContent ?? '',
-    status: el.querySelector('[data-status]')?.textContent ?? '',
-    visibleText: (el as HTMLElement).innerText,
-  }));
+  const view = await widgetView(page, W);
+  const state = await page.$eval(`${W} [data-unit-state]`, (el) => ({ state: (el as HTMLElement).dataset.state ?? '', stateText: el.textContent ?? '' }));
+  return { ...view, ...state, plane: view.panels.plane, relu: view.panels.relu };
 }
 
 const open = (options = {}) => openWidget(site, PAGE, W, options);

@@ -3,6 +3,7 @@
  * opening a page and waiting for the widget's script, and reading numbers as the page prints
  * them.
  */
+import type { Page } from 'playwright-core';
 import type { Site } from './e2e.ts';
 import type { OpenedPage, OpenPageOptions } from './browser.ts';
 
@@ -64,4 +65,21 @@ export async function tabThrough(page: import('playwright-core').Page, tag: stri
     if (name) reached.push(name);
   }
   return reached;
+}
+
+/** What a kit widget shows: each [data-panel]'s SVG by name, each [data-number]'s text, the status line, all visible text. */
+export interface WidgetView {
+  panels: Record<string, string>;
+  numbers: Record<string, string>;
+  status: string;
+  visibleText: string;
+}
+
+export async function widgetView(page: Page, tag: string): Promise<WidgetView> {
+  return page.$eval(tag, (el) => ({
+    panels: Object.fromEntries([...el.querySelectorAll<HTMLElement>('[data-panel]')].map((p) => [p.dataset.panel ?? '', p.querySelector('svg')?.outerHTML ?? ''])),
+    numbers: Object.fromEntries([...el.querySelectorAll<HTMLElement>('[data-number]')].map((c) => [c.dataset.number ?? '', c.textContent ?? ''])),
+    status: el.querySelector('[data-status]')?.textContent ?? '',
+    visibleText: (el as HTMLElement).innerText,
+  }));
 }
