@@ -40,6 +40,11 @@ export interface FrameSpec {
   /** Short visible heading drawn above the plot area. */
   heading?: string;
   grid?: boolean;
+  /**
+   * false for a chart with only a horizontal scale (rows or a strip labelled by the chart
+   * itself): no vertical axis, y grid, y ticks or y label; `y` still sets the vertical mapping.
+   */
+  yAxis?: boolean;
 }
 
 export interface ChartFrame {
@@ -124,32 +129,36 @@ export function chartFrame(spec: FrameSpec): ChartFrame {
 /** Grid, axis lines, tick marks and labels, axis titles and the heading. */
 export function axisNodes(frame: ChartFrame): SvgNode[] {
   const { plot, spec } = frame;
+  const withY = spec.yAxis !== false;
+  const yTicks = withY ? frame.yTicks : [];
   const nodes: SvgNode[] = [];
   if (spec.grid !== false) {
     const lines = [
       ...frame.xTicks.map((t) => `M${round(frame.x(t.value))},${plot.top}V${plot.bottom}`),
-      ...frame.yTicks.map((t) => `M${plot.left},${round(frame.y(t.value))}H${plot.right}`),
+      ...yTicks.map((t) => `M${plot.left},${round(frame.y(t.value))}H${plot.right}`),
     ];
     nodes.push(h('path', { class: 'np-grid', d: lines.join(''), stroke: 'var(--rule, #d5d8dd)', 'stroke-width': 1, fill: 'none' }));
   }
-  const xTicks = frame.xTicks.map((t) => {
+  const xLabels = frame.xTicks.map((t) => {
     const x = round(frame.x(t.value));
     return h('text', { x, y: plot.bottom + 18, 'text-anchor': 'middle' }, t.label);
   });
-  const yTicks = frame.yTicks.map((t) => {
+  const yLabels = yTicks.map((t) => {
     const y = round(frame.y(t.value));
     return h('text', { x: plot.left - 7, y, dy: '0.32em', 'text-anchor': 'end' }, t.label);
   });
   const marks = [
     ...frame.xTicks.map((t) => `M${round(frame.x(t.value))},${plot.bottom}v5`),
-    ...frame.yTicks.map((t) => `M${plot.left},${round(frame.y(t.value))}h-5`),
+    ...yTicks.map((t) => `M${plot.left},${round(frame.y(t.value))}h-5`),
   ].join('');
   nodes.push(
-    h('path', { class: 'np-axis', d: `M${plot.left},${plot.top}V${plot.bottom}H${plot.right}${marks}`, stroke: 'currentColor', fill: 'none' }),
-    h('g', { class: 'np-ticks', 'font-size': 12, fill: 'currentColor' }, [...xTicks, ...yTicks]),
+    h('path', { class: 'np-axis', d: `${withY ? `M${plot.left},${plot.top}V${plot.bottom}` : `M${plot.left},${plot.bottom}`}H${plot.right}${marks}`, stroke: 'currentColor', fill: 'none' }),
+    h('g', { class: 'np-ticks', 'font-size': 12, fill: 'currentColor' }, [...xLabels, ...yLabels]),
     h('text', { class: 'np-axis-label', x: round(plot.left + plot.width / 2), y: frame.height - 8, 'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor' }, spec.x.label),
-    h('text', { class: 'np-axis-label', transform: `translate(14,${round(plot.top + plot.height / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor' }, spec.y.label),
   );
+  if (withY) {
+    nodes.push(h('text', { class: 'np-axis-label', transform: `translate(14,${round(plot.top + plot.height / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor' }, spec.y.label));
+  }
   if (spec.heading) {
     nodes.push(h('text', { class: 'np-heading', x: plot.left, y: 18, 'font-size': 14, 'font-weight': 600, fill: 'currentColor' }, spec.heading));
   }

@@ -131,3 +131,22 @@ describe('lineChart', () => {
     expect(toSvgString(chart)).not.toMatch(/NaN|Infinity/);
   });
 });
+
+describe('charts with only a horizontal scale (yAxis: false)', () => {
+  const frame = chartFrame({ ...spec, yAxis: false });
+  const nodes = axisNodes(frame);
+
+  it('draws the x axis, its grid, ticks and label, and nothing of the vertical axis', () => {
+    const axis = nodes.find((n) => n.attrs?.class === 'np-axis')!;
+    expect(axis.attrs?.d).toBe('M40,70H190M40,70v5M115,70v5M190,70v5');
+    expect(nodes.find((n) => n.attrs?.class === 'np-grid')!.attrs?.d).toBe('M40,10V70M115,10V70M190,10V70');
+    const ticks = nodes.find((n) => n.attrs?.class === 'np-ticks')!;
+    expect(ticks.children!.map((t) => t.text)).toEqual(['0', '5', '10']);
+    expect(nodes.filter((n) => n.attrs?.class === 'np-axis-label').map((n) => n.text)).toEqual(['epoch']);
+  });
+
+  it('still maps y for the content drawn in rows', () => {
+    expect(frame.y(0)).toBe(70);
+    expect(frame.y(1)).toBe(10);
+  });
+});
