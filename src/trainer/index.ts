@@ -18,4 +18,6 @@ export * from './landscape';
 export * from './curvature';
 export * from './sweep';
 export * from './toy';
+export * from './endState';
+export * from './lossPlateau';
 export * from './operations';

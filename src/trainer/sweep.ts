@@ -8,6 +8,7 @@ import { train, type TrainStatus } from './train';
 import { unitActivity, type UnitState } from './units';
 import { rSquared, variance } from './loss';
 import { curvature } from './curvature';
+import { classifyEndState, type EndState } from './endState';
 import { DEFAULT_HIDDEN } from './parameters';
 
 export interface SweepConfig {
@@ -22,6 +23,24 @@ export interface SweepConfig {
   schedule?: ScheduleSpec;
   /** Also measure λmax (curvature.ts) at each run's start and end; costs about one epoch each. */
   measureCurvature?: boolean;
+  /** Also report each run's final parameters, end state, gradient norm and a short loss trace. */
+  details?: boolean;
+}
+
+/** How many evenly spaced losses `details` keeps of each run (enough for a small sparkline). */
+export const SWEEP_TRACE_POINTS = 48;
+
+/** What `details` adds to a run. */
+export interface SweepRunDetails {
+  /** The parameters at the end (the last finite ones if the run diverged). */
+  params: number[];
+  state: EndState | string;
+  /** For each hidden unit, on how many samples z > 0 at the end. */
+  activeCounts: number[];
+  /** √(Σ (∂L/∂θ)²) at the end. */
+  gradientNorm: number;
+  /** Losses at SWEEP_TRACE_POINTS evenly spaced epochs, first and last included. */
+  trace: number[];
 }
 
 export interface SweepRun {
@@ -41,6 +60,15 @@ export interface SweepRun {
   startLambdaMax?: number;
   /** λmax at the end (at the last finite parameters if the run diverged), with `measureCurvature`. */
   endLambdaMax?: number;
+  /** With `details`. */
+  details?: SweepRunDetails;
+}
+
+/** `count` losses at evenly spaced epochs, the first and the last included. */
+export function lossTrace(losses: ArrayLike<number>, count: number = SWEEP_TRACE_POINTS): number[] {
+  const n = losses.length;
+  if (n <= count) return Array.from(losses);
+  return Array.from({ length: count }, (_, i) => losses[Math.round((i * (n - 1)) / (count - 1))]);
 }
 
 /** Runs every seed in order; `onRun` reports progress after each run and may return false to cancel. */
@@ -67,6 +95,16 @@ export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: num
     if (config.measureCurvature) {
       run.startLambdaMax = curvature(params, config.data, hidden).lambdaMax;
       run.endLambdaMax = curvature(result.params, config.data, hidden).lambdaMax;
+    }
+    if (config.details) {
+      const end = classifyEndState(result.params, config.data, hidden);
+      run.details = {
+        params: Array.from(result.params),
+        state: end.state,
+        activeCounts: end.activeCounts,
+        gradientNorm: end.gradientNorm,
+        trace: lossTrace(result.losses),
+      };
     }
     runs.push(run);
     if (onRun && onRun(run, i) === false) break;

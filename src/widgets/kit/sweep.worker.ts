@@ -15,6 +15,8 @@ export interface SweepRequest {
   schedule?: ScheduleSpec;
   /** Also measure λmax at each run's start and end. */
   measureCurvature?: boolean;
+  /** Also report each run's final parameters, end state, gradient norm and loss trace. */
+  details?: boolean;
 }
 
 export type SweepMessage =
@@ -29,7 +31,7 @@ self.onmessage = (event: MessageEvent<SweepRequest>) => {
   try {
     const data = makeDataset(r.data);
     runSweep(
-      { data, preset: r.preset, seeds: r.seeds, epochs: r.epochs, learningRate: r.learningRate, hidden: r.hidden, schedule: r.schedule, measureCurvature: r.measureCurvature },
+      { data, preset: r.preset, seeds: r.seeds, epochs: r.epochs, learningRate: r.learningRate, hidden: r.hidden, schedule: r.schedule, measureCurvature: r.measureCurvature, details: r.details },
       (run, i) => post({ type: 'run', index: r.offset + i, run }),
     );
     post({ type: 'done' });
