@@ -77,5 +77,5 @@ describe('widgets survive bad input', () => {
     } finally {
       await p.close();
     }
-  });
+  }, 240_000); // pages with many fields (the training console) take a while
 });
