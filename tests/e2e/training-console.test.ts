@@ -152,6 +152,32 @@ describe('training console', () => {
     const state = await page.$eval(W, (el) => (el as HTMLElement).dataset.rateChanges ?? '');
     expect(state).toMatch(/^200:0\.0001,201:0\.05,\d+:0\.2$/);
     expect((await snapshot(page)).loss).toContain('η → 0.2');
+
+    // Reset after changing η: the new run uses the η now set, from the first epoch.
+    await click(page, 'reset');
+    await expect.poll(() => epochOf(page)).toBe(0);
+    expect((await snapshot(page)).status).toMatch(/η = 0\.2 from the first epoch/);
+    expect(await page.$eval(W, (el) => [(el as HTMLElement).dataset.learningRate, (el as HTMLElement).dataset.rateChanges])).toEqual(['0.2', '']);
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
+  test("the lesson's one-parameter console: η = 0.75 makes B3 jump across its best value", async () => {
+    const p = await open();
+    const { page } = p;
+    const one = '#widget-one';
+    await page.waitForSelector(`${one}[data-ready]`);
+    const b3 = () => page.$eval(`${one} [data-parameters] tbody tr:last-child td:nth-child(3)`, (td) => td.textContent);
+    await page.fill(`${one} [data-name="learningRate"] input[data-role="field"]`, '0.75');
+    await page.click(`${one} [data-action="reset"]`);
+    await expect.poll(b3).toBe('2');
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.click(`${one} [data-action="step"]`);
+      seen.push((await b3()) ?? '');
+    }
+    expect(seen).toEqual(['−1', '0.5', '−0.25']);
+    expect(await page.isHidden(`${one} [data-action="new-seed"]`)).toBe(true);
     expect(p.problems()).toEqual([]);
     await p.close();
   });

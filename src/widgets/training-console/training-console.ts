@@ -73,6 +73,8 @@ class NpTrainingConsole extends HTMLElement {
   #msPerEpoch = 0.01;
   #cursor: number | null = null;
   #focused = false;
+  /** Whether the reader has changed η since the run started (see #restart). */
+  #rateEdited = false;
   #loss: LossScene | null = null;
   #reducedMotion: MediaQueryList | null = null;
 
@@ -139,7 +141,7 @@ class NpTrainingConsole extends HTMLElement {
     on('play', () => (this.#playing ? this.#pause() : this.#play()));
     on('step', () => this.#step());
     on('back', () => this.#stepBack());
-    on('reset', () => this.#restart('Back to epoch 0 with the same seeds: playing again gives exactly the same run.'));
+    on('reset', () => this.#restart('Back to epoch 0 with the same seeds.'));
     on('new-seed', () => this.#newSeed());
     this.#wireScrub();
   }
@@ -230,7 +232,18 @@ class NpTrainingConsole extends HTMLElement {
     else this.#announce(message ?? '');
   }
 
+  /**
+   * Back to epoch 0 with the same seeds. If the reader changed η during the run, the new run
+   * uses the η now in the field from the start (that is what "try η = 0.75, then Reset" means);
+   * otherwise it keeps the page's rate and schedule, and replays the identical run.
+   */
   #restart(message: string): void {
+    if (this.#rateEdited) {
+      this.#config.learningRate = this.#nextRate();
+      this.#config.rateChanges = [];
+      this.#rateEdited = false;
+      message += ` η = ${formatNumber(this.#config.learningRate)} from the first epoch.`;
+    }
     this.#start(message, 0);
   }
 
@@ -270,9 +283,10 @@ class NpTrainingConsole extends HTMLElement {
 
   /**
    * A rate typed or slid while training applies from the next epoch on. The change is recorded
-   * at that epoch (replacing any later ones), so stepping back and reset replay it exactly.
+   * at that epoch (replacing any later ones), so stepping back replays it exactly.
    */
   #setRate(rate: number): void {
+    this.#rateEdited = true;
     const epoch = this.#run.trainer.epoch;
     const config = this.#config;
     config.rateChanges = config.rateChanges.filter((c) => c.epoch < epoch);
