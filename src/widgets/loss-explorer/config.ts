@@ -4,6 +4,7 @@
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
 import { parseNumberInput } from '../kit/numberInput';
+import { HE_SEED } from '../kit/parameterPresets';
 import { parameterRules, parseParameterName } from '../kit/parameters';
 
 export { PARAMETER_LIMIT } from '../kit/parameters';
@@ -30,7 +31,7 @@ export const LOSS_EXPLORER_DEFAULTS: Readonly<LossExplorerConfig> = {
 
 export const PRESET_OPTIONS: readonly { value: LossExplorerPreset; label: string }[] = [
   { value: 'writeup-example', label: 'Write-up’s example' },
-  { value: 'he', label: 'He start (seed 1)' },
+  { value: 'he', label: `He start (seed ${HE_SEED})` },
   { value: 'zeros', label: 'All zeros' },
   { value: 'trained', label: 'He start, trained' },
 ];

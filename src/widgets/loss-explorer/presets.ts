@@ -2,10 +2,11 @@
 // the .astro writes each preset's nine values into its button, so the browser never trains.
 // Lesson 5's facts use the same function, so the prose and the widget show the same numbers.
 import { initParams, train, type Dataset, type Parameters } from '../../trainer';
+import { HE_SEED, presetParameters as sharedPreset } from '../kit/parameterPresets';
 import type { LossExplorerPreset } from './config';
 
 /** "trained": the He start (seed 1) after this much full-batch gradient descent. */
-export const TRAINED_RUN = { seed: 1, learningRate: 0.01, epochs: 20_000 } as const;
+export const TRAINED_RUN = { seed: HE_SEED, learningRate: 0.01, epochs: 20_000 } as const;
 
 /**
  * The nine values of a preset on a data set (only "trained" depends on the data), rounded to
@@ -18,9 +19,8 @@ export function presetParameters(preset: LossExplorerPreset, data: Dataset): Par
 function exactPreset(preset: LossExplorerPreset, data: Dataset): Parameters {
   switch (preset) {
     case 'he':
-      return initParams({ preset: 'he', seed: TRAINED_RUN.seed });
     case 'writeup-example':
-      return initParams({ preset: 'writeup-example' });
+      return sharedPreset(preset);
     case 'zeros':
       return initParams({ preset: 'zeros' });
     case 'trained':
