@@ -2,14 +2,12 @@
 // number of the server-rendered formulas, chart and table current. Every query is scoped to
 // the element, so the widget can appear twice on a page.
 import { makeDataset } from '../../trainer/data';
-import { PARAMETER_NAMES, type Parameters } from '../../trainer/parameters';
 import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { showNumbers } from '../kit/dom';
 import { focusScrollingFormulas, showLiveValues, watchFormulaBoxes } from '../kit/liveFormula';
-import { writeParameters } from '../kit/parameters';
-import { parsePreset, presetParameters, startingParameters, type ParameterPreset } from '../kit/parameterPresets';
+import { ParameterSet } from '../kit/parameterSet';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';
 import { FORWARD_PASS_KEYS, FORWARD_PASS_RULES, parseForwardPassConfig, serializeForwardPassConfig, type ForwardPassConfig } from './config';
@@ -20,11 +18,7 @@ const data = makeDataset();
 class NpForwardPass extends HTMLElement {
   #status!: StatusLine;
   #controls: Record<string, NumberControl> = {};
-  /** The exact parameters (the fields show them rounded). */
-  #params: Parameters = new Float64Array(9);
-  #start: ParameterPreset = 'writeup-example';
-  /** Whether the values were edited after the last preset was loaded. */
-  #custom = false;
+  #parameters!: ParameterSet;
   #sample = 1;
   #step = STEP_COUNT;
   /** Several changes in one frame (a dragged slider) draw once. */
@@ -38,7 +32,8 @@ class NpForwardPass extends HTMLElement {
     this.#status = statusLine(this);
     this.#controls = wireSliders(this, this.#status, (value, name) => this.#number(value, name));
     const select = this.querySelector<HTMLElement>('[data-select][data-name="start"]');
-    if (select) wireSelect(select, (value) => this.#loadPreset(value));
+    if (select) wireSelect(select, (value) => this.#parameters.load(value) && this.#update());
+    this.#parameters = new ParameterSet(config, this.#controls, select?.querySelector('select') ?? null);
     const actions: Record<string, () => void> = {
       reset: () => this.#go(0),
       back: () => this.#go(this.#step - 1),
@@ -61,41 +56,19 @@ class NpForwardPass extends HTMLElement {
   }
 
   #apply(config: ForwardPassConfig): void {
-    this.#params = startingParameters(config);
-    this.#start = config.start;
-    this.#custom = Object.keys(config.values).length > 0;
     this.#sample = config.sample;
     this.#step = config.step;
-    writeParameters(this.#controls, this.#params);
     this.#controls.sample?.set(this.#sample);
   }
 
   #config(): ForwardPassConfig {
-    const values: ForwardPassConfig['values'] = {};
-    if (this.#custom) PARAMETER_NAMES.forEach((name, j) => (values[name] = this.#params[j]));
-    return { start: this.#start, values, sample: this.#sample, step: this.#step };
+    return { ...this.#parameters.point(), sample: this.#sample, step: this.#step };
   }
 
   #number(value: number, name: string): void {
-    if (name === 'sample') {
-      this.#sample = value;
-    } else {
-      const j = PARAMETER_NAMES.indexOf(name as (typeof PARAMETER_NAMES)[number]);
-      if (j < 0) return;
-      this.#params[j] = value;
-      this.#custom = true;
-    }
+    if (name === 'sample') this.#sample = value;
+    else if (!this.#parameters.set(name, value)) return;
     this.#schedule();
-  }
-
-  #loadPreset(value: string): void {
-    const preset = parsePreset(value);
-    if (!preset) return;
-    this.#start = preset;
-    this.#custom = false;
-    this.#params = presetParameters(preset);
-    writeParameters(this.#controls, this.#params);
-    this.#update();
   }
 
   #go(step: number): void {
@@ -111,7 +84,7 @@ class NpForwardPass extends HTMLElement {
   }
 
   #update(): void {
-    const scene = forwardPassScene(this.#params, data, this.#sample - 1, this.#step);
+    const scene = forwardPassScene(this.#parameters.params, data, this.#sample - 1, this.#step);
     showLiveValues(this, scene.numbers);
     focusScrollingFormulas(this);
     showNumbers(this, scene.summary);
@@ -127,8 +100,6 @@ class NpForwardPass extends HTMLElement {
     const svg = this.querySelector('[data-panel="chart"] svg');
     if (svg) renderInto(svg, scene.chart);
     this.#showRows(scene.rows);
-    const select = this.querySelector<HTMLSelectElement>('[data-name="start"] select');
-    if (select) select.value = this.#custom ? 'custom' : this.#start;
     const { min, max } = FORWARD_PASS_RULES.sample;
     this.#enable({
       reset: this.#step > 0,

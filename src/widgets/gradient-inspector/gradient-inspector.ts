@@ -2,14 +2,12 @@
 // and the before/after table current, walks a training step one sub-step at a time, and takes
 // steps. Every query is scoped to the element, so the widget can appear twice on a page.
 import { makeDataset } from '../../trainer/data';
-import { PARAMETER_NAMES, type Parameters } from '../../trainer/parameters';
 import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { showNumbers } from '../kit/dom';
 import { focusScrollingFormulas, showLiveValues, watchFormulaBoxes } from '../kit/liveFormula';
-import { writeParameters } from '../kit/parameters';
-import { parsePreset, presetParameters, startingParameters, type ParameterPreset } from '../kit/parameterPresets';
+import { ParameterSet } from '../kit/parameterSet';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import {
   GRADIENT_INSPECTOR_KEYS,
@@ -25,11 +23,8 @@ const data = makeDataset();
 class NpGradientInspector extends HTMLElement {
   #status!: StatusLine;
   #controls: Record<string, NumberControl> = {};
-  /** The exact parameters (the fields show them rounded to 4 decimals). */
-  #params: Parameters = new Float64Array(9);
+  #parameters!: ParameterSet;
   #inspection!: Inspection;
-  #start: ParameterPreset = 'writeup-example';
-  #custom = false;
   #learningRate = 0.01;
   #phase: Phase | 'idle' = 'idle';
   /** The step just taken, shown in the table until a setting changes. */
@@ -46,16 +41,13 @@ class NpGradientInspector extends HTMLElement {
     this.#controls = wireSliders(this, this.#status, (value, name) => this.#number(value, name));
     const select = this.querySelector<HTMLElement>('[data-select][data-name="start"]');
     if (select) wireSelect(select, (value) => this.#loadPreset(value));
+    this.#parameters = new ParameterSet(config, this.#controls, select?.querySelector('select') ?? null);
     this.querySelector('[data-action="substep"]')?.addEventListener('click', () => this.#substep());
     this.querySelector('[data-action="take-step"]')?.addEventListener('click', () => this.#takeStep());
 
-    this.#params = startingParameters(config);
-    this.#start = config.start;
-    this.#custom = Object.keys(config.values).length > 0;
     this.#learningRate = config.learningRate;
-    writeParameters(this.#controls, this.#params);
     this.#controls.learningRate?.set(this.#learningRate);
-    this.#inspection = inspect(this.#params, data);
+    this.#inspection = inspect(this.#parameters.params, data);
 
     wireShareButton(this, key, () => serializeGradientInspectorConfig(this.#config()), shared, (m) => this.#status.note(m));
     // Browsers may restore typed values on reload, and a link may set anything: draw what is used.
@@ -66,40 +58,27 @@ class NpGradientInspector extends HTMLElement {
   }
 
   #config(): GradientInspectorConfig {
-    const values: GradientInspectorConfig['values'] = {};
-    if (this.#custom) PARAMETER_NAMES.forEach((name, j) => (values[name] = this.#params[j]));
-    return { start: this.#start, values, learningRate: this.#learningRate };
+    return { ...this.#parameters.point(), learningRate: this.#learningRate };
   }
 
   /** A setting changed: the table goes back to previewing the next step from here. */
   #changed(): void {
     this.#taken = null;
     this.#phase = 'idle';
-    this.#status.problem('step', null);
+    this.#status.note('');
   }
 
   #number(value: number, name: string): void {
-    if (name === 'learningRate') {
-      this.#learningRate = value;
-    } else {
-      const j = PARAMETER_NAMES.indexOf(name as (typeof PARAMETER_NAMES)[number]);
-      if (j < 0) return;
-      this.#params[j] = value;
-      this.#custom = true;
-      this.#inspection = inspect(this.#params, data);
-    }
+    if (name === 'learningRate') this.#learningRate = value;
+    else if (this.#parameters.set(name, value)) this.#inspection = inspect(this.#parameters.params, data);
+    else return;
     this.#changed();
     this.#schedule();
   }
 
   #loadPreset(value: string): void {
-    const preset = parsePreset(value);
-    if (!preset) return;
-    this.#start = preset;
-    this.#custom = false;
-    this.#params = presetParameters(preset);
-    writeParameters(this.#controls, this.#params);
-    this.#inspection = inspect(this.#params, data);
+    if (!this.#parameters.load(value)) return;
+    this.#inspection = inspect(this.#parameters.params, data);
     this.#changed();
     this.#render();
   }
@@ -109,14 +88,13 @@ class NpGradientInspector extends HTMLElement {
     const before = this.#inspection;
     const step = proposeStep(before, this.#learningRate);
     const problem = stepProblem(step, INSPECTOR_PARAMETER_LIMIT);
-    this.#status.problem('step', problem);
+    // News about this press, not a bad setting: the next change or press replaces it.
+    this.#status.note(problem ?? '');
     if (problem) return false;
     this.#taken = { step, before };
-    this.#params = Float64Array.from(step.after);
-    // The values now differ from the preset's: a link must carry them.
-    this.#custom = true;
-    writeParameters(this.#controls, this.#params);
-    this.#inspection = inspect(this.#params, data);
+    // The values now differ from the preset's: a link carries them.
+    this.#parameters.replace(step.after);
+    this.#inspection = inspect(this.#parameters.params, data);
     return true;
   }
 
@@ -150,8 +128,6 @@ class NpGradientInspector extends HTMLElement {
     }
     for (const part of this.querySelectorAll<HTMLElement>('[data-phase]')) part.classList.toggle('is-current', part.dataset.phase === this.#phase);
     this.#showRows(view.rows);
-    const select = this.querySelector<HTMLSelectElement>('[data-name="start"] select');
-    if (select) select.value = this.#custom ? 'custom' : this.#start;
     // The element's data-* attributes keep the current settings (parameter names as data-w1 …).
     for (const [k, v] of serializeGradientInspectorConfig(this.#config())) this.dataset[/^[WB]\d$/.test(k) ? k.toLowerCase() : k] = v;
   }
