@@ -26,6 +26,12 @@ function firstSample(test: (z1: number, z2: number) => boolean): number | null {
   return null;
 }
 
+function bothOnPass() {
+  const number = firstSample((a, b) => a > 0 && b > 0) ?? 1;
+  const p = samplePass(params, data, number - 1);
+  return { number, x1: fixed(p.x1, INPUT_DECIMALS), x2: fixed(p.x2, INPUT_DECIMALS), z2: p.z2 };
+}
+
 /** The first few rows of the all-samples table, and the last one. */
 const TABLE_HEAD = 4;
 const rowOf = (i: number) => {
@@ -63,6 +69,8 @@ export const forwardPass = {
   /** Samples (1-based) where both units are on, and where both are off, under this start. */
   bothOn: firstSample((a, b) => a > 0 && b > 0),
   bothOff: firstSample((a, b) => a <= 0 && b <= 0),
+  /** The sample where both units are on, for the exercise (1-based number and its printed numbers). */
+  bothOnPass: bothOnPass(),
   table: [...Array.from({ length: TABLE_HEAD }, (_, i) => rowOf(i)), rowOf(data.n - 1)],
   all: {
     loss: every.loss.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
