@@ -29,7 +29,8 @@ function firstSample(test: (z1: number, z2: number) => boolean): number | null {
 function bothOnPass() {
   const number = firstSample((a, b) => a > 0 && b > 0) ?? 1;
   const p = samplePass(params, data, number - 1);
-  return { number, x1: fixed(p.x1, INPUT_DECIMALS), x2: fixed(p.x2, INPUT_DECIMALS), z2: p.z2 };
+  // Accept a hand calculation that rounds its products to two decimals.
+  return { number, x1: fixed(p.x1, INPUT_DECIMALS), x2: fixed(p.x2, INPUT_DECIMALS), z2: p.z2, tolerance: 0.01 };
 }
 
 /** The first few rows of the all-samples table, and the last one. */

@@ -113,6 +113,14 @@ describe('lesson 4: try this', () => {
     expect(forward(changed, data.x1[i], data.x2[i], 2).yhat).not.toBe(p.yhat);
   });
 
+  it('accepts the exercise’s z2 worked from the printed numbers, products rounded to two decimals', () => {
+    const { x1, x2, z2, tolerance } = f.bothOnPass;
+    const p = f.params;
+    const byHand = Number((num(p.W2) * num(x1)).toFixed(2)) + Number((num(p.W4) * num(x2)).toFixed(2)) + num(p.B2);
+    expect(Math.abs(byHand - z2)).toBeLessThanOrEqual(tolerance);
+    expect(f.bothOnPass.number).toBe(f.bothOn);
+  });
+
   it('has a dead-unit start whose h1 is 0 on every sample', () => {
     const dead = presetParameters('dead-unit');
     for (let i = 0; i < data.n; i++) expect(forward(dead, data.x1[i], data.x2[i], 2).h[0]).toBe(0);
