@@ -316,15 +316,6 @@ export function serializeTrainingConsoleConfig(config: TrainingConsoleConfig): U
   return params;
 }
 
-/** Only the settings that differ from the defaults: a short shareable link. */
-export function changedSettings(config: TrainingConsoleConfig): URLSearchParams {
-  const all = serializeTrainingConsoleConfig(config);
-  const base = serializeTrainingConsoleConfig(TRAINING_CONSOLE_DEFAULTS);
-  const params = new URLSearchParams();
-  for (const [key, value] of all) if (base.get(key) !== value) params.set(key, value);
-  return params;
-}
-
 /** The rate in force during `epoch`. */
 export function rateAt(config: Pick<TrainingConsoleConfig, 'learningRate' | 'rateChanges'>, epoch: number): number {
   let rate = config.learningRate;

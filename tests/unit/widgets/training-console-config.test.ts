@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  changedSettings,
   describeChanges,
   parseLearningRate,
   parseRateChanges,
@@ -71,11 +70,6 @@ describe('parseTrainingConsoleConfig', () => {
 
   it('writes every key once, in a fixed order', () => {
     expect([...serializeTrainingConsoleConfig(TRAINING_CONSOLE_DEFAULTS).keys()]).toEqual([...TRAINING_CONSOLE_KEYS]);
-  });
-
-  it('lists only the changed settings for a short link', () => {
-    const link = changedSettings({ ...TRAINING_CONSOLE_DEFAULTS, learningRate: 0.5, epoch: 1234 });
-    expect(link.toString()).toBe('learningRate=0.5&epoch=1234');
   });
 
   it('refuses bad numbers with a notice naming the setting, and keeps the default', () => {
