@@ -21,3 +21,5 @@ export * from './toy';
 export * from './endState';
 export * from './lossPlateau';
 export * from './operations';
+export * from './squeeze';
+export * from './importance';
