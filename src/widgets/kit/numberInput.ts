@@ -17,7 +17,10 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** Shows a number in a message the way a student would type it. */
 function plain(n: number): string {
-  return Math.abs(n) >= 1e15 ? n.toExponential() : n.toLocaleString('en-GB', { maximumFractionDigits: 6 });
+  // Very large and very small limits (a learning rate down to 1e-16) in powers of ten: six
+  // decimals would print 1e-16 as "0".
+  const size = Math.abs(n);
+  return size >= 1e15 || (size > 0 && size < 1e-4) ? n.toExponential() : n.toLocaleString('en-GB', { maximumFractionDigits: 6 });
 }
 
 function quote(text: string): string {

@@ -81,3 +81,13 @@ describe('parseNumberInput', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), (n) => parseNumberInput(String(n), samples).ok));
   });
 });
+
+describe('parseNumberInput with very small limits', () => {
+  it('names a limit below 0.0001 in powers of ten, never as 0', () => {
+    const r = parseNumberInput('0', { min: 1e-16, max: 10, label: 'The learning rate' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('1e-16');
+    const s = parseNumberInput('x', { min: 1e-16, max: 10, label: 'The learning rate' });
+    if (!s.ok) expect(s.message).toContain('from 1e-16 to 10');
+  });
+});
