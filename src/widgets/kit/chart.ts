@@ -1,11 +1,16 @@
-// The frame every chart shares: a fixed viewBox, margins, linear or log scales, a grid,
+// The frame every chart shares: a fixed viewBox, margins, linear, log or symlog scales, a grid,
 // axes built from scale.ticks() (d3-axis needs a DOM; this does not), axis labels, and the
 // accessible name. Pure: the same input gives the same scene on the server and in the browser.
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { scaleLinear, scaleLog, scaleSymlog } from 'd3-scale';
 import { h, round, type SvgNode } from './svg';
+import { format } from 'd3-format';
 import { tickFormatter } from './format';
 
-export type ScaleType = 'linear' | 'log';
+/**
+ * 'symlog' is linear near 0 and logarithmic far from it (d3's scaleSymlog with constant 1):
+ * for an epoch axis where epoch 0 and the first few epochs show as clearly as the thousandth.
+ */
+export type ScaleType = 'linear' | 'log' | 'symlog';
 
 export interface AxisSpec {
   /** Axis title shown beside the axis, e.g. "x1 (scaled)". */
@@ -90,6 +95,18 @@ function makeScale(axis: AxisSpec, range: [number, number], defaultTicks: number
     const label = scale.tickFormat(count, '~g');
     const ticks = scale.ticks(count).map((value) => ({ value, label: label(value) }));
     return { scale, ticks, domain: scale.domain() as [number, number] };
+  }
+  if (type === 'symlog') {
+    const scale = scaleSymlog().constant(1).domain(domain).range(range);
+    const label = tickFormatter(domain, format(','));
+    // 0 and ±1, 10, 100, … inside the domain: d3's own symlog ticks are linear ones.
+    const values = [0];
+    for (let p = 1; p <= Math.max(Math.abs(domain[0]), Math.abs(domain[1])); p *= 10) values.push(p, -p);
+    const ticks = values
+      .filter((v) => v >= domain[0] && v <= domain[1])
+      .sort((a, b) => a - b)
+      .map((value) => ({ value, label: label(value) }));
+    return { scale, ticks, domain };
   }
   const scale = scaleLinear().domain(domain).range(range);
   if (axis.nice !== false) scale.nice(count);

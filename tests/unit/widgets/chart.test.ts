@@ -150,3 +150,25 @@ describe('charts with only a horizontal scale (yAxis: false)', () => {
     expect(frame.y(1)).toBe(10);
   });
 });
+
+describe('symlog axes', () => {
+  const frame = chartFrame({ ...spec, x: { label: 'epoch', domain: [0, 3000], type: 'symlog' } });
+
+  it('puts 0 at the start and gives equal room to each factor of ten far from it', () => {
+    expect(frame.x(0)).toBe(40);
+    expect(frame.x(3000)).toBeCloseTo(190, 10);
+    const decade = (v: number) => frame.x(10 * v) - frame.x(v);
+    expect(Math.abs(decade(100) / decade(10) - 1)).toBeLessThan(0.05);
+    expect(frame.x(1) - frame.x(0)).toBeGreaterThan(10);
+  });
+
+  it('ticks at 0 and the powers of ten inside the domain, labelled as plain numbers', () => {
+    expect(frame.xTicks).toEqual([
+      { value: 0, label: '0' },
+      { value: 1, label: '1' },
+      { value: 10, label: '10' },
+      { value: 100, label: '100' },
+      { value: 1000, label: '1,000' },
+    ]);
+  });
+});
