@@ -22,6 +22,8 @@ export interface AxisSpec {
   ticks?: number;
   /** Extend the domain to round numbers (default true). */
   nice?: boolean;
+  /** Tick labels in your own words (e.g. 10⁻⁶); ticks the scale leaves unlabelled stay unlabelled. */
+  format?: (value: number) => string;
 }
 
 export interface Margins {
@@ -92,13 +94,15 @@ function makeScale(axis: AxisSpec, range: [number, number], defaultTicks: number
   if (type === 'log') {
     const scale = scaleLog().domain(domain).range(range);
     if (axis.nice !== false) scale.nice();
-    const label = scale.tickFormat(count, '~g');
+    const base = scale.tickFormat(count, '~g');
+    const custom = axis.format;
+    const label = custom ? (v: number) => (base(v) === '' ? '' : custom(v)) : base;
     const ticks = scale.ticks(count).map((value) => ({ value, label: label(value) }));
     return { scale, ticks, domain: scale.domain() as [number, number] };
   }
   if (type === 'symlog') {
     const scale = scaleSymlog().constant(1).domain(domain).range(range);
-    const label = tickFormatter(domain, format(','));
+    const label = axis.format ?? tickFormatter(domain, format(','));
     // 0 and ±1, 10, 100, … inside the domain: d3's own symlog ticks are linear ones.
     const values = [0];
     for (let p = 1; p <= Math.max(Math.abs(domain[0]), Math.abs(domain[1])); p *= 10) values.push(p, -p);
@@ -111,7 +115,7 @@ function makeScale(axis: AxisSpec, range: [number, number], defaultTicks: number
   const scale = scaleLinear().domain(domain).range(range);
   if (axis.nice !== false) scale.nice(count);
   const d = scale.domain() as [number, number];
-  const label = tickFormatter(d, scale.tickFormat(count));
+  const label = axis.format ?? tickFormatter(d, scale.tickFormat(count));
   const ticks = scale.ticks(count).map((value) => ({ value, label: label(value) }));
   return { scale, ticks, domain: d };
 }

@@ -71,6 +71,18 @@ describe('chartFrame', () => {
     expect(frame.y(0.1)).toBeCloseTo(50, 10);
     expect(frame.yTicks.filter((t) => t.label !== '').map((t) => t.label)).toEqual(['0.01', '0.1', '1', '10']);
   });
+
+  it('labels ticks with an axis\'s own format, leaving the ticks a log scale thins out unlabelled', () => {
+    const power = (v: number) => `10^${Math.round(Math.log10(v))}`;
+    const log = chartFrame({ ...spec, y: { label: 'η', domain: [1e-8, 0.1], type: 'log', ticks: 4, format: power } });
+    const labels = log.yTicks.map((t) => t.label).filter(Boolean);
+    expect(labels).toContain('10^-8');
+    expect(labels).toContain('10^-2');
+    const plain = chartFrame({ ...spec, y: { label: 'η', domain: [1e-8, 0.1], type: 'log', ticks: 4 } });
+    expect(log.yTicks.map((t) => t.label === '')).toEqual(plain.yTicks.map((t) => t.label === ''));
+    const linear = chartFrame({ ...spec, x: { label: 'x', domain: [0, 10], format: (v) => `${v} s` } });
+    expect(linear.xTicks[1].label).toBe('2 s');
+  });
 });
 
 describe('axisNodes and chartSvg', () => {
