@@ -62,3 +62,23 @@ export function tickFormatter(domain: readonly number[], fallback: (n: number) =
   if (size >= 1e6) return (n) => (n === 0 ? '0' : format('.2~e')(n));
   return fallback;
 }
+
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/**
+ * A power of ten as people write it, with a superscript exponent: 10⁻⁶, or 1.4 × 10⁻⁸ with
+ * `digits` significant figures before it (none for an exact power). For axis labels and prose
+ * where "1.4e-8" would read as code.
+ */
+export function formatPowerOfTen(value: unknown, digits = 2): string {
+  const word = nonFiniteWord(value);
+  if (word !== null) return word;
+  const v = value as number;
+  if (v === 0) return '0';
+  const [mantissa, exponent] = v.toExponential(Math.max(0, digits - 1)).split('e');
+  const power = `10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join('')}`;
+  const m = Number(mantissa);
+  if (m === 1) return power;
+  if (m === -1) return `−${power}`;
+  return `${String(m).replace('-', '−')} × ${power}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatFixed, formatInteger, formatNumber, formatShort, nonFiniteWord } from '../../../src/widgets/kit/format';
+import { formatFixed, formatInteger, formatNumber, formatShort, nonFiniteWord, formatPowerOfTen } from '../../../src/widgets/kit/format';
 
 describe('format', () => {
   it('shows four significant figures with separators and the true minus sign', () => {
@@ -42,5 +42,14 @@ describe('format', () => {
     fc.assert(
       fc.property(fc.double(), (v) => [formatNumber(v), formatFixed(v), formatInteger(v), formatShort(v)].every((s) => !/NaN|undefined/.test(s))),
     );
+  });
+
+  it('writes powers of ten with a superscript exponent, with or without a factor in front', () => {
+    expect(formatPowerOfTen(1e-6)).toBe('10⁻⁶');
+    expect(formatPowerOfTen(1.43e-8)).toBe('1.4 × 10⁻⁸');
+    expect(formatPowerOfTen(2.5e12, 3)).toBe('2.5 × 10¹²');
+    expect(formatPowerOfTen(-0.001)).toBe('−10⁻³');
+    expect(formatPowerOfTen(0)).toBe('0');
+    expect(formatPowerOfTen(NaN)).toBe('not a number');
   });
 });
