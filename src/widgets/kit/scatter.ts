@@ -33,6 +33,8 @@ export interface ScatterSpec extends Omit<FrameSpec, 'x' | 'y'> {
   radius?: number;
   /** One sample to point out (e.g. the one a stepper is walking through): a ring and a label. */
   highlight?: { index: number; label: string };
+  /** Draw the curves under the points (a reference line such as h1 = h2 that points may sit on). */
+  curvesUnder?: boolean;
 }
 
 /**
@@ -92,13 +94,12 @@ export function scatterChart(spec: ScatterSpec): SvgNode {
     const k = spec.colorBy ? binIndex(spec.colorBy.values[i], lo, hi, styles.length) : 0;
     paths[k].push(markerPath(styles[k].shape, frame.x(xv), frame.y(yv), r));
   }
-  const content: SvgNode[] = [
-    h(
-      'g',
-      { class: 'np-points', 'stroke-width': r >= 2 ? 0.5 : 0, stroke: 'var(--bg, #fff)' },
-      paths.flatMap((d, k) => (d.length ? [h('path', { d: d.join(''), fill: styles[k].fill, 'data-bin': k })] : [])),
-    ),
-  ];
+  const points = h(
+    'g',
+    { class: 'np-points', 'stroke-width': r >= 2 ? 0.5 : 0, stroke: 'var(--bg, #fff)' },
+    paths.flatMap((d, k) => (d.length ? [h('path', { d: d.join(''), fill: styles[k].fill, 'data-bin': k })] : [])),
+  );
+  const content: SvgNode[] = spec.curvesUnder ? [] : [points];
   for (const c of curves) {
     const idx = Array.from({ length: Math.min(c.x.length, c.y.length) }, (_, i) => i);
     const d =
@@ -115,6 +116,7 @@ export function scatterChart(spec: ScatterSpec): SvgNode {
       ]),
     );
   }
+  if (spec.curvesUnder) content.push(points);
   if (spec.highlight) content.push(...highlightNodes(spec, frame, r));
   content.push(scatterLegend(spec, styles, [lo, hi], frame.plot.left, frame.plot.right, 40));
   return chartSvg(frame, content);

@@ -74,6 +74,13 @@ describe('scatterChart', () => {
     expect(find(chart, (n) => n.text === 'target')).toHaveLength(1);
   });
 
+  it('draws the curves under the points when asked, so points lying on a curve stay visible', () => {
+    const order = (chart: SvgNode) => (chart.children ?? []).map((c) => c.attrs?.class).filter((c) => c === 'np-points' || c === 'np-curve');
+    const curves = [{ label: 'y = x', x: [0, 2], y: [0, 2] }];
+    expect(order(scatterChart({ ...spec, curves }))).toEqual(['np-points', 'np-curve']);
+    expect(order(scatterChart({ ...spec, curves, curvesUnder: true }))).toEqual(['np-curve', 'np-points']);
+  });
+
   it('widens its axes to fit the curve when no domain is given', () => {
     const chart = scatterChart({
       ...spec,
