@@ -57,7 +57,8 @@ type DataKey = 'n' | 'x1Low' | 'x1High' | 'x2Low' | 'x2High' | 'noiseLow' | 'noi
 type NumberKey = DataKey | 'dataSeed' | 'initSeed' | 'hidden' | 'learningRate' | 'epoch' | 'maxEpochs' | 'speed';
 
 export const MAX_CONSOLE_EPOCHS = 1_000_000;
-export const MAX_CONSOLE_HIDDEN = 8;
+// The trainer's widest network: the seed sweep of lesson 15 opens its 16-unit runs here.
+export const MAX_CONSOLE_HIDDEN = 16;
 /** The learning-rate field's range; the slider is logarithmic over it. */
 export const RATE_RULES: NumberInputRules = { min: 0.0001, max: 10_000, label: 'The learning rate η' };
 

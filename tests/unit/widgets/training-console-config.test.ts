@@ -46,7 +46,7 @@ describe('parseTrainingConsoleConfig', () => {
       learningRate: fc.constantFrom(0.0001, 0.05, 0.5, 1000),
       epoch: fc.integer({ min: 0, max: 5000 }),
       initSeed: fc.integer({ min: 0, max: 999_999_999 }),
-      hidden: fc.integer({ min: 1, max: 8 }),
+      hidden: fc.integer({ min: 1, max: 16 }),
       yScale: fc.constantFrom('log' as const, 'linear' as const),
       batchSize: fc.constantFrom('full' as const, 1, 10, 300),
       changes: fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { maxLength: 4 }),
@@ -79,7 +79,7 @@ describe('parseTrainingConsoleConfig', () => {
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatch(/learning rate/i);
     }
-    expect(parseTrainingConsoleConfig({ hidden: '9' }).notices[0]).toMatch(/Hidden units must be at most 8/);
+    expect(parseTrainingConsoleConfig({ hidden: '17' }).notices[0]).toMatch(/Hidden units must be at most 16/);
     expect(parseTrainingConsoleConfig({ epoch: '1.5' }).notices[0]).toMatch(/whole number/);
   });
 
