@@ -56,6 +56,26 @@ export function flopsPerEpoch(n: number, hidden: number = DEFAULT_HIDDEN, mask =
   return n * (perSample.multiplications + perSample.additions) + update.multiplications + update.additions;
 }
 
+/** The counts of one full-batch epoch: each phase summed over the samples, and the update. */
+export interface EpochCounts extends PhaseCounts {
+  update: OperationCount;
+}
+
+/**
+ * Operations of one full-batch epoch over n samples, from the formulas. Without `activePairs`,
+ * ReLU' is multiplied in: n times the per-sample counts. With `activePairs` (A, the number of
+ * sample–unit pairs with z > 0 at this epoch's parameters), ReLU' is a mask and an off unit's
+ * three backward products are skipped, as `countedEpoch(…, mask = true)` does: the backward
+ * pass then takes n·(1 + H) + 3A multiplications, whatever A is; additions do not change.
+ */
+export function operationsPerEpoch(n: number, hidden: number = DEFAULT_HIDDEN, activePairs?: number): EpochCounts {
+  const s = operationsPerSample(hidden);
+  const times = (c: OperationCount) => op(n * c.multiplications, n * c.additions, n * c.comparisons);
+  const backward = times(s.backward);
+  if (activePairs !== undefined) backward.multiplications = n * (1 + hidden) + 3 * activePairs;
+  return { forward: times(s.forward), loss: times(s.loss), backward, update: operationsPerUpdate(hidden) };
+}
+
 /**
  * One full-batch epoch (loss, gradient and update) computed through counting helpers.
  * Returns the same loss and new parameters as the trainer, and what it counted per phase.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedEpoch, flopsPerEpoch, lossAndGradient, makeDataset, operationsPerSample, initParams, train } from '../../../src/trainer';
+import { countedEpoch, flopsPerEpoch, lossAndGradient, makeDataset, operationsPerEpoch, operationsPerSample, initParams, train, unitActivity } from '../../../src/trainer';
 
 describe('counting the work', () => {
   const data = makeDataset({ n: 40 });
@@ -44,6 +44,31 @@ describe('counting the work', () => {
     const plain = countedEpoch(params, data, 0.01, 2, false);
     expect(masked.perSample.backward.multiplications).toBeLessThan(plain.perSample.backward.multiplications);
     expect(masked.loss).toBe(plain.loss);
+  });
+
+  for (const [preset, hidden] of [['he', 1], ['writeup', 2], ['he', 7], ['writeup', 16]] as const) {
+    it(`predicts a masked epoch's counts from the number of active sample–unit pairs (${preset}, H = ${hidden})`, () => {
+      let params = initParams({ preset, seed: 5, hidden });
+      // Three chained epochs: the units' activity, and so the count, changes as the parameters move.
+      for (let epoch = 0; epoch < 3; epoch++) {
+        const active = unitActivity(params, data, hidden).activeCounts.reduce((a, b) => a + b, 0);
+        const run = countedEpoch(params, data, 0.01, hidden, true);
+        const formula = operationsPerEpoch(data.n, hidden, active);
+        expect(run.perSample).toEqual({ forward: formula.forward, loss: formula.loss, backward: formula.backward });
+        expect(run.update).toEqual(formula.update);
+        params = run.params;
+      }
+    });
+  }
+
+  it('gives the unmasked epoch N times the per-sample counts, and the mask never more than that', () => {
+    const plain = operationsPerEpoch(300, 2);
+    expect(plain.backward.multiplications).toBe(300 * 11);
+    expect(plain.forward.additions + plain.loss.additions + plain.backward.additions + plain.update.additions
+      + plain.forward.multiplications + plain.loss.multiplications + plain.backward.multiplications + plain.update.multiplications).toBe(flopsPerEpoch(300));
+    // All 600 pairs on: the mask saves exactly the H multiplications by ReLU′ per sample.
+    expect(operationsPerEpoch(300, 2, 600).backward.multiplications).toBe(300 * 9);
+    expect(operationsPerEpoch(300, 2, 0).backward.multiplications).toBe(300 * 3);
   });
 
   it('adds up to about 10.5 thousand operations per epoch for 300 samples', () => {
