@@ -22,7 +22,7 @@ export interface AxisSpec {
   ticks?: number;
   /** Extend the domain to round numbers (default true). */
   nice?: boolean;
-  /** Tick labels in your own words (e.g. 10⁻⁶); ticks the scale leaves unlabelled stay unlabelled. */
+  /** Every tick's label in your own words (e.g. 10⁻⁶); return '' to leave a tick unlabelled. */
   format?: (value: number) => string;
 }
 
@@ -94,9 +94,8 @@ function makeScale(axis: AxisSpec, range: [number, number], defaultTicks: number
   if (type === 'log') {
     const scale = scaleLog().domain(domain).range(range);
     if (axis.nice !== false) scale.nice();
-    const base = scale.tickFormat(count, '~g');
-    const custom = axis.format;
-    const label = custom ? (v: number) => (base(v) === '' ? '' : custom(v)) : base;
+    // d3 labels only some ticks of a log axis (often just the 1 of a range under a decade).
+    const label = axis.format ?? scale.tickFormat(count, '~g');
     const ticks = scale.ticks(count).map((value) => ({ value, label: label(value) }));
     return { scale, ticks, domain: scale.domain() as [number, number] };
   }
