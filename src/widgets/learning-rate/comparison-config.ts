@@ -1,0 +1,37 @@
+// The rate comparison's settings: one start (preset and seed), the learning rates to train it
+// with side by side, and how many epochs. Read from data-* attributes or a shared link;
+// anything unknown or garbled is ignored with a notice, and parsing never throws.
+import type { ConfigSource } from '../kit/configSource';
+import type { NumberInputRules } from '../kit/numberInput';
+import { LESSON_RATES, LESSON_START, numberSetting, parseRateList, parseSettings, parseStartPreset, SEED_RULES, serializeSettings, showSetting, type StartPreset } from './settings';
+
+export interface RateComparisonConfig {
+  init: StartPreset;
+  initSeed: number;
+  /** The learning rates, ascending; one panel each. */
+  rates: number[];
+  /** Epochs each copy trains. */
+  epochs: number;
+}
+
+export const RATE_COMPARISON_DEFAULTS: Readonly<RateComparisonConfig> = { ...LESSON_START, rates: [...LESSON_RATES], epochs: 3000 };
+
+export const RATE_COMPARISON_RULES: Readonly<Record<'initSeed' | 'epochs', NumberInputRules>> = {
+  initSeed: SEED_RULES,
+  epochs: { min: 1, max: 10_000, integer: true, label: 'Epochs' },
+};
+
+export const RATE_COMPARISON_KEYS: readonly (keyof RateComparisonConfig)[] = ['init', 'initSeed', 'rates', 'epochs'];
+
+export function parseRateComparisonConfig(source: ConfigSource): { config: RateComparisonConfig; notices: string[] } {
+  return parseSettings(
+    source,
+    RATE_COMPARISON_DEFAULTS,
+    { init: parseStartPreset, initSeed: numberSetting(SEED_RULES), rates: parseRateList, epochs: numberSetting(RATE_COMPARISON_RULES.epochs) },
+    showSetting,
+  );
+}
+
+export function serializeRateComparisonConfig(config: RateComparisonConfig): URLSearchParams {
+  return serializeSettings(config, RATE_COMPARISON_KEYS, showSetting);
+}

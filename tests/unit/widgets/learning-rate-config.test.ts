@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseRateComparisonConfig,
+  RATE_COMPARISON_DEFAULTS,
+  serializeRateComparisonConfig,
+} from '../../../src/widgets/learning-rate/comparison-config';
+import { parseSliceStepsConfig, serializeSliceStepsConfig, SLICE_STEPS_DEFAULTS } from '../../../src/widgets/learning-rate/slice-config';
+import { parseRateSweepConfig, RATE_SWEEP_DEFAULTS, serializeRateSweepConfig, sweepSeeds } from '../../../src/widgets/learning-rate/sweep-config';
+import { formatRateList, MAX_RATES, parseRateList, startParameters } from '../../../src/widgets/learning-rate/settings';
+import { initParams } from '../../../src/trainer';
+
+describe('parseRateList', () => {
+  it('reads rates separated by commas, semicolons or spaces, sorted, repeats dropped', () => {
+    expect(parseRateList('0.1, 0.001;0.01  0.01')).toEqual({ ok: true, value: [0.001, 0.01, 0.1] });
+    expect(parseRateList('1e-3')).toEqual({ ok: true, value: [0.001] });
+    expect(parseRateList(formatRateList([0.003, 0.03]))).toEqual({ ok: true, value: [0.003, 0.03] });
+  });
+
+  it('explains every kind of bad list in words', () => {
+    const bad: [string, RegExp][] = [
+      ['', /empty/],
+      ['   ', /empty/],
+      ['abc', /“abc” is not a number/],
+      ['0.01, NaN', /must be an actual number/],
+      ['Infinity', /must be a finite number/],
+      ['-0.01', /must be positive/],
+      ['0', /at least 0.0001/],
+      ['1e308', /at most 10,000/],
+      ['-1e308', /positive|at least/],
+      ['<img src=x onerror=alert(1)>', /is not a number/],
+      [Array.from({ length: MAX_RATES + 1 }, (_, i) => 0.001 * (i + 1)).join(','), /At most 6 learning rates/],
+    ];
+    for (const [text, message] of bad) {
+      const r = parseRateList(text);
+      expect(r.ok, text).toBe(false);
+      if (!r.ok) {
+        expect(r.message).toMatch(message);
+        expect(r.message).not.toMatch(/NaN|undefined/);
+      }
+    }
+  });
+});
+
+describe('the three configs', () => {
+  const cases = [
+    { name: 'comparison', parse: parseRateComparisonConfig, serialize: serializeRateComparisonConfig, defaults: RATE_COMPARISON_DEFAULTS },
+    { name: 'slice', parse: parseSliceStepsConfig, serialize: serializeSliceStepsConfig, defaults: SLICE_STEPS_DEFAULTS },
+    { name: 'sweep', parse: parseRateSweepConfig, serialize: serializeRateSweepConfig, defaults: RATE_SWEEP_DEFAULTS },
+  ] as const;
+
+  for (const c of cases) {
+    it(`${c.name}: gives the defaults for nothing, and survives a round trip through a link`, () => {
+      expect(c.parse({})).toEqual({ config: c.defaults, notices: [] });
+      const again = c.parse(c.serialize(c.defaults as never));
+      expect(again).toEqual({ config: c.defaults, notices: [] });
+    });
+
+    it(`${c.name}: ignores Astro's own attributes and names unknown settings`, () => {
+      const { config, notices } = c.parse({ astroCid123: 'x', colour: 'blue' });
+      expect(config).toEqual(c.defaults);
+      expect(notices).toEqual(['Ignored the unknown setting “colour”.']);
+    });
+
+    it(`${c.name}: keeps the default for every garbled value and says so`, () => {
+      for (const key of Object.keys(c.defaults)) {
+        for (const text of ['', 'abc', 'NaN', '-1e308', '1e308', 'Infinity', '<b>x</b>']) {
+          const { config, notices } = c.parse({ [key]: text });
+          expect(config, `${key}=${text}`).toEqual(c.defaults);
+          expect(notices).toHaveLength(1);
+          expect(notices[0]).toMatch(/Using/);
+          // Quoting what was typed is fine; a value of our own must never read NaN or undefined.
+          expect(notices[0].replace(/“[^”]*”/g, '')).not.toMatch(/NaN|undefined/);
+        }
+      }
+    });
+  }
+
+  it('reads the comparison’s settings from data-* attributes and links', () => {
+    const { config, notices } = parseRateComparisonConfig(new URLSearchParams('init=he&initSeed=4&rates=0.5,0.05&epochs=200'));
+    expect(notices).toEqual([]);
+    expect(config).toEqual({ init: 'he', initSeed: 4, rates: [0.05, 0.5], epochs: 200 });
+    expect(parseRateComparisonConfig({ epochs: '20000' }).notices[0]).toMatch(/at most 10,000/);
+    expect(parseRateComparisonConfig({ epochs: '2.5' }).notices[0]).toMatch(/whole number/);
+  });
+
+  it('reads the slice’s parameter by name in any case, and explains a negative rate', () => {
+    expect(parseSliceStepsConfig({ parameter: ' w5 ' }).config.parameter).toBe('W5');
+    expect(parseSliceStepsConfig({ parameter: 'W7' }).notices[0]).toMatch(/use one of W1, W2/);
+    expect(parseSliceStepsConfig({ learningRate: '-0.5' }).notices[0]).toMatch(/must be positive/);
+    expect(parseSliceStepsConfig({ steps: '51' }).notices[0]).toMatch(/at most 50/);
+  });
+
+  it('limits the sweep to 1,000 starts and 20,000 epochs, seeds 1 … n', () => {
+    expect(parseRateSweepConfig({ seeds: '1001' }).notices[0]).toMatch(/at most 1,000/);
+    expect(parseRateSweepConfig({ epochs: '0' }).notices[0]).toMatch(/at least 1/);
+    expect(parseRateSweepConfig({ seeds: '8', epochs: '300' }).config).toMatchObject({ seeds: 8, epochs: 300 });
+    expect(sweepSeeds(3)).toEqual([1, 2, 3]);
+  });
+
+  it('starts from the trainer’s presets', () => {
+    expect(Array.from(startParameters('writeup', 97))).toEqual(Array.from(initParams({ preset: 'writeup', seed: 97 })));
+    expect(Array.from(startParameters('writeup-example', 5))).toEqual(Array.from(initParams({ preset: 'writeup-example' })));
+  });
+});
