@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsampleIndices } from '../../../src/widgets/kit/downsample';
+import { downsampleIndices, downsampleIndicesLog } from '../../../src/widgets/kit/downsample';
 
 describe('downsampleIndices', () => {
   it('keeps a short series whole', () => {
@@ -31,5 +31,30 @@ describe('downsampleIndices', () => {
     const keep = downsampleIndices(values.length, (i) => values[i], 10);
     const gaps = keep.filter((i) => Number.isNaN(values[i]));
     expect(gaps.length).toBe(1);
+  });
+});
+
+describe('downsampleIndicesLog', () => {
+  it('keeps a short series whole', () => {
+    expect(downsampleIndicesLog(5, (i) => i, 10)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('keeps every early point, thins the late ones, and keeps the ends, in order and without repeats', () => {
+    const values = Array.from({ length: 20_001 }, (_, i) => Math.sin(i / 7));
+    const keep = downsampleIndicesLog(values.length, (i) => values[i], 160);
+    expect(keep.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(keep[keep.length - 1]).toBe(20_000);
+    expect(keep.length).toBeLessThanOrEqual(2 * 160 + 2);
+    expect([...keep].sort((a, b) => a - b)).toEqual(keep);
+    expect(new Set(keep).size).toBe(keep.length);
+  });
+
+  it('never hides the extremes of the series', () => {
+    const values = Array.from({ length: 5000 }, () => 1);
+    values[3333] = 9;
+    values[4100] = -4;
+    const keep = downsampleIndicesLog(values.length, (i) => values[i], 50);
+    expect(keep).toContain(3333);
+    expect(keep).toContain(4100);
   });
 });
