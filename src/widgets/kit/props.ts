@@ -13,3 +13,8 @@ export function configFromProps<C>(
   if (notices.length) throw new Error(`<${widget}>: ${notices.join(' ')}`);
   return config;
 }
+
+/** A config's serialised settings as data-* attributes on the widget's element (learningRate → data-learning-rate). */
+export function dataAttributes(settings: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...settings].map(([k, v]) => [`data-${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, v]));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromProps } from '../../../src/widgets/kit/props';
+import { configFromProps, dataAttributes } from '../../../src/widgets/kit/props';
 import { parseLossExplorerConfig } from '../../../src/widgets/loss-explorer/config';
 
 describe('configFromProps', () => {
@@ -10,5 +10,12 @@ describe('configFromProps', () => {
 
   it('fails the build with the widget’s name and the notice when a prop is wrong', () => {
     expect(() => configFromProps('LossExplorer', { parameter: 'W9' }, parseLossExplorerConfig)).toThrow(/^<LossExplorer>: Ignored the parameter “W9”/);
+  });
+});
+
+describe('dataAttributes', () => {
+  it('turns each setting into a data-* attribute, camelCase into dashes, as the dataset reads it back', () => {
+    const settings = new URLSearchParams({ learningRate: '0.05', start: 'zeros', initSeed: '3' });
+    expect(dataAttributes(settings)).toEqual({ 'data-learning-rate': '0.05', 'data-start': 'zeros', 'data-init-seed': '3' });
   });
 });
