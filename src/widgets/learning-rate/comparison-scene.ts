@@ -12,7 +12,7 @@ import type { RateRun } from './runs';
 
 export const PANEL_WIDTH = 220;
 export const PANEL_HEIGHT = 186;
-export const STRIP_WIDTH = 560;
+export const STRIP_WIDTH = 400;
 export const STRIP_HEIGHT = 84;
 
 export const BELOW_COLOR = 'var(--c-blue, #0072b2)';
@@ -189,7 +189,7 @@ export function rateStrip(runs: readonly RateRun[], lambdaMax: number): SvgNode 
     title: `The learning rates against this start's limit 2/λmax = ${formatNumber(limit)} (λmax = ${formatNumber(lambdaMax)}).`,
     description: 'Rates to the right of the dashed line are above the limit: along the steepest direction of the loss each step overshoots further than the last.',
     // Each rate carries its own label: the axis needs no ticks of its own.
-    x: { label: 'learning rate η, on a log scale: larger to the right →', domain: [lo, hi], type: 'log', nice: false, ticks: 0 },
+    x: { label: 'learning rate η (log scale) →', domain: [lo, hi], type: 'log', nice: false, ticks: 0 },
     y: { label: '', domain: [0, 1] },
     yAxis: false,
     grid: false,

@@ -12,8 +12,8 @@ import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { SliceWalk } from './runs';
 
-export const SLICE_WIDTH = 560;
-export const SLICE_HEIGHT = 330;
+export const SLICE_WIDTH = 440;
+export const SLICE_HEIGHT = 290;
 const CURVE_POINTS = 161;
 const CURVE_COLOR = 'var(--c-blue, #0072b2)';
 const STEP_COLOR = 'var(--c-vermillion, #d55e00)';
@@ -87,11 +87,11 @@ export function sliceScene(data: Dataset, params: Parameters, name: ParameterNam
   const frame = chartFrame({
     width: SLICE_WIDTH,
     height: SLICE_HEIGHT,
-    margin: { top: 34, right: 16, bottom: 46, left: 64 },
-    heading: `Loss along ${name}, the other eight fixed · η = ${formatNumber(walk.rate)}`,
+    margin: { top: 30, right: 12, bottom: 44, left: 56 },
+    heading: `Loss along ${name} alone · η = ${formatNumber(walk.rate)}`,
     title: `The loss as a function of ${name} alone, with ${formatInteger(walk.points.length - 1)} gradient-descent steps at η = ${formatNumber(walk.rate)} drawn as arrows.`,
     description: `The curve is the loss when only ${name} changes. The ball starts at ${name} = ${formatNumber(start.value)}, where the curvature is c = ${formatNumber(walk.curvature)} and the limit 2/c = ${formatNumber(walk.limit)}. ${verdict}`,
-    x: { label: `${name} (the other eight parameters fixed)`, domain: [lo, hi], nice: false },
+    x: { label: `${name} (the other eight fixed)`, domain: [lo, hi], nice: false },
     y: { label: 'loss L', domain: [Math.min(yLo, start.loss), Math.max(yHi, start.loss)] },
   });
   const { plot } = frame;

@@ -12,9 +12,9 @@ import { crossMark, limitOf } from './comparison-scene';
 import { summariseRate, type RateSummary } from './runs';
 import { START_OPTIONS, type StartPreset } from './settings';
 
-export const SWEEP_WIDTH = 560;
+export const SWEEP_WIDTH = 440;
 const ROW_HEIGHT = 50;
-const TOP = 62;
+const TOP = 40;
 const BOTTOM = 46;
 
 export const SWEEP_COLUMNS = ['η', 'runs', 'diverged', 'median final loss', 'middle half', '10th–90th percentile', 'dead units at the end', 'starts above their limit'];
@@ -34,7 +34,7 @@ export interface SweepView {
   seeds: number;
   epochs: number;
   startLabel: string;
-  /** 'done', or how far a running or cancelled sweep got. */
+  /** 'done', or how far a running or cancelled sweep got (sweepHeading says it above the figure). */
   progress: { state: 'done' | 'running' | 'cancelled'; finished: number; total: number };
 }
 
@@ -76,8 +76,7 @@ export function sweepScene(view: SweepView): SvgNode {
   const frame = chartFrame({
     width: SWEEP_WIDTH,
     height,
-    margin: { top: TOP, right: 70, bottom: BOTTOM, left: 78 },
-    heading: sweepHeading(view),
+    margin: { top: TOP, right: 52, bottom: BOTTOM, left: 74 },
     title: `Final loss of every start at each learning rate (${view.rates.map((r) => formatNumber(r.summary.rate)).join(', ')}), on a shared logarithmic axis.`,
     description:
       `Each row is one learning rate; each dot one start that did not diverge, its shape the number of hidden units dead at the end. ` +
@@ -140,9 +139,9 @@ export function sweepScene(view: SweepView): SvgNode {
   let x = plot.left;
   for (const s of DEAD_STYLES) {
     legend.push(h('path', { d: markerPath(s.shape, x + 4, TOP - 22, 4), fill: s.fill }), h('text', { x: x + 12, y: TOP - 22, dy: '0.32em' }, s.label));
-    x += 14 + s.label.length * 6.4 + 12;
+    x += 14 + s.label.length * 6.4 + 8;
   }
-  legend.push(crossMark(plot.right + 8, TOP - 22, 4), h('text', { x: plot.right + 16, y: TOP - 22, dy: '0.32em' }, 'diverged'));
+  legend.push(crossMark(x + 4, TOP - 22, 4), h('text', { x: x + 12, y: TOP - 22, dy: '0.32em' }, 'diverged'));
   content.push(h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, legend));
   return chartSvg(frame, content);
 }

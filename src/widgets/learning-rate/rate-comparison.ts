@@ -1,0 +1,112 @@
+// <np-rate-comparison>: retrains the start at every rate and redraws the strip, the panels and
+// the table whenever a setting changes. Every query is scoped to the element itself.
+import { curvature } from '../../trainer/curvature';
+import { variance } from '../../trainer/loss';
+import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { defaultDataset } from '../kit/defaultData';
+import { replaceRows, showNumbers } from '../kit/dom';
+import { oncePerFrame } from '../kit/frame';
+import { finishStartup } from '../kit/lifecycle';
+import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
+import { renderInto } from '../kit/svg';
+import { parseRateComparisonConfig, RATE_COMPARISON_KEYS, RATE_COMPARISON_RULES, serializeRateComparisonConfig, type RateComparisonConfig } from './comparison-config';
+import { comparisonScene, type ComparisonScene } from './comparison-scene';
+import { wireRateList, type RateListControl } from './rate-list';
+import { compareRates } from './runs';
+import { parseStartPreset, startParameters } from './settings';
+
+class NpRateComparison extends HTMLElement {
+  #status!: StatusLine;
+  #numbers: Record<string, NumberControl> = {};
+  #rates!: RateListControl;
+  #init: () => string = () => 'writeup';
+  #schedule = oncePerFrame(() => this.#update());
+
+  connectedCallback(): void {
+    if (this.hasAttribute('data-ready')) return;
+    const { key, shared, config, notices } = readWidgetSettings(this, 'rates', RATE_COMPARISON_KEYS, parseRateComparisonConfig);
+    this.#status = statusLine(this);
+    this.#numbers = wireSliders(this, this.#status, () => this.#schedule());
+    this.#rates = wireRateList(this, this.#status, () => this.#schedule());
+    const select = this.querySelector<HTMLElement>('[data-select][data-name="init"]');
+    if (select) this.#init = wireSelect(select, () => this.#schedule());
+    this.querySelector('[data-action="new-seed"]')?.addEventListener('click', () => this.#newSeed());
+    // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
+    this.#show(config);
+    applyControlPolicy(this, shared);
+    wireShareButton(this, key, () => serializeRateComparisonConfig(this.#current()), shared, (m) => this.#status.note(m));
+    finishStartup(this, this.#status, [], () => {});
+    // A link's settings (or ones that could not be used) redraw at once, the notices kept in view.
+    if (notices.length || shared.settings.size) this.#update(notices);
+  }
+
+  #show(config: RateComparisonConfig): void {
+    this.#numbers.initSeed?.set(config.initSeed);
+    this.#numbers.epochs?.set(config.epochs);
+    this.#rates.set(config.rates);
+    const select = this.querySelector<HTMLSelectElement>('[data-name="init"] select');
+    if (select) select.value = config.init;
+  }
+
+  #newSeed(): void {
+    const seed = this.#numbers.initSeed;
+    if (!seed) return;
+    seed.set(seed.value >= RATE_COMPARISON_RULES.initSeed.max ? 0 : seed.value + 1);
+    this.#update();
+  }
+
+  #current(): RateComparisonConfig {
+    const init = parseStartPreset(this.#init());
+    return {
+      init: init.ok ? init.value : 'writeup',
+      initSeed: this.#numbers.initSeed?.value ?? 1,
+      rates: this.#rates.value,
+      epochs: this.#numbers.epochs?.value ?? 3000,
+    };
+  }
+
+  /** Retrains and redraws; `notes` (e.g. start-up notices) stay in the status line before any news. */
+  #update(notes: readonly string[] = []): void {
+    const config = this.#current();
+    const data = defaultDataset();
+    const start = startParameters(config.init, config.initSeed);
+    const runs = compareRates(data, start, config.rates, config.epochs);
+    const scene = comparisonScene(runs, { varY: variance(data.y), lambdaMax: curvature(start, data).lambdaMax, epochs: config.epochs });
+    this.#draw(scene);
+    const diverged = scene.texts.filter((t) => t.diverged).map((t) => t.heading);
+    const news = diverged.length ? `${diverged.join(' and ')}: the loss grew too large to represent, marked ✕ where the curve leaves the chart.` : '';
+    this.#status.note([...notes, news].filter(Boolean).join(' '));
+    for (const [name, value] of serializeRateComparisonConfig(config)) this.dataset[name] = value;
+  }
+
+  #draw(scene: ComparisonScene): void {
+    const strip = this.querySelector('[data-panel="strip"] svg');
+    if (strip) renderInto(strip, scene.strip);
+    showNumbers(this, scene.numbers);
+    const holder = this.querySelector('[data-cells]');
+    if (holder) {
+      const cells = [...holder.querySelectorAll<HTMLElement>('[data-cell]')];
+      // One cell per rate: reuse the ones there are, add or drop the rest.
+      // The server drew at least one cell (a list has at least one rate): new ones are its copies.
+      while (cells.length < scene.panels.length) {
+        const cell = cells[0].cloneNode(true) as HTMLElement;
+        holder.append(cell);
+        cells.push(cell);
+      }
+      cells.slice(scene.panels.length).forEach((c) => c.remove());
+      scene.panels.forEach((panel, i) => {
+        const cell = cells[i];
+        const svg = cell.querySelector('[data-panel="rate"] svg');
+        if (svg) renderInto(svg, panel);
+        cell.classList.toggle('lr-above', scene.texts[i].above);
+        for (const part of ['relation', 'outcome', 'detail'] as const) {
+          const el = cell.querySelector(`[data-text="${part}"]`);
+          if (el) el.textContent = scene.texts[i][part];
+        }
+      });
+    }
+    replaceRows(this.querySelector('[data-rate-table] tbody'), scene.rows, '');
+  }
+}
+
+if (!customElements.get('np-rate-comparison')) customElements.define('np-rate-comparison', NpRateComparison);
