@@ -1,0 +1,171 @@
+// Every number lesson 8 ("The learning rate") prints, computed from the trainer at build time.
+// The 100-start sweep (5 rates × 3,000 epochs) is the one the sweep widget draws on the server
+// (build-sweep.ts computes it once per build for both).
+import { quantile } from 'd3-array';
+import { B3, createTrainer, curvature, curvatureAlong, initParams, PARAMETER_NAMES, variance, W5, W6, type SweepRun } from '../trainer';
+import { defaultDataset } from '../widgets/kit/defaultData';
+import { sweepAtBuild } from '../widgets/learning-rate/build-sweep';
+import { compareRates, summariseRate, type RateRun } from '../widgets/learning-rate/runs';
+import { LESSON_RATES, LESSON_START, startParameters } from '../widgets/learning-rate/settings';
+import { RATE_COMPARISON_DEFAULTS } from '../widgets/learning-rate/comparison-config';
+import { RATE_SWEEP_DEFAULTS } from '../widgets/learning-rate/sweep-config';
+import { SLICE_STEPS_DEFAULTS } from '../widgets/learning-rate/slice-config';
+import { fixed } from './format';
+
+const data = defaultDataset();
+const varY = variance(data.y);
+
+/** Three significant figures, as a reader would round (164, 0.0122, 0.295). */
+const sig = (v: number, digits = 3) => Number(v.toPrecision(digits)).toString();
+const count = (n: number) => n.toLocaleString('en-GB');
+const median = (values: number[]) => quantile(values, 0.5) as number;
+
+// ---------- One start, five rates ----------
+
+const start = startParameters(LESSON_START.init, LESSON_START.initSeed);
+const startCurvature = curvature(start, data);
+const limit = startCurvature.stableLearningRate;
+const along = PARAMETER_NAMES.map((_, i) => curvatureAlong(start, data, i));
+const EPOCHS = RATE_COMPARISON_DEFAULTS.epochs;
+const runs: RateRun[] = compareRates(data, start, LESSON_RATES, EPOCHS);
+const run = (rate: number) => runs.find((r) => r.rate === rate)!;
+const r2 = (loss: number) => 1 - loss / varY;
+
+function describeRun(r: RateRun) {
+  return {
+    rate: String(r.rate),
+    final: sig(r.finalLoss),
+    r2: fixed(r2(r.finalLoss), 2),
+    rises: count(r.rises),
+    divergedAt: count(r.divergedAt),
+    endLambda: sig(r.endLambdaMax),
+    endLimit: sig(2 / r.endLambdaMax, 2),
+    ratio: sig(r.rate / limit, 2),
+  };
+}
+
+// ---------- Many starts: the write-up's scheme, seeds 1 … 100 ----------
+
+const SWEEP = RATE_SWEEP_DEFAULTS;
+const sweep: SweepRun[][] = sweepAtBuild(SWEEP, data);
+const startLambdas = sweep[0].map((r) => r.startLambdaMax!);
+const sortedLambdas = [...startLambdas].sort((a, b) => a - b);
+const lambdaQ = (p: number) => quantile(sortedLambdas, p) as number;
+const startLimits = startLambdas.map((l) => 2 / l);
+const belowUsual = startLimits.filter((l) => l < 0.01).length;
+/** In how many starts the steepest single parameter is an output weight (W5 or W6). */
+const steepestIsOutputWeight = Array.from({ length: SWEEP.seeds }, (_, i) => {
+  const p = initParams({ preset: SWEEP.init, seed: i + 1 });
+  const c = PARAMETER_NAMES.map((__, j) => curvatureAlong(p, data, j));
+  const top = c.indexOf(Math.max(...c));
+  return top === W5 || top === W6;
+}).filter(Boolean).length;
+/** The starts above their limit at η = 0.01: how many are below it after 1 and after 10 steps. */
+const USUAL = 0.01;
+const overTheEdge = Array.from({ length: SWEEP.seeds }, (_, i) => i + 1).filter((_, i) => startLimits[i] < USUAL);
+const limitAfter = (seed: number, steps: number) => {
+  const t = createTrainer({ data, params: initParams({ preset: SWEEP.init, seed }), learningRate: USUAL });
+  t.step(steps);
+  return curvature(t.params, data).stableLearningRate;
+};
+const belowAfter = (steps: number) => overTheEdge.filter((seed) => limitAfter(seed, steps) > USUAL).length;
+const edge = { starts: overTheEdge.length, after1: belowAfter(1), after10: belowAfter(10) };
+const heLambdas = Array.from({ length: SWEEP.seeds }, (_, i) => curvature(initParams({ preset: 'he', seed: i + 1 }), data).lambdaMax);
+
+const summaries = SWEEP.rates.map((rate, r) => summariseRate(rate, sweep[r], startLimits));
+const byRate = (rate: number) => summaries[SWEEP.rates.indexOf(rate)];
+const runsAt = (rate: number) => sweep[SWEEP.rates.indexOf(rate)];
+const survivors = (rate: number) => runsAt(rate).filter((r) => r.status === 'ok');
+const endLambdaMedian = (rate: number) => median(survivors(rate).map((r) => r.endLambdaMax!));
+const endBelowLimit = (rate: number) => survivors(rate).filter((r) => r.endLambdaMax! * rate < 2).length;
+/** Starts that end with the same state of each unit (dead, hinge or straight) at two rates, both finished. */
+const sameEnd = (a: number, b: number) =>
+  runsAt(a).filter((ra, i) => {
+    const rb = runsAt(b)[i];
+    return ra.status === 'ok' && rb.status === 'ok' && ra.units.join() === rb.units.join();
+  }).length;
+
+function describeSummary(rate: number) {
+  const s = byRate(rate);
+  const p = s.percentiles!;
+  return {
+    rate: String(rate),
+    diverged: count(s.diverged),
+    divergedShare: `${Math.round((100 * s.diverged) / s.runs)}%`,
+    median: fixed(p.median, 2),
+    q1: fixed(p.q1, 2),
+    q3: fixed(p.q3, 2),
+    p10: fixed(p.p10, 2),
+    p90: fixed(p.p90, 2),
+    deadUnits: count(s.deadUnits),
+    units: count(s.units),
+    aboveLimit: count(s.aboveLimit ?? 0),
+    endLambda: sig(endLambdaMedian(rate), 2),
+  };
+}
+
+export const theLearningRate = {
+  n: data.n,
+  varY: fixed(varY, 0),
+  epochs: count(EPOCHS),
+  start: {
+    seed: String(LESSON_START.initSeed),
+    loss0: sig(runs[0].losses[0]),
+    lambdaMax: sig(startCurvature.lambdaMax),
+    limit: sig(limit),
+    /** Curvature along single parameters at the start. */
+    alongB3: sig(along[B3]),
+    alongW5: sig(along[W5]),
+    limitW5: sig(2 / along[W5], 2),
+  },
+  slice: { rate: String(SLICE_STEPS_DEFAULTS.learningRate), factor: fixed(1 - 2 * SLICE_STEPS_DEFAULTS.learningRate, 1) },
+  runs: Object.fromEntries(runs.map((r) => [String(r.rate), describeRun(r)])) as Record<string, ReturnType<typeof describeRun>>,
+  overshoot: {
+    /** The loss right after the first step at η = 0.03: the overshoot, and how many times the start's loss it is. */
+    loss1: sig(run(0.03).losses[1]),
+    jump: sig(run(0.03).losses[1] / run(0.03).losses[0], 2),
+  },
+  scheme: {
+    seeds: count(SWEEP.seeds),
+    epochs: count(SWEEP.epochs),
+    lambdaMedian: sig(lambdaQ(0.5)),
+    lambdaQ1: sig(lambdaQ(0.25)),
+    lambdaQ3: sig(lambdaQ(0.75)),
+    limitMedian: sig(2 / lambdaQ(0.5), 2),
+    /** The limits of the quartile starts: a larger λmax gives a smaller limit. */
+    limitQ1: sig(2 / lambdaQ(0.75), 2),
+    limitQ3: sig(2 / lambdaQ(0.25), 2),
+    belowUsual: count(belowUsual),
+    steepestIsOutputWeight: count(steepestIsOutputWeight),
+    heLambdaMedian: sig(median(heLambdas), 2),
+    heLimitMedian: sig(2 / median(heLambdas), 2),
+  },
+  /** Starts above their limit at η = 0.01, and how many were back under it after 1 and 10 steps. */
+  edge: { starts: count(edge.starts), after1: count(edge.after1), after10: count(edge.after10) },
+  sweep: Object.fromEntries(SWEEP.rates.map((rate) => [String(rate), describeSummary(rate)])) as Record<string, ReturnType<typeof describeSummary>>,
+  same: {
+    slowMiddle: count(sameEnd(0.001, 0.003)),
+    slowUsual: count(sameEnd(0.001, 0.01)),
+  },
+  /** Unrounded values for the tests of the prose's claims and the exercises. */
+  exact: {
+    data,
+    varY,
+    start,
+    lambdaMax: startCurvature.lambdaMax,
+    limit,
+    along,
+    runs,
+    sweep,
+    summaries,
+    startLambdas,
+    startLimits,
+    heLambdas,
+    belowUsual,
+    edge,
+    steepestIsOutputWeight,
+    endBelowLimit,
+    endLambdaMedian,
+    sameEnd,
+  },
+};
