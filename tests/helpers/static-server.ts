@@ -14,6 +14,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -77,7 +78,7 @@ async function statOrNull(p: string) {
   }
 }
 
-export async function startStaticServer(options: { root: string; base?: string; port?: number }): Promise<StaticServer> {
+export async function startStaticServer(options: { root: string; base?: string; port?: number; gzip?: boolean }): Promise<StaticServer> {
   const root = path.resolve(options.root);
   const base = normaliseBase(options.base);
   const rootStat = await statOrNull(root);
@@ -88,6 +89,12 @@ export async function startStaticServer(options: { root: string; base?: string; 
 
   async function send(res: ServerResponse, req: IncomingMessage, status: number, file: string) {
     const s = await stat(file);
+    // Like a real host (used by `npm run lighthouse`): compress text when the browser asks.
+    if (options.gzip && /gzip/.test(String(req.headers['accept-encoding'])) && /text|javascript|json|svg/.test(contentTypeFor(file))) {
+      res.writeHead(status, { 'content-type': contentTypeFor(file), 'content-encoding': 'gzip', 'cache-control': 'max-age=3600', vary: 'accept-encoding' });
+      if (req.method === 'HEAD') return void res.end();
+      return void createReadStream(file).on('error', () => res.destroy()).pipe(createGzip()).pipe(res);
+    }
     res.writeHead(status, {
       'content-type': contentTypeFor(file),
       'content-length': String(s.size),
