@@ -24,6 +24,7 @@ import {
   parseTrainingConsoleConfig,
   rateAt,
   serializeTrainingConsoleConfig,
+  serializeValue,
   TRAINING_CONSOLE_KEYS,
   type TrainingConsoleConfig,
 } from './config';
@@ -102,6 +103,31 @@ class NpTrainingConsole extends HTMLElement {
   /** The full state as a config: the setup, every rate change, and the epoch reached. */
   toConfig(): TrainingConsoleConfig {
     return { ...this.#config, rateChanges: [...this.#config.rateChanges], epoch: this.#run?.trainer.epoch ?? this.#config.epoch };
+  }
+
+  /**
+   * Loads settings given by another widget on the page (e.g. a gallery card opening one seed),
+   * as if they had come in a link: they replace those of the current run, the rate changes are
+   * dropped unless given, and the run is rebuilt up to the given epoch. Returns the notices of
+   * settings that could not be used (also shown in the status line).
+   */
+  load(settings: Record<string, string>, message = 'Loaded.'): string[] {
+    const current = Object.fromEntries(serializeTrainingConsoleConfig(this.#config));
+    const { config, notices } = parseTrainingConsoleConfig({ ...current, rateChanges: '', ...settings });
+    this.#config = config;
+    for (const [name, control] of Object.entries(this.#numbers)) control.set(config[name as 'initSeed'] as number);
+    for (const wrapper of this.querySelectorAll<HTMLElement>('[data-select]')) {
+      const name = wrapper.dataset.name as keyof TrainingConsoleConfig;
+      const select = wrapper.querySelector('select');
+      if (select && name in config) select.value = serializeValue(name, config[name]);
+    }
+    this.#rate?.set(config.learningRate);
+    const log = this.querySelector<HTMLInputElement>('[data-role="log-axis"]');
+    if (log) log.checked = config.yScale === 'log';
+    const newSeed = this.querySelector<HTMLElement>('[data-action="new-seed"]');
+    if (newSeed) newSeed.hidden = config.start !== null && config.batchSize === 'full';
+    this.#start([message, ...notices].join(' '), config.epoch);
+    return notices;
   }
 
   // ---------- wiring ----------

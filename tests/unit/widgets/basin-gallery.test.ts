@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { makeDataset, runSweep, variance, type SweepRun } from '../../../src/trainer';
+import { BASIN_GALLERY_DEFAULTS, gallerySeeds, MAX_TOTAL_EPOCHS, parseBasinGalleryConfig, serializeBasinGalleryConfig, totalWorkProblem } from '../../../src/widgets/basin-gallery/config';
+import { gallerySweep } from '../../../src/widgets/basin-gallery/run';
+import { cardHref, cardScene, consoleSettings, pendingCardScene, runState, runSummary, tally } from '../../../src/widgets/basin-gallery/scene';
+import { parseTrainingConsoleConfig } from '../../../src/widgets/training-console/config';
+import { readSharedState } from '../../../src/widgets/kit/share';
+import { toSvgString } from '../../../src/widgets/kit/svg';
+
+describe('parseBasinGalleryConfig', () => {
+  it('gives the defaults for an empty source and round-trips a config', () => {
+    expect(parseBasinGalleryConfig({})).toEqual({ config: BASIN_GALLERY_DEFAULTS, notices: [] });
+    const config = { preset: 'writeup' as const, learningRate: 0.3, epochs: 2000, firstSeed: 50, runs: 20 };
+    expect(parseBasinGalleryConfig(serializeBasinGalleryConfig(config))).toEqual({ config, notices: [] });
+  });
+
+  it('explains garbled settings and keeps the defaults', () => {
+    const { config, notices } = parseBasinGalleryConfig({ preset: 'zeros', learningRate: '-1', epochs: 'NaN', firstSeed: '1.5', runs: '1e308', colour: 'red' });
+    expect(config).toEqual(BASIN_GALLERY_DEFAULTS);
+    expect(notices).toHaveLength(6);
+  });
+
+  it('refuses more work than a phone should do, and says so', () => {
+    const { config, notices } = parseBasinGalleryConfig({ runs: '200', epochs: '50000' });
+    expect(config.runs * config.epochs).toBeLessThanOrEqual(MAX_TOTAL_EPOCHS);
+    expect(notices[0]).toMatch(/at most 2,000,000/);
+    expect(totalWorkProblem(BASIN_GALLERY_DEFAULTS)).toBeNull();
+  });
+
+  it('numbers the seeds from the first', () => {
+    expect(gallerySeeds({ firstSeed: 7, runs: 3 })).toEqual([7, 8, 9]);
+  });
+});
+
+describe('gallery cards and tally', () => {
+  const data = makeDataset();
+  const varY = variance(data.y);
+  const config = { ...BASIN_GALLERY_DEFAULTS, runs: 6, epochs: 300 };
+  const runs = runSweep({ data, preset: 'he', seeds: gallerySeeds(config), epochs: 300, learningRate: 0.05, details: true });
+
+  it('draws each run as a card with its seed, end state, loss, R², gradient and loss curve', () => {
+    const svg = toSvgString(cardScene(runs[0], varY));
+    expect(svg).toContain(`seed ${runs[0].seed}`);
+    expect(svg).toContain(String(runs[0].details!.state));
+    expect(svg).toMatch(/L \d/);
+    expect(svg).toMatch(/\|∇L\|/);
+    expect(svg).toContain('aria-hidden="true"');
+    expect(svg).not.toMatch(/NaN|undefined/);
+    expect(toSvgString(pendingCardScene(4, 'waiting…'))).toContain('waiting…');
+  });
+
+  it('says a diverged run diverged, with no numbers that are not numbers', () => {
+    const [wild] = runSweep({ data, preset: 'he', seeds: [1], epochs: 50, learningRate: 10, details: true });
+    expect(wild.status).toBe('diverged');
+    expect(runState(wild)).toBe('diverged');
+    expect(runSummary(wild)).toMatch(/diverged at epoch/);
+    expect(toSvgString(cardScene(wild, varY))).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it('tallies finished runs by end state, skipping unfinished ones', () => {
+    const rows = tally([...runs, undefined], varY);
+    expect(rows.reduce((n, r) => n + r.runs, 0)).toBe(runs.length);
+    for (const r of rows) expect(r.medianLoss).not.toMatch(/NaN/);
+  });
+
+  it('links a card to the console with the run’s start, rate and length, and the gallery’s own settings', () => {
+    const run: SweepRun = runs[2];
+    const href = cardHref(config, run, 'minima', 'gallery');
+    const query = href.slice(href.indexOf('?'), href.indexOf('#'));
+    expect(href.endsWith('#widget-minima')).toBe(true);
+    const console = readSharedState(query, 'minima');
+    const parsed = parseTrainingConsoleConfig(Object.fromEntries(console.settings));
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.config).toMatchObject({ init: 'he', initSeed: run.seed, learningRate: 0.05, epoch: run.epochs, start: null });
+    expect(parseBasinGalleryConfig(readSharedState(query, 'gallery').settings).config).toEqual(config);
+    expect(consoleSettings(config, run).initSeed).toBe(String(run.seed));
+  });
+
+  it('links to another page’s console without the gallery’s settings', () => {
+    const href = cardHref(config, runs[0], 'console', 'gallery', '../07-gradient-descent/');
+    expect(href.startsWith('../07-gradient-descent/?console.')).toBe(true);
+    expect(href).not.toContain('gallery.');
+  });
+});
+
+describe('gallerySweep', () => {
+  it('runs a config once and hands every later caller the same runs', () => {
+    const config = { ...BASIN_GALLERY_DEFAULTS, runs: 2, epochs: 20 };
+    const a = gallerySweep(config);
+    expect(gallerySweep({ ...config })).toBe(a);
+    expect(a.every((r) => r.details !== undefined)).toBe(true);
+  });
+});
