@@ -8,6 +8,7 @@ import { TrainerInputError } from './errors';
 
 /** Mean squared error without allocating; `probe` is the parameter vector to evaluate. */
 function loss(probe: Float64Array, data: Dataset, H: number): number {
+  if (H === 2) return loss2(probe, data);
   const { x1: X1, x2: X2, y: Y, n } = data;
   const bOut = probe[4 * H];
   let sum = 0;
@@ -18,6 +19,24 @@ function loss(probe: Float64Array, data: Dataset, H: number): number {
       const z = probe[k] * x1 + probe[H + k] * x2 + probe[3 * H + k];
       if (z > 0) yhat += probe[2 * H + k] * z;
     }
+    const e = yhat - Y[i];
+    sum += e * e;
+  }
+  return sum / n;
+}
+
+/** The same for H = 2 with the nine parameters in local variables (a grid calls this 40,000 times). */
+function loss2(p: Float64Array, data: Dataset): number {
+  const { x1: X1, x2: X2, y: Y, n } = data;
+  const w1 = p[0], w2 = p[1], w3 = p[2], w4 = p[3], w5 = p[4], w6 = p[5], b1 = p[6], b2 = p[7], b3 = p[8];
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const x1 = X1[i], x2 = X2[i];
+    const z1 = w1 * x1 + w3 * x2 + b1;
+    const z2 = w2 * x1 + w4 * x2 + b2;
+    let yhat = b3;
+    if (z1 > 0) yhat += w5 * z1;
+    if (z2 > 0) yhat += w6 * z2;
     const e = yhat - Y[i];
     sum += e * e;
   }
