@@ -1,0 +1,153 @@
+// What each of the teacher's guide's experiment links shows, computed at build time by replaying
+// the link exactly as the console will (same config parser, same run code), plus the few extra
+// numbers the guide prints. tests/unit/facts/experiments.test.ts checks every link's
+// `expect` and every qualitative sentence the guide makes about these numbers.
+import { EXPERIMENTS, type ConsoleSettings, type Experiment } from '../lib/experiments';
+import { curvature, initParams, largestChange, lossIfReset, parameterChanges, PARAMETER_NAMES, unitActivity } from '../trainer';
+import { unitsIdentical } from '../trainer/symmetry';
+import { formatInteger, formatNumber, formatPowerOfTen } from '../widgets/kit/format';
+import { parseTrainingConsoleConfig, RATE_RULES } from '../widgets/training-console/config';
+import { consoleData, currentLoss, runTo } from '../widgets/training-console/run';
+import { formatR2 } from '../widgets/training-console/scene';
+
+/** Epochs at which the guide quotes the loss on the way, when the run has got that far. */
+export const MILESTONES = [1, 10, 100, 1000] as const;
+
+export interface LinkOutcome {
+  /** The epoch the link asks for, and the one the run reaches (earlier if it diverged). */
+  asked: number;
+  reached: number;
+  diverged: boolean;
+  loss0: number;
+  loss: number;
+  varY: number;
+  r2: number;
+  milestones: { epoch: number; loss: number }[];
+  hidden: number;
+  /** Hidden units off for every sample at the end (0 for a diverged run, whose numbers overflowed). */
+  dead: number;
+  /** Units 1 and 2 equal bit for bit at the end. */
+  twins: boolean;
+  /** Notices the console's parser gave (none, or the link is broken). */
+  notices: string[];
+}
+
+/** Replays a link's settings the way the console does when it opens the link. */
+export function linkOutcome(settings: ConsoleSettings): LinkOutcome {
+  const { config, notices } = parseTrainingConsoleConfig(settings as Record<string, string>);
+  const run = runTo(config, config.epoch);
+  const { trainer, varY } = run;
+  const diverged = trainer.status === 'diverged';
+  const loss = currentLoss(run);
+  const finite = !diverged && Number.isFinite(loss);
+  return {
+    asked: config.epoch,
+    reached: trainer.epoch,
+    diverged,
+    loss0: trainer.losses[0] ?? loss,
+    loss,
+    varY,
+    r2: 1 - loss / varY,
+    milestones: MILESTONES.filter((e) => e < trainer.epoch).map((epoch) => ({ epoch, loss: trainer.losses[epoch] })),
+    hidden: config.hidden,
+    dead: finite ? unitActivity(trainer.params, run.data, config.hidden).states.filter((s) => s === 'dead').length : 0,
+    twins: finite && config.hidden >= 2 && unitsIdentical(trainer.params, 0, 1, config.hidden),
+    notices,
+  };
+}
+
+function unitsSentence(o: LinkOutcome): string {
+  const all = o.hidden === 2 ? 'Both hidden units are' : `All ${o.hidden} hidden units are`;
+  const state =
+    o.dead === 0 ? `${all} alive` : o.dead === o.hidden ? `${all} dead` : `${o.dead} of the ${o.hidden} hidden units ${o.dead === 1 ? 'is' : 'are'} dead`;
+  return o.twins ? `${state}, and the two are identical to the last digit.` : `${state}.`;
+}
+
+/** One or two sentences: what the console shows when the link opens, in the console's own number format. */
+export function describeOutcome(o: LinkOutcome): string {
+  const start = `The loss starts at ${formatNumber(o.loss0)}`;
+  if (o.diverged) return `${start} and becomes too large to represent at epoch ${formatInteger(o.reached)}; the status line says so.`;
+  const way = o.milestones.map((m) => `${formatNumber(m.loss)} at epoch ${formatInteger(m.epoch)}`).join(', ');
+  return (
+    `${start}${way ? `, is ${way},` : ''} and is ${formatNumber(o.loss)} at epoch ${formatInteger(o.reached)}, ` +
+    `against Var(y) = ${formatNumber(o.varY)}: R² = ${formatR2(o.r2)}. ${unitsSentence(o)}`
+  );
+}
+
+export interface ExperimentFacts {
+  experiment: Experiment;
+  outcomes: LinkOutcome[];
+  /** describeOutcome of each link, in order. */
+  descriptions: string[];
+}
+
+export const experimentFacts: ExperimentFacts[] = EXPERIMENTS.map((experiment) => {
+  const outcomes = experiment.links.map((link) => linkOutcome(link.settings));
+  return { experiment, outcomes, descriptions: outcomes.map(describeOutcome) };
+});
+
+// ---------- Extra numbers the guide prints ----------
+
+const byId = (id: string) => {
+  const found = EXPERIMENTS.find((e) => e.id === id);
+  if (!found) throw new Error(`No experiment "${id}" in src/lib/experiments.ts.`);
+  return found;
+};
+
+/** Weights in the millions: the largest stable step at the start (2/λmax), against the console's smallest η. */
+function hugeWeights() {
+  const { config } = parseTrainingConsoleConfig(byId('huge-weights').links[0].settings as Record<string, string>);
+  const start = initParams({ preset: config.init, seed: config.initSeed, hidden: config.hidden });
+  const stable = curvature(start, consoleData(config)).stableLearningRate;
+  return { stableRate: stable, smallestRate: RATE_RULES.min, tooLongBy: RATE_RULES.min / stable };
+}
+
+/**
+ * The printed start: which parameter moved most, and which one moved a lot yet can be put back
+ * at (almost) no cost, because the unit it belongs to is dead at the end.
+ */
+function printedExample() {
+  const { config } = parseTrainingConsoleConfig(byId('printed-example').links[0].settings as Record<string, string>);
+  const run = runTo(config, config.epoch);
+  const startActive = unitActivity(run.start, run.data).activeCounts;
+  const changes = parameterChanges(run.start, run.trainer.params);
+  const reset = lossIfReset(run.start, run.trainer.params, run.data);
+  const most = largestChange(changes);
+  const costliest = reset.indexOf(Math.max(...reset));
+  // The parameter with the largest change among those whose reset costs (almost) nothing.
+  const free = changes
+    .map((c, j) => ({ j, size: Math.abs(c.change), cost: reset[j] }))
+    .filter((c) => c.cost < 1e-3)
+    .sort((a, b) => b.size - a.size)[0];
+  return {
+    n: run.data.n,
+    startActive,
+    unchanged: changes.filter((c) => c.unchanged).length,
+    most: { name: PARAMETER_NAMES[most], change: changes[most].change, cost: reset[most] },
+    costliest: { name: PARAMETER_NAMES[costliest], change: changes[costliest].change, cost: reset[costliest] },
+    free: free && { name: PARAMETER_NAMES[free.j], change: changes[free.j].change, cost: free.cost },
+    loss: currentLoss(run),
+  };
+}
+
+const huge = hugeWeights();
+const example = printedExample();
+const signed = (v: number) => (v > 0 ? `+${formatNumber(v)}` : formatNumber(v));
+
+export const guideFacts = {
+  huge: {
+    stableRate: formatPowerOfTen(huge.stableRate, 1),
+    smallestRate: formatNumber(huge.smallestRate),
+    tooLongBy: formatPowerOfTen(huge.tooLongBy, 1),
+  },
+  example: {
+    startActive1: formatInteger(example.startActive[0]),
+    startActive2: formatInteger(example.startActive[1]),
+    n: formatInteger(example.n),
+    most: { name: example.most.name, change: signed(example.most.change), cost: formatNumber(example.most.cost) },
+    costliest: { name: example.costliest.name, change: signed(example.costliest.change), cost: formatNumber(example.costliest.cost) },
+    free: example.free ? { name: example.free.name, change: signed(example.free.change), cost: formatNumber(example.free.cost) } : null,
+  },
+  /** Unrounded values for the tests. */
+  exact: { huge, example },
+};
