@@ -4,9 +4,9 @@
 // only the heat map's pixels are turned into an image differently (PNG bytes / a canvas).
 import type { EndStateReport } from '../../trainer/endState';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
-import { contourPath } from '../kit/contours';
 import { formatFixed, formatInteger, formatNumber, formatShort } from '../kit/format';
-import { heatPosition, heatValue, viridis, type HeatScale } from '../kit/heatmap';
+import type { HeatScale } from '../kit/heatmap';
+import { colourBar, heatContours, heatImage } from '../kit/heatmapChart';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { LossSurfaceConfig } from './config';
@@ -74,36 +74,6 @@ export function gridMinimum(grid: ArrayLike<number>): { value: number; column: n
   return { value: best, column: at % GRID, row: Math.floor(at / GRID) };
 }
 
-function colourBar(frame: ChartFrame, scale: HeatScale, varY: number): SvgNode {
-  const { plot } = frame;
-  const x = plot.right + 14, width = 14;
-  const bands = 40;
-  const rects: SvgNode[] = [];
-  for (let i = 0; i < bands; i++) {
-    const [r, g, b] = viridis((i + 0.5) / bands);
-    const y0 = plot.bottom - ((i + 1) * plot.height) / bands;
-    rects.push(h('rect', { x, y: round(y0), width, height: round(plot.height / bands + 0.6), fill: `rgb(${r},${g},${b})` }));
-  }
-  const yAt = (position: number) => round(plot.bottom - position * plot.height);
-  // Labels at evenly spaced colours, each with the value it stands for.
-  const tickNodes = [0, 0.25, 0.5, 0.75, 1].flatMap((p) => {
-    const y = yAt(p);
-    return [h('path', { d: `M${x + width},${y}h4`, stroke: 'currentColor' }), h('text', { x: x + width + 6, y, dy: '0.32em', 'font-size': 11, fill: 'currentColor' }, formatShort(heatValue(p, scale)))];
-  });
-  const nodes: SvgNode[] = [
-    ...rects,
-    h('rect', { x, y: plot.top, width, height: plot.height, fill: 'none', stroke: 'currentColor', 'stroke-width': 0.5 }),
-    ...tickNodes,
-    h('text', { x: x + width / 2, y: plot.top - 8, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor' }, 'loss'),
-  ];
-  if (varY >= scale.low && varY <= scale.high) {
-    const y = yAt(heatPosition(varY, scale));
-    nodes.push(h('path', { d: `M${x - 4},${y}h${width + 8}`, stroke: 'currentColor', 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
-    nodes.push(h('text', { x: x - 5, y, dy: '0.32em', 'text-anchor': 'end', 'font-size': 10, fill: 'currentColor' }, 'Var(y)'));
-  }
-  return h('g', { class: 'ls-colour-bar' }, nodes);
-}
-
 export function lossSurfaceScene(input: SurfaceSceneInput): SurfaceScene {
   const { config, run, window, grid, scale, image, report, gradient, pathLosses } = input;
   const xi = indexOf(config.x), yi = indexOf(config.y);
@@ -122,17 +92,8 @@ export function lossSurfaceScene(input: SurfaceSceneInput): SurfaceScene {
   const frame = frameFor(config, window, description);
   const { plot } = frame;
   const content: SvgNode[] = [];
-  content.push(h('image', { class: 'ls-heat', href: image, x: plot.left, y: plot.top, width: plot.width, height: plot.height, preserveAspectRatio: 'none' }));
-
-  // Contours on a coarser grid of the same values.
-  const n = Math.floor((GRID - 1) / CONTOUR_STRIDE) + 1;
-  const coarse = new Float64Array(n * n);
-  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) coarse[r * n + c] = grid[r * CONTOUR_STRIDE * GRID + c * CONTOUR_STRIDE];
-  const toX = (c: number) => frame.x(at(window.x, c * CONTOUR_STRIDE));
-  const toY = (r: number) => frame.y(at(window.y, r * CONTOUR_STRIDE));
-  // Contours at evenly spaced colours: where the colour scale is finest, so are they.
-  const levels = Array.from({ length: CONTOUR_COUNT }, (_, i) => heatValue((i + 1) / (CONTOUR_COUNT + 1), scale));
-  content.push(h('path', { class: 'ls-contours', d: levels.map((level) => contourPath(coarse, n, n, level, toX, toY)).join(''), fill: 'none', stroke: 'rgba(255,255,255,0.55)', 'stroke-width': 0.8 }));
+  content.push(heatImage(frame, image, 'ls-heat'));
+  content.push(heatContours(frame, grid, GRID, window, scale, { count: CONTOUR_COUNT, stride: CONTOUR_STRIDE, className: 'ls-contours' }));
 
   // The path: the two chosen coordinates of each snapshot; segments outside the window are left out.
   const inside = (p: Float64Array) => p[xi] >= window.x[0] && p[xi] <= window.x[1] && p[yi] >= window.y[0] && p[yi] <= window.y[1];
@@ -157,7 +118,7 @@ export function lossSurfaceScene(input: SurfaceSceneInput): SurfaceScene {
   }
   const lowestNode = h('path', { class: 'ls-lowest', d: markerPath('triangle', frame.x(lowX), frame.y(lowY), 6), fill: '#ffffff', stroke: '#000000', 'stroke-width': 1 });
   content.push(lowestNode);
-  content.push(colourBar(frame, scale, run.varY));
+  content.push(colourBar(frame, scale, { label: 'loss', className: 'ls-colour-bar', reference: { value: run.varY, label: 'Var(y)' } }));
   const svg = chartSvg(frame, content);
 
   // The table alternative: the grid sampled at TABLE_POINTS × TABLE_POINTS, top row first.
