@@ -24,7 +24,7 @@ export default defineConfig({
           fileParallelism: false,
           // test.concurrent pages within a file share the one Chromium (a context each)
           maxConcurrency: Number(process.env.E2E_CONCURRENCY) || Math.min(4, Math.max(2, availableParallelism())),
-          testTimeout: 60_000,
+          testTimeout: 180_000, // axe on a long lesson takes a while on a busy 2-core machine
           hookTimeout: 120_000,
         },
       },
