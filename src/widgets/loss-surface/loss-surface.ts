@@ -8,6 +8,7 @@ import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLin
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { formatInteger } from '../kit/format';
+import { wireDragLayer } from '../kit/dragLayer';
 import { oncePerFrame } from '../kit/frame';
 import { heatPixels } from '../kit/heatmap';
 import { finishStartup } from '../kit/lifecycle';
@@ -148,43 +149,26 @@ class NpLossSurface extends HTMLElement {
 
   #wireDrag(): void {
     const handle = this.querySelector<HTMLElement>('[data-drag]');
-    const svg = this.querySelector<SVGSVGElement>('[data-panel="surface"] svg');
+    const svg = this.querySelector('[data-panel="surface"] svg');
     if (!handle || !svg) return;
-    handle.hidden = false;
-    const follow = (event: PointerEvent) => {
-      const box = svg.getBoundingClientRect();
-      const window = this.#currentWindow;
-      if (!(box.width > 0 && box.height > 0) || !window) return;
-      const [x, y] = valuesAt(window, ((event.clientX - box.left) / box.width) * SURFACE_WIDTH, ((event.clientY - box.top) / box.height) * SURFACE_HEIGHT);
-      this.#moveStart(x, y);
-    };
-    handle.addEventListener('pointerdown', (event) => {
-      handle.setPointerCapture(event.pointerId);
-      if (event.pointerType !== 'touch') follow(event);
-    });
-    handle.addEventListener('pointermove', (event) => {
-      if (handle.hasPointerCapture(event.pointerId)) follow(event);
-    });
-    const release = () => {
-      if (!this.#heldWindow) return;
-      this.#changed();
-    };
-    handle.addEventListener('pointerup', release);
-    handle.addEventListener('pointercancel', release);
-    handle.addEventListener('keydown', (event) => {
-      const window = this.#currentWindow;
-      if (!window) return;
-      const config = this.#current();
-      const dx = (window.x[1] - window.x[0]) / 50, dy = (window.y[1] - window.y[0]) / 50;
-      const moves: Record<string, [number, number]> = { ArrowRight: [dx, 0], ArrowLeft: [-dx, 0], ArrowUp: [0, dy], ArrowDown: [0, -dy] };
-      const move = moves[event.key];
-      if (!move) return;
-      event.preventDefault();
-      const start = this.#lastStart;
-      this.#moveStart(start[indexOf(config.x)] + move[0], start[indexOf(config.y)] + move[1]);
-    });
-    handle.addEventListener('keyup', (event) => {
-      if (event.key.startsWith('Arrow')) release();
+    wireDragLayer(handle, svg, SURFACE_WIDTH, SURFACE_HEIGHT, {
+      point: (x, y) => {
+        if (this.#currentWindow) this.#moveStart(...valuesAt(this.#currentWindow, x, y));
+      },
+      key: (key) => {
+        const window = this.#currentWindow;
+        const steps: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+        if (!window || !(key in steps)) return false;
+        const config = this.#current();
+        const [dx, dy] = steps[key];
+        const start = this.#lastStart;
+        this.#moveStart(start[indexOf(config.x)] + (dx * (window.x[1] - window.x[0])) / 50, start[indexOf(config.y)] + (dy * (window.y[1] - window.y[0])) / 50);
+        return true;
+      },
+      // The window is fitted again once the drag (or the key press) is over.
+      release: () => {
+        if (this.#heldWindow) this.#changed();
+      },
     });
   }
 }

@@ -14,7 +14,7 @@ import { GRID, indexOf, type SurfaceRun, type SurfaceWindow } from './run';
 
 export const SURFACE_WIDTH = 560;
 export const SURFACE_HEIGHT = 480;
-const MARGIN = { top: 30, right: 96, bottom: 44, left: 58 };
+const MARGIN = { top: 30, right: 104, bottom: 44, left: 58 };
 /** Contours are traced on every third grid point: smooth enough, and a small path. */
 const CONTOUR_STRIDE = 3;
 const CONTOUR_COUNT = 8;

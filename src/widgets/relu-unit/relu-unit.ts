@@ -4,6 +4,7 @@ import { statusLine, wireSliders, type NumberControl, type StatusLine } from '..
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { PARAMETER_LIMIT } from '../kit/parameters';
+import { wireDragLayer } from '../kit/dragLayer';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { renderInto } from '../kit/svg';
@@ -36,39 +37,23 @@ class NpReluUnit extends HTMLElement {
    */
   #wireDrag(): void {
     const handle = this.querySelector<HTMLElement>('[data-drag]');
-    const svg = this.querySelector<SVGSVGElement>('[data-panel="plane"] svg');
+    const svg = this.querySelector('[data-panel="plane"] svg');
     if (!handle || !svg) return;
-    handle.hidden = false;
     const setBias = (b: number | null) => {
       if (b === null || b === this.#controls.B1?.value) return;
       this.#controls.B1?.set(b);
       this.#schedule();
     };
-    const follow = (event: PointerEvent) => {
-      const box = svg.getBoundingClientRect();
-      if (!(box.width > 0 && box.height > 0)) return;
-      const point = planePointAt(((event.clientX - box.left) / box.width) * PANEL_WIDTH, ((event.clientY - box.top) / box.height) * PANEL_HEIGHT);
-      setBias(biasThrough(this.#current(), point, PARAMETER_LIMIT));
-    };
-    handle.addEventListener('pointerdown', (event) => {
-      handle.setPointerCapture(event.pointerId);
-      // A touch may be the start of a scroll (touch-action: pan-y hands vertical swipes to the
-      // page): move the line only once the finger moves sideways, never on the touch itself.
-      if (event.pointerType !== 'touch') follow(event);
-    });
-    handle.addEventListener('pointermove', (event) => {
-      if (handle.hasPointerCapture(event.pointerId)) follow(event);
-    });
-    handle.addEventListener('keydown', (event) => {
-      const steps: Record<string, number> = { ArrowUp: 0.05, ArrowRight: 0.05, ArrowDown: -0.05, ArrowLeft: -0.05, PageUp: 0.5, PageDown: -0.5 };
-      const b = this.#controls.B1?.value ?? 0;
-      let next: number | null = null;
-      if (event.key in steps) next = Math.round((b + steps[event.key]) * 100) / 100;
-      else if (event.key === 'Home') next = -PARAMETER_LIMIT;
-      else if (event.key === 'End') next = PARAMETER_LIMIT;
-      if (next === null) return;
-      event.preventDefault();
-      setBias(Math.max(-PARAMETER_LIMIT, Math.min(PARAMETER_LIMIT, next)));
+    const steps: Record<string, number> = { ArrowUp: 0.05, ArrowRight: 0.05, ArrowDown: -0.05, ArrowLeft: -0.05, PageUp: 0.5, PageDown: -0.5 };
+    wireDragLayer(handle, svg, PANEL_WIDTH, PANEL_HEIGHT, {
+      point: (x, y) => setBias(biasThrough(this.#current(), planePointAt(x, y), PARAMETER_LIMIT)),
+      key: (key) => {
+        const b = this.#controls.B1?.value ?? 0;
+        const next = key in steps ? Math.round((b + steps[key]) * 100) / 100 : key === 'Home' ? -PARAMETER_LIMIT : key === 'End' ? PARAMETER_LIMIT : null;
+        if (next === null) return false;
+        setBias(Math.max(-PARAMETER_LIMIT, Math.min(PARAMETER_LIMIT, next)));
+        return true;
+      },
     });
   }
 

@@ -4,12 +4,13 @@
 import { toyDescent, type ToyDescent } from '../../trainer/toy';
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { replaceRows, showNumbers } from '../kit/dom';
+import { wireDragLayer } from '../kit/dragLayer';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { patchInto } from '../kit/svg';
 import { parseToyLandscapeConfig, serializeToyLandscapeConfig, TOY_LANDSCAPE_KEYS, TOY_LANDSCAPE_RULES, type ToyLandscapeConfig } from './config';
-import { startAt, toyLandscapeScene, TOY_WIDTH } from './scene';
+import { startAt, toyLandscapeScene, TOY_HEIGHT, TOY_WIDTH } from './scene';
 
 /** A played descent takes about this long, however many steps it has… */
 const PLAY_MS = 3000;
@@ -127,9 +128,8 @@ class NpToyLandscape extends HTMLElement {
   /** Dragging on the picture moves the start; from the keyboard the picture is a slider for it. */
   #wireDrag(): void {
     const handle = this.querySelector<HTMLElement>('[data-drag]');
-    const svg = this.querySelector<SVGSVGElement>('[data-panel="toy"] svg');
+    const svg = this.querySelector('[data-panel="toy"] svg');
     if (!handle || !svg) return;
-    handle.hidden = false;
     const { min, max } = TOY_LANDSCAPE_RULES.start;
     const setStart = (x: number) => {
       const next = Math.max(min, Math.min(max, Math.round(x * 100) / 100));
@@ -137,28 +137,16 @@ class NpToyLandscape extends HTMLElement {
       this.#controls.start?.set(next);
       this.#schedule();
     };
-    const follow = (event: PointerEvent) => {
-      const box = svg.getBoundingClientRect();
-      if (box.width > 0) setStart(startAt(((event.clientX - box.left) / box.width) * TOY_WIDTH));
-    };
-    handle.addEventListener('pointerdown', (event) => {
-      handle.setPointerCapture(event.pointerId);
-      // A touch may begin a scroll: move the start only once the finger moves sideways.
-      if (event.pointerType !== 'touch') follow(event);
-    });
-    handle.addEventListener('pointermove', (event) => {
-      if (handle.hasPointerCapture(event.pointerId)) follow(event);
-    });
-    handle.addEventListener('keydown', (event) => {
-      const moves: Record<string, number> = { ArrowRight: 0.05, ArrowUp: 0.05, ArrowLeft: -0.05, ArrowDown: -0.05, PageUp: 0.5, PageDown: -0.5 };
-      const x = this.#controls.start?.value ?? 0;
-      let next: number | null = null;
-      if (event.key in moves) next = x + moves[event.key];
-      else if (event.key === 'Home') next = min;
-      else if (event.key === 'End') next = max;
-      if (next === null) return;
-      event.preventDefault();
-      setStart(next);
+    const moves: Record<string, number> = { ArrowRight: 0.05, ArrowUp: 0.05, ArrowLeft: -0.05, ArrowDown: -0.05, PageUp: 0.5, PageDown: -0.5 };
+    wireDragLayer(handle, svg, TOY_WIDTH, TOY_HEIGHT, {
+      point: (x) => setStart(startAt(x)),
+      key: (key) => {
+        const x = this.#controls.start?.value ?? 0;
+        const next = key in moves ? x + moves[key] : key === 'Home' ? min : key === 'End' ? max : null;
+        if (next === null) return false;
+        setStart(next);
+        return true;
+      },
     });
   }
 }
