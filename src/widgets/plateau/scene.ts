@@ -81,20 +81,35 @@ export function lossRange(view: Pick<PairView, 'fixed' | 'plateau' | 'varY' | 'e
   const from = Math.max(10, Math.floor(view.epochs / 100));
   const later = (run: RunView): LongSeries => ({ length: run.losses.length + 1, valueAt: (e) => (e >= from ? lossAt(run, e) : NaN) });
   const runs = [view.fixed, view.plateau];
-  let range = keptExtent(runs.map(later), true);
-  // Both runs ended (diverged) before `from`: then the first epochs are all there is.
-  if (!range) return { ...(withBaseline(keptExtent(runs.map(series), true) ?? [0.01, 1], view.varY)), from: 0 };
+  const all = keptExtent(runs.map(series), true) ?? [0.01, 1];
+  const range = keptExtent(runs.map(later), true);
+  // Both runs ended (diverged) before `from`, or the start is not far above the rest: show it all.
+  if (!range || all[1] <= 10 * Math.max(range[1], view.varY)) return { ...withBaseline(all, view.varY), from: 0 };
   return { ...withBaseline(range, view.varY), from };
 }
 
-/** Loss tick labels: every tick on an axis under about a decade and a half, else only 1, 2 and 5 × 10ⁿ. */
-export function lossTickFormat(lo: number, hi: number): (value: number) => string {
-  const wide = Math.log10(hi / lo) > 1.3;
+/**
+ * Labels for a log axis from lo to hi that do not crowd: every tick up to `room.all` decades,
+ * 1, 2 and 5 × 10ⁿ up to `room.oneTwoFive`, only the powers of ten beyond.
+ */
+export function logTickFormat(lo: number, hi: number, room: { all: number; oneTwoFive: number }, format: (v: number) => string = lossTick): (value: number) => string {
+  const decades = Math.log10(hi / lo);
+  const keep = decades <= room.all ? null : decades <= room.oneTwoFive ? [1, 2, 5] : [1];
   return (v) => {
-    if (!wide) return formatNumber(v);
+    if (!keep) return format(v);
     const mantissa = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
-    return [1, 2, 5].some((k) => Math.abs(mantissa - k) < 1e-6) ? formatNumber(v) : '';
+    return keep.some((k) => Math.abs(mantissa - k) < 1e-6) ? format(v) : '';
   };
+}
+
+/** A loss tick: plain, or a power of ten once it is huge (10¹²⁰ rather than 1e+120). */
+function lossTick(value: number): string {
+  return value >= 1e6 ? formatPowerOfTen(value, 1) : formatNumber(value);
+}
+
+/** Loss axes have room for every tick over a decade and a bit, for 1, 2, 5 × 10ⁿ over two and a half. */
+export function lossTickFormat(lo: number, hi: number): (value: number) => string {
+  return logTickFormat(lo, hi, { all: 1.3, oneTwoFive: 2.5 });
 }
 
 function withBaseline([lo, hi]: [number, number], varY: number): { lo: number; hi: number } {
@@ -111,7 +126,7 @@ export function pairLossScene(view: PairView): SvgNode {
   const frame = chartFrame({
     width,
     height,
-    margin: { top: 44, right: 16, bottom: 44, left: 60 },
+    margin: { top: 48, right: 16, bottom: 44, left: 60 },
     heading: 'Loss L per epoch (log scale)',
     title: `Loss of both runs from the same start: fixed η ends at ${formatLoss(fixedNow)}, reduce-on-plateau at ${formatLoss(plateauNow)} (epoch ${formatInteger(epoch)}).`,
     description:
@@ -140,7 +155,7 @@ export function pairLossScene(view: PairView): SvgNode {
   );
   const start = lossAt(view.fixed, 0);
   if (Number.isFinite(start) && start > hi) {
-    content.push(h('text', { class: 'pl-offscale', x: plot.left + 6, y: plot.top - 6, 'font-size': 12, fill: MUTED }, `↑ off the top at first: L = ${formatNumber(start)} at epoch 0`));
+    content.push(h('text', { class: 'pl-offscale', x: plot.left + 14, y: plot.top + 13, 'font-size': 11, fill: MUTED, stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 3, 'paint-order': 'stroke' }, `↑ starts off the top: L = ${formatNumber(start)} at epoch 0`));
   }
   // Each cut on the schedule's curve, where the lower rate starts to apply.
   const marks = view.plateau.cuts
@@ -161,19 +176,22 @@ export function pairLossScene(view: PairView): SvgNode {
       ]),
     );
   }
-  content.push(lossLegend(plot.left + 8, plot.top + 4, view.learningRate));
+  content.push(lossLegend(plot.left, 34, view.learningRate));
   return chartSvg(frame, content);
 }
 
+/** One row above the plot: the fixed run, the schedule's run, a cut. */
 function lossLegend(x: number, y: number, rate: number): SvgNode {
-  const row = (k: number) => y + 14 * k + 8;
+  const fixedLabel = `fixed η = ${formatNumber(rate)}`;
+  const second = x + 30 + fixedLabel.length * 6.2 + 12;
+  const third = second + 30 + 'reduce on plateau'.length * 6.2 + 12;
   return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, [
-    h('path', { d: `M${x},${row(0)}h22`, stroke: FIXED_COLOR, 'stroke-width': 2 }),
-    h('text', { x: x + 28, y: row(0), dy: '0.32em' }, `fixed η = ${formatNumber(rate)}`),
-    h('path', { d: `M${x},${row(1)}h22`, stroke: PLATEAU_COLOR, 'stroke-width': 2, 'stroke-dasharray': PLATEAU_DASH }),
-    h('text', { x: x + 28, y: row(1), dy: '0.32em' }, 'reduce on plateau'),
-    h('path', { d: markerPath('triangle', x + 11, row(2), 4.5), fill: 'var(--bg, #fff)', stroke: PLATEAU_COLOR, 'stroke-width': 1.6 }),
-    h('text', { x: x + 28, y: row(2), dy: '0.32em' }, 'a cut'),
+    h('path', { d: `M${x},${y}h22`, stroke: FIXED_COLOR, 'stroke-width': 2 }),
+    h('text', { x: x + 28, y, dy: '0.32em' }, fixedLabel),
+    h('path', { d: `M${round(second)},${y}h22`, stroke: PLATEAU_COLOR, 'stroke-width': 2, 'stroke-dasharray': PLATEAU_DASH }),
+    h('text', { x: round(second + 28), y, dy: '0.32em' }, 'reduce on plateau'),
+    h('path', { d: markerPath('triangle', third + 6, y, 4.5), fill: 'var(--bg, #fff)', stroke: PLATEAU_COLOR, 'stroke-width': 1.6 }),
+    h('text', { x: round(third + 16), y, dy: '0.32em' }, 'cut'),
   ]);
 }
 
@@ -195,8 +213,10 @@ export function rateScene(view: PairView): SvgNode {
   const steps = rateSteps(view.plateau, view.learningRate, view.plateau.losses.length);
   const rates = steps.map(([, r]) => r).filter((r) => drawable(r, true));
   const floor = view.minLr > 0 ? view.minLr : Infinity;
-  const lo = Math.min(...rates, floor);
-  const hi = Math.max(...rates, view.learningRate);
+  let lo = Math.min(...rates, floor);
+  let hi = Math.max(...rates, view.learningRate);
+  // One rate only (no cut yet): a decade around it.
+  if (!(hi > lo)) [lo, hi] = [hi / 3, hi * 3];
   const now = view.plateau.rate;
   const frame = chartFrame({
     width,
@@ -206,7 +226,7 @@ export function rateScene(view: PairView): SvgNode {
     title: `The rate of each run: fixed ${formatNumber(view.learningRate)}; the schedule's is ${formatNumber(now)} after ${view.plateau.cuts.length} cut${view.plateau.cuts.length === 1 ? '' : 's'}.`,
     description: 'Solid blue: the fixed rate. Dashed orange: the schedule, which steps down by the factor at each cut and never below min_lr.',
     x: { label: 'epoch', domain: [0, Math.max(10, view.epochs)] },
-    y: { label: 'η (log)', domain: [lo === hi ? lo / 2 : lo, hi], type: 'log', ticks: 4, format: rateTick },
+    y: { label: 'η (log)', domain: [lo, hi], type: 'log', ticks: 4, format: logTickFormat(lo, hi, { all: 0.5, oneTwoFive: 1.5 }, rateTick) },
   });
   const { plot } = frame;
   const x = (e: number) => round(frame.x(e));
@@ -229,8 +249,10 @@ export function rateScene(view: PairView): SvgNode {
     h('path', { class: 'np-series pl-fixed-rate', d: `M${x(0)},${y(view.learningRate)}H${x(view.fixed.losses.length)}`, fill: 'none', stroke: FIXED_COLOR, 'stroke-width': 2 }),
     h('path', { class: 'np-series pl-plateau-rate', d, fill: 'none', stroke: PLATEAU_COLOR, 'stroke-width': 2, 'stroke-dasharray': PLATEAU_DASH }),
   );
-  if (epoch > 0 && Number.isFinite(end)) {
-    content.push(h('text', { x: Math.min(end, plot.right) - 4, y: Math.min(y(now) + 16, plot.bottom - 4), 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' }, `η now ${rateText(now)}`));
+  if (epoch > 0 && Number.isFinite(end) && drawable(now, true)) {
+    // At the right edge, just under the schedule's rate now (above it when that is near the bottom).
+    const below = y(now) + 16 <= plot.bottom - 2;
+    content.push(h('text', { x: plot.right - 4, y: below ? y(now) + 16 : y(now) - 8, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' }, `η now ${rateText(now)}`));
   }
   return chartSvg(frame, content);
 }
@@ -343,7 +365,7 @@ export function pairedScene(view: PairedView): SvgNode {
   content.push(
     h(
       'g',
-      { class: 'np-points', stroke: 'var(--bg, #fff)', 'stroke-width': 0.6 },
+      { class: 'np-points', stroke: 'var(--bg, #fff)', 'stroke-width': 0.6, 'fill-opacity': 0.85 },
       (Object.keys(groups) as (keyof typeof groups)[]).flatMap((k) => (groups[k].length ? [h('path', { d: groups[k].join(''), fill: VERDICT_STYLE[k].fill, 'data-verdict': k })] : [])),
     ),
   );

@@ -199,7 +199,10 @@ describe('the figures of the pair', () => {
     const { hi, from } = lossRange(dead);
     expect(dead.fixed.losses[0]).toBeGreaterThan(hi);
     expect(from).toBe(10);
-    expect(toSvgString(pairLossScene(dead))).toMatch(/off the top at first: L = 589/);
+    expect(toSvgString(pairLossScene(dead))).toMatch(/starts off the top: L = 589/);
+    // A start only a few times higher than the rest is simply drawn.
+    expect(lossRange(view).from).toBe(0);
+    expect(lossRange(view).hi).toBeGreaterThan(view.fixed.losses[0]);
   });
 
   it('prints each run\'s loss, R² and rate, and a table of both', () => {
@@ -219,5 +222,8 @@ describe('loss tick labels', () => {
     const { lossTickFormat } = await import('../../../src/widgets/plateau/scene');
     expect([0.7, 0.8, 0.9, 1].map(lossTickFormat(0.65, 1.15))).toEqual(['0.7', '0.8', '0.9', '1']);
     expect([0.03, 0.05, 0.1, 0.2, 0.3, 1].map(lossTickFormat(0.02, 2))).toEqual(['', '0.05', '0.1', '0.2', '', '1']);
+    const { logTickFormat, rateTick } = await import('../../../src/widgets/plateau/scene');
+    expect([1e-8, 2e-8, 1e-6, 0.01].map(logTickFormat(1e-8, 0.1, { all: 0.5, oneTwoFive: 1.5 }, rateTick))).toEqual(['10⁻⁸', '', '10⁻⁶', '0.01']);
+    expect(lossTickFormat(1, 1e130)(1e120)).toBe('10¹²⁰');
   });
 });
