@@ -59,7 +59,7 @@ describe('end-state gallery', () => {
     const { page } = p;
     await page.waitForSelector('#widget-minima[data-ready]');
     const card = page.locator(`${W} a.bg-card[data-seed="30"]`);
-    await expect.poll(() => card.getAttribute('aria-label')).toMatch(/^Seed 30: hinge \+ dead/);
+    await expect.poll(() => card.locator('svg').getAttribute('aria-label')).toMatch(/^Seed 30: hinge \+ dead/);
     await card.click();
     await expect.poll(() => page.inputValue('#widget-minima [data-name="initSeed"] input[data-role="field"]')).toBe('30');
     await expect.poll(() => page.$eval('#widget-minima', (el) => (el as HTMLElement).dataset.initSeed)).toBe('30');

@@ -51,6 +51,7 @@ describe('loss surface', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
     await expect.poll(() => handle.getAttribute('aria-valuetext')).not.toBe(before);
     await expect.poll(async () => (await view(page)).numbers.startLoss).not.toBe(start);
+    await handle.scrollIntoViewIfNeeded();
     const box = (await handle.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
     await page.mouse.down();

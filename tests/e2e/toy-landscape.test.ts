@@ -75,9 +75,11 @@ describe('toy landscape', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.inputValue(field('start'))).toBe('1.9');
     expect(await handle.getAttribute('aria-valuetext')).toBe('x = 1.9');
+    await handle.scrollIntoViewIfNeeded();
     const box = (await handle.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
     await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 4 });
     await page.mouse.up();
     await expect.poll(async () => printedNumber(await page.inputValue(field('start')))).toBeLessThan(0);
     expect(p.problems()).toEqual([]);

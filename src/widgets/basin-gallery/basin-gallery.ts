@@ -21,7 +21,7 @@ import {
   totalWorkProblem,
   type BasinGalleryConfig,
 } from './config';
-import { cardHref, cardScene, consoleSettings, pendingCardScene, runState, runSummary, tally } from './scene';
+import { cardHref, cardScene, consoleSettings, pendingCardScene, runState, tally } from './scene';
 
 interface ConsoleElement extends HTMLElement {
   load?: (settings: Record<string, string>, message?: string) => string[];
@@ -184,7 +184,6 @@ class NpBasinGallery extends HTMLElement {
     if (run) {
       const a = doc.createElement('a');
       a.href = cardHref(this.#shownConfig, run, this.dataset.consoleKey ?? 'console', this.dataset.shareKey ?? 'gallery', this.dataset.consolePage ?? '');
-      a.setAttribute('aria-label', `${runSummary(run)} Open it in the training console.`);
       card = a;
       (li as HTMLElement).dataset.state = runState(run);
     } else card = doc.createElement('span');

@@ -38,6 +38,17 @@ export function runSummary(run: SweepRun): string {
   return `Seed ${run.seed}: ${state}, loss ${formatShort(run.finalLoss)}, R² ${formatFixed(run.rSquared, 2)}.`;
 }
 
+/**
+ * The card's accessible name: the card is a link whose only content is this SVG, so the SVG is an
+ * image named with the run's summary (its drawn text is a shorter form of the same).
+ */
+export function cardLabel(run: SweepRun): string {
+  return `${runSummary(run)} Open it in the training console.`;
+}
+
+const cardRoot = (label: string, children: SvgNode[]) =>
+  h('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${CARD_WIDTH} ${CARD_HEIGHT}`, role: 'img', 'aria-label': label, focusable: 'false' }, children);
+
 export function cardScene(run: SweepRun, varY: number): SvgNode {
   const state = runState(run);
   const style = STATE_STYLES[state] ?? STATE_STYLES['both dead'];
@@ -67,12 +78,12 @@ export function cardScene(run: SweepRun, varY: number): SvgNode {
       lines.push(h('text', { x: left, y: 109, 'font-size': 10, fill: 'currentColor', 'fill-opacity': 0.8 }, `|∇L| ${formatShort(norm)}${resting ? ' · at rest' : ' · still moving'}`));
     }
   }
-  return h('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${CARD_WIDTH} ${CARD_HEIGHT}`, 'aria-hidden': 'true', focusable: 'false' }, lines);
+  return cardRoot(cardLabel(run), lines);
 }
 
 /** A card for a run that has not finished (yet), or was cancelled. */
 export function pendingCardScene(seed: number, words: string): SvgNode {
-  return h('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${CARD_WIDTH} ${CARD_HEIGHT}`, 'aria-hidden': 'true', focusable: 'false' }, [
+  return cardRoot(`Seed ${seed}: ${words}`, [
     h('rect', { x: 0, y: 0, width: 6, height: CARD_HEIGHT, fill: 'currentColor', 'fill-opacity': 0.2 }),
     h('text', { x: 12, y: 16, 'font-size': 13, 'font-weight': 700, fill: 'currentColor' }, `seed ${seed}`),
     h('text', { x: 12, y: 60, 'font-size': 12, fill: 'currentColor', 'fill-opacity': 0.7 }, words),

@@ -46,6 +46,8 @@ class NpToyLandscape extends HTMLElement {
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeToyLandscapeConfig(this.#current()), shared, (m) => this.#status.note(m));
     finishStartup(this, this.#status, notices, () => this.#recompute());
+    // A shared link's settings differ from what the server drew.
+    if (shared.settings.size && !notices.length) this.#recompute();
   }
 
   disconnectedCallback(): void {

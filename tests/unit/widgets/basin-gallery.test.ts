@@ -44,7 +44,8 @@ describe('gallery cards and tally', () => {
     expect(svg).toContain(String(runs[0].details!.state));
     expect(svg).toMatch(/L \d/);
     expect(svg).toMatch(/\|∇L\|/);
-    expect(svg).toContain('aria-hidden="true"');
+    expect(svg).toContain(`aria-label="Seed ${runs[0].seed}: ${runs[0].details!.state}`);
+    expect(svg).toContain('role="img"');
     expect(svg).not.toMatch(/NaN|undefined/);
     expect(toSvgString(pendingCardScene(4, 'waiting…'))).toContain('waiting…');
   });
