@@ -17,7 +17,7 @@ import {
 } from '../../../src/facts/reduce-on-plateau';
 import { lossAndGradient, makeRandom, reduceOnPlateau, unitActivity, W5, type ReduceOnPlateauOptions } from '../../../src/trainer';
 import { PLATEAU_DEFAULTS } from '../../../src/widgets/plateau/config';
-import { SAME_MARGIN } from '../../../src/widgets/plateau/run';
+import { SAME_MARGIN, trainPair } from '../../../src/widgets/plateau/run';
 
 const lesson = readFileSync(new URL('../../../content/lessons/10-reduce-on-plateau.mdx', import.meta.url), 'utf8');
 const num = (s: string) => Number(s.replace(/−/g, '-').replace(/,/g, ''));
@@ -262,6 +262,24 @@ describe('lesson 10: the experiment', () => {
       // Unit 2's own parameters: W2, W4 (its inputs), W6 (its output), B2.
       for (const i of [1, 3, 5, 7]) expect(grad[i]).toBe(0);
     }
+  });
+});
+
+describe('lesson 10: what the Try-this prompts lead to', () => {
+  const final = (pair: ReturnType<typeof trainPair>) => pair.plateau.losses[pair.plateau.losses.length - 1];
+
+  it('lets the dead-unit run escape only with a patience long enough for no cut at all', () => {
+    const patient = trainPair({ ...DEAD_PLATEAU, patience: 1000 });
+    expect(patient.plateau.cuts).toEqual([]);
+    expect(final(patient)).toBe(patient.fixed.losses[patient.fixed.losses.length - 1]);
+    for (const c of [{ cooldown: 3000 }, { minLr: 0.02 }, { patience: 500 }]) {
+      expect(final(trainPair({ ...DEAD_PLATEAU, ...c })), JSON.stringify(c)).toBeGreaterThan(exact.plateauLevel - 0.05);
+    }
+  });
+
+  it('cuts sooner with the libraries\' defaults on the bouncing run', () => {
+    const pair = trainPair({ ...BOUNCING, factor: LIBRARY_DEFAULTS.factor, patience: LIBRARY_DEFAULTS.patience });
+    expect(pair.plateau.cuts[0]).toBeLessThan(exact.bouncing.plateau.cuts[0]);
   });
 });
 
