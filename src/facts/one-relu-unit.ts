@@ -110,6 +110,8 @@ export const oneReluUnit = {
   unit: { W1: fixed(unit.W1), W3: fixed(unit.W3), B1: fixed(unit.B1) },
   first: worked(0),
   firstOn: worked(firstOn),
+  /** The exercise's sample (sample 2), worked like the prose's examples. */
+  exercise: worked(1),
   unitOn: countOn(z),
   presets: {
     hingeOn: countOn(preActivations(data, RELU_UNIT_PRESETS.hinge.values)),
@@ -150,6 +152,7 @@ export const oneReluUnit = {
   exact: {
     firstZ: z[0],
     firstOnZ: z[firstOn],
+    exerciseZ: z[1],
     firstOn,
     zeroHidden,
     zeroSlopes,

@@ -111,6 +111,8 @@ const flatAtZeros = PARAMETER_NAMES.filter((_, i) => {
   return losses.every((v) => v === losses[0]);
 });
 
+const EXERCISE_LOSS = 0.25;
+
 export const theLoss = {
   n: data.n,
   varY: fixed(base.meanPredictor, 3),
@@ -152,6 +154,8 @@ export const theLoss = {
     lossWithoutH1: fixed(lossWithoutH1),
   },
   flatAtZeros: flatAtZeros.length,
+  /** The R² exercise: a given loss on standardised data. */
+  exercise: { loss: String(EXERCISE_LOSS), r2: rSquared(EXERCISE_LOSS, base.meanPredictor), r2Text: fixed(rSquared(EXERCISE_LOSS, base.meanPredictor)) },
   minmax: {
     varY: fixed(minmaxVarY, 3),
     planeLoss: fixed(minmaxPlane, 3),

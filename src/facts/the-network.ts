@@ -85,6 +85,8 @@ export const theNetwork = {
   },
   trained: { epochs: TRAIN_RUN.epochs.toLocaleString('en-GB'), loss: fixed(trainedLoss, 3), r2: fixed(r2(trainedLoss), 2) },
   w5: { zero: fixed(withW5(0), 2), two: fixed(withW5(2), 2) },
+  /** Parameters of a 2-5-1 network, for the counting exercise. */
+  fiveHidden: parameterCount(5),
   writeup: { loss: fixed(writeupLoss, 0), states: unitActivity(writeup, data).states },
   he: { loss: fixed(heLoss, 2), r2: fixed(r2(heLoss), 2) },
   /** Unrounded values for the tests that check the prose's claims. */
