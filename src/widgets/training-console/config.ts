@@ -12,11 +12,29 @@ import {
   parseScaling,
   type DataExplorerConfig,
 } from '../data-explorer/config';
-import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
 import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../kit/numberInput';
+import type { ScheduleSpec } from '../../trainer/schedule';
+import {
+  FLAVOUR_OPTIONS,
+  MODE_OPTIONS,
+  parseFactor,
+  parseFlavour,
+  parseMode,
+  plateauCrossFieldProblems,
+  PLATEAU_DEFAULTS,
+  PLATEAU_RULES,
+  type Flavour,
+  type ThresholdMode,
+} from '../plateau/config';
 
-/** The parts of the console a page may show; the run buttons and the rate are always there. */
-export const PANELS = ['loss', 'parameters', 'fit', 'parity', 'settings'] as const;
+/**
+ * The parts of the console a page may show; the run buttons and the rate are always there.
+ * `settings` are the usual controls (start, width, batch, samples, scaling, data seed); `data`
+ * adds the input ranges and the noise, `schedule` the learning-rate schedule, `start` a field
+ * for exact starting values (the playground shows them all).
+ */
+export const PANELS = ['loss', 'parameters', 'fit', 'parity', 'settings', 'data', 'schedule', 'start'] as const;
 export type Panel = (typeof PANELS)[number];
 
 /** From this epoch on, training uses this rate (a change made while training). */
@@ -26,6 +44,9 @@ export interface RateChange {
 }
 
 export type YScale = 'log' | 'linear';
+
+/** How η moves on its own: not at all, or cut by reduce-on-plateau (trainer/schedule.ts). */
+export type ScheduleKind = 'constant' | 'plateau';
 
 /** The data settings are the data explorer's (same names and rules), its `seed` called `dataSeed`. */
 export interface TrainingConsoleConfig extends Omit<DataExplorerConfig, 'seed'> {
@@ -41,6 +62,21 @@ export interface TrainingConsoleConfig extends Omit<DataExplorerConfig, 'seed'> 
   learningRate: number;
   /** Rates set while training, in epoch order; replayed exactly when stepping back. */
   rateChanges: RateChange[];
+  /** The schedule η follows between the reader's own changes; the plateau options below apply to 'plateau'. */
+  schedule: ScheduleKind;
+  /** Reduce-on-plateau, with PyTorch's and Keras's names: new η = old η · factor. */
+  factor: number;
+  /** Epochs without improvement tolerated before a cut. */
+  patience: number;
+  /** How much better a loss must be to count as an improvement (PyTorch threshold, Keras min_delta). */
+  threshold: number;
+  thresholdMode: ThresholdMode;
+  /** Epochs after a cut in which bad epochs are not counted. */
+  cooldown: number;
+  /** η is never cut below this (min_lr). */
+  minLr: number;
+  /** Whose counting: PyTorch cuts when bad epochs exceed patience, Keras when they reach it. */
+  flavour: Flavour;
   /** Samples per update: 'full' is full-batch gradient descent (one update per epoch). */
   batchSize: number | 'full';
   /** The epoch the run has reached (the server draws this state; a link restores it). */
@@ -54,7 +90,8 @@ export interface TrainingConsoleConfig extends Omit<DataExplorerConfig, 'seed'> 
 }
 
 type DataKey = 'n' | 'x1Low' | 'x1High' | 'x2Low' | 'x2High' | 'noiseLow' | 'noiseHigh';
-type NumberKey = DataKey | 'dataSeed' | 'initSeed' | 'hidden' | 'learningRate' | 'epoch' | 'maxEpochs' | 'speed';
+type PlateauKey = 'factor' | 'patience' | 'threshold' | 'cooldown' | 'minLr';
+type NumberKey = DataKey | PlateauKey | 'dataSeed' | 'initSeed' | 'hidden' | 'learningRate' | 'epoch' | 'maxEpochs' | 'speed';
 
 export const MAX_CONSOLE_EPOCHS = 1_000_000;
 // The trainer's widest network: the seed sweep of lesson 15 opens its 16-unit runs here.
@@ -75,6 +112,11 @@ export const TRAINING_CONSOLE_RULES: Readonly<Record<NumberKey, NumberInputRules
   initSeed: { min: 0, max: 999_999_999, integer: true, label: 'Starting seed' },
   hidden: { min: 1, max: MAX_CONSOLE_HIDDEN, integer: true, label: 'Hidden units' },
   learningRate: RATE_RULES,
+  factor: PLATEAU_RULES.factor,
+  patience: PLATEAU_RULES.patience,
+  threshold: PLATEAU_RULES.threshold,
+  cooldown: PLATEAU_RULES.cooldown,
+  minLr: PLATEAU_RULES.minLr,
   epoch: { min: 0, max: MAX_CONSOLE_EPOCHS, integer: true, label: 'The epoch reached' },
   maxEpochs: { min: 1, max: MAX_CONSOLE_EPOCHS, integer: true, label: 'The epoch limit' },
   speed: { min: 1, max: 100_000, integer: true, label: 'Epochs per frame' },
@@ -96,6 +138,16 @@ export const TRAINING_CONSOLE_DEFAULTS: Readonly<TrainingConsoleConfig> = {
   hidden: 2,
   learningRate: 0.05,
   rateChanges: [],
+  // The plateau options start as lesson 10's (the plateau widget's), not the libraries' own
+  // (factor 0.1, patience 10): those suit epochs of mini-batches, not one step per epoch.
+  schedule: 'constant',
+  factor: PLATEAU_DEFAULTS.factor,
+  patience: PLATEAU_DEFAULTS.patience,
+  threshold: PLATEAU_DEFAULTS.threshold,
+  thresholdMode: PLATEAU_DEFAULTS.thresholdMode,
+  cooldown: PLATEAU_DEFAULTS.cooldown,
+  minLr: PLATEAU_DEFAULTS.minLr,
+  flavour: PLATEAU_DEFAULTS.flavour,
   batchSize: 'full',
   epoch: 200,
   maxEpochs: 200_000,
@@ -108,7 +160,8 @@ const NUMBER_KEYS = Object.keys(TRAINING_CONSOLE_RULES) as NumberKey[];
 /** Every key, in the order a link lists them. */
 export const TRAINING_CONSOLE_KEYS: readonly (keyof TrainingConsoleConfig)[] = [
   'n', 'x1Low', 'x1High', 'x2Low', 'x2High', 'noiseLow', 'noiseHigh', 'scaling', 'dataSeed',
-  'init', 'initSeed', 'start', 'hidden', 'learningRate', 'rateChanges', 'batchSize',
+  'init', 'initSeed', 'start', 'hidden', 'learningRate', 'rateChanges',
+  'schedule', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'flavour', 'batchSize',
   'epoch', 'maxEpochs', 'speed', 'yScale', 'panels',
 ];
 
@@ -127,6 +180,13 @@ export const BATCH_OPTIONS: readonly { value: string; label: string }[] = [
   { value: '10', label: '10 samples' },
   { value: '1', label: '1 sample' },
 ];
+
+export const SCHEDULE_OPTIONS: readonly { value: ScheduleKind; label: string }[] = [
+  { value: 'constant', label: 'constant' },
+  { value: 'plateau', label: 'reduce on plateau' },
+];
+
+export { FLAVOUR_OPTIONS, MODE_OPTIONS };
 
 export const INIT_OPTIONS: readonly { value: string; label: string }[] = INIT_PRESET_NAMES.map((name) => ({
   value: name,
@@ -170,6 +230,21 @@ export function parseRateChanges(text: string, maxEpochs = MAX_CONSOLE_EPOCHS): 
   changes.sort((a, b) => a.epoch - b.epoch);
   // Two changes at one epoch: the later one in the text wins, as it would have while training.
   return { ok: true, value: changes.filter((c, i) => i === changes.length - 1 || changes[i + 1].epoch !== c.epoch) };
+}
+
+/** "plateau", "reduce-on-plateau", "ReduceLROnPlateau" → 'plateau'; "constant", "fixed", "none" → 'constant'; else null. */
+export function parseScheduleKind(text: string): ScheduleKind | null {
+  const t = text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  if (['constant', 'fixed', 'none'].includes(t)) return 'constant';
+  if (['plateau', 'reduceonplateau', 'reducelronplateau'].includes(t)) return 'plateau';
+  return oneOf(text, SCHEDULE_OPTIONS);
+}
+
+/** The schedule a config asks for, as the trainer's plain data (makeSchedule turns it into one). */
+export function scheduleSpec(config: TrainingConsoleConfig): ScheduleSpec {
+  if (config.schedule !== 'plateau') return { kind: 'constant' };
+  const { factor, patience, threshold, thresholdMode, cooldown, minLr, flavour } = config;
+  return { kind: 'plateau', factor, patience, threshold, thresholdMode, cooldown, minLr, flavour };
 }
 
 export function formatRateChanges(changes: readonly RateChange[]): string {
@@ -218,6 +293,9 @@ export function consoleCrossFieldProblems(config: TrainingConsoleConfig): { keys
   if (config.epoch > config.maxEpochs) {
     problems.push({ keys: ['epoch'], message: `The epoch reached (${config.epoch}) is past the epoch limit (${config.maxEpochs}).` });
   }
+  for (const problem of plateauCrossFieldProblems({ ...PLATEAU_DEFAULTS, threshold: config.threshold, thresholdMode: config.thresholdMode, flavour: config.flavour })) {
+    problems.push({ keys: problem.keys.filter((k): k is 'threshold' | 'thresholdMode' => k === 'threshold' || k === 'thresholdMode'), message: problem.message });
+  }
   const late = config.rateChanges.find((c) => c.epoch > config.maxEpochs);
   if (late) problems.push({ keys: ['rateChanges'], message: `A rate change at epoch ${late.epoch} is past the epoch limit (${config.maxEpochs}).` });
   return problems;
@@ -257,6 +335,24 @@ export function parseTrainingConsoleConfig(source: ConfigSource): { config: Trai
       case 'rateChanges':
         rateText = text; // checked once the epoch limit is known
         continue;
+      case 'schedule': {
+        const kind = parseScheduleKind(text);
+        if (kind) config.schedule = kind;
+        else notices.push(`Ignored the schedule “${clipText(text)}”: use constant or plateau. Using ${config.schedule}.`);
+        continue;
+      }
+      case 'thresholdMode': {
+        const mode = parseMode(text);
+        if (mode) config.thresholdMode = mode;
+        else notices.push(`Ignored the threshold mode “${clipText(text)}”: use rel or abs. Using ${config.thresholdMode}.`);
+        continue;
+      }
+      case 'flavour': {
+        const flavour = parseFlavour(text);
+        if (flavour) config.flavour = flavour;
+        else notices.push(`Ignored the flavour “${clipText(text)}”: use pytorch or keras. Using ${config.flavour}.`);
+        continue;
+      }
       case 'batchSize': {
         if (/^\s*(full|all)\s*$/i.test(text)) {
           config.batchSize = 'full';
@@ -285,7 +381,7 @@ export function parseTrainingConsoleConfig(source: ConfigSource): { config: Trai
       continue;
     }
     const k = key as NumberKey;
-    const result = k === 'learningRate' ? parseLearningRate(text) : parseNumberInput(text, TRAINING_CONSOLE_RULES[k]);
+    const result = k === 'learningRate' ? parseLearningRate(text) : k === 'factor' ? parseFactor(text) : parseNumberInput(text, TRAINING_CONSOLE_RULES[k]);
     if (result.ok) config[k] = result.value;
     else notices.push(`${result.message} Using ${defaults[k]}.`);
   }
@@ -295,10 +391,12 @@ export function parseTrainingConsoleConfig(source: ConfigSource): { config: Trai
     else notices.push(`${r.message} Ignoring the rate changes.`);
   }
   for (const problem of consoleCrossFieldProblems(config)) {
-    for (const key of problem.keys) (config as unknown as Record<string, unknown>)[key] = structuredClone(defaults[key]);
+    // Keras with a relative threshold falls back to Keras's own comparison, not to the default 'rel'.
+    const keras = problem.keys.includes('thresholdMode');
+    for (const key of problem.keys) (config as unknown as Record<string, unknown>)[key] = keras && key === 'thresholdMode' ? 'abs' : structuredClone(defaults[key]);
     // The default epoch may itself be past a low limit: then start at the limit.
     config.epoch = Math.min(config.epoch, config.maxEpochs);
-    notices.push(`${problem.message} Using the default instead.`);
+    notices.push(`${problem.message} ${keras ? 'Using the absolute mode.' : 'Using the default instead.'}`);
   }
   return { config, notices };
 }
@@ -327,7 +425,9 @@ export function rateAt(config: Pick<TrainingConsoleConfig, 'learningRate' | 'rat
 const SETTING_NAMES: Partial<Record<keyof TrainingConsoleConfig, string>> = {
   n: 'samples', x1Low: 'lowest x1', x1High: 'highest x1', x2Low: 'lowest x2', x2High: 'highest x2',
   noiseLow: 'lowest noise', noiseHigh: 'highest noise', scaling: 'scaling', dataSeed: 'data seed',
-  init: 'starting values', initSeed: 'starting seed', hidden: 'hidden units', batchSize: 'batch size',
+  init: 'starting values', initSeed: 'starting seed', start: 'exact starting values', hidden: 'hidden units', batchSize: 'batch size',
+  schedule: 'schedule', factor: 'factor', patience: 'patience', threshold: 'threshold', thresholdMode: 'threshold mode',
+  cooldown: 'cooldown', minLr: 'min_lr', flavour: 'flavour',
 };
 
 /** "Batch size: 32; hidden units: 1": the settings that differ between two configs, in words. */
@@ -336,7 +436,15 @@ export function describeChanges(before: TrainingConsoleConfig, after: TrainingCo
   for (const [key, name] of Object.entries(SETTING_NAMES) as [keyof TrainingConsoleConfig, string][]) {
     if (serializeValue(key, before[key]) === serializeValue(key, after[key])) continue;
     const value =
-      key === 'init' ? INIT_PRESETS[after.init].label : key === 'batchSize' && after.batchSize === 'full' ? 'all samples' : serializeValue(key, after[key]);
+      key === 'init'
+        ? INIT_PRESETS[after.init].label
+        : key === 'batchSize' && after.batchSize === 'full'
+          ? 'all samples'
+          : key === 'start' && after.start === null
+            ? 'none (the preset)'
+            : key === 'schedule'
+              ? SCHEDULE_OPTIONS.find((o) => o.value === after.schedule)!.label
+              : serializeValue(key, after[key]);
     parts.push(`${name}: ${value}`);
   }
   const text = parts.join('; ');

@@ -7,8 +7,9 @@ import { createTrainer, type Trainer } from '../../trainer/train';
 import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
 import { meanSquaredError, variance } from '../../trainer/loss';
+import { makeSchedule } from '../../trainer/schedule';
 import { toDatasetOptions } from '../data-explorer/config';
-import { asDataConfig, type TrainingConsoleConfig } from './config';
+import { asDataConfig, scheduleSpec, type RateChange, type TrainingConsoleConfig } from './config';
 
 export interface ConsoleRun {
   /** The setup; its rateChanges are the schedule this run follows. */
@@ -39,6 +40,8 @@ export function startRun(config: TrainingConsoleConfig, data: Dataset = consoleD
     batchSize: config.batchSize === 'full' ? undefined : config.batchSize,
     // The shuffling of mini-batches follows the starting seed, so one seed fixes the whole run.
     shuffleSeed: config.initSeed,
+    // Between the reader's own changes η follows the schedule (constant unless reduce-on-plateau).
+    schedule: makeSchedule(scheduleSpec(config)),
   });
   return { config, data, start, varY: variance(data.y), trainer };
 }
@@ -52,6 +55,8 @@ export function advance(run: ConsoleRun, epochs: number, limit = run.config.maxE
   const from = trainer.epoch;
   const target = Math.min(limit, from + Math.max(0, Math.floor(epochs)));
   while (trainer.epoch < target && trainer.status === 'ok') {
+    // η typed before the first epoch is the config's starting rate (the trainer was made with the old one).
+    if (trainer.epoch === 0) trainer.setLearningRate(run.config.learningRate);
     const change = run.config.rateChanges.find((c) => c.epoch === trainer.epoch);
     if (change) trainer.setLearningRate(change.rate);
     const next = run.config.rateChanges.find((c) => c.epoch > trainer.epoch);
@@ -59,6 +64,29 @@ export function advance(run: ConsoleRun, epochs: number, limit = run.config.maxE
     trainer.step(until - trainer.epoch);
   }
   return trainer.epoch - from;
+}
+
+/**
+ * The rate the next epoch will use: a change the reader made at this epoch, else the starting
+ * rate before the first epoch, else the trainer's (which a schedule may have cut).
+ */
+export function nextRate(run: ConsoleRun): number {
+  const { trainer, config } = run;
+  const change = config.rateChanges.find((c) => c.epoch === trainer.epoch);
+  if (change) return change.rate;
+  return trainer.epoch === 0 ? config.learningRate : trainer.learningRate;
+}
+
+/** The rate used during `epoch`: recorded for completed epochs, the next rate for the current one. */
+export function rateDuring(run: ConsoleRun, epoch: number): number {
+  return epoch < run.trainer.epoch ? run.trainer.learningRates[epoch] : nextRate(run);
+}
+
+/** Where η changed so far, for marks on the loss curve: the reader's changes and the schedule's cuts, in epoch order. */
+export function rateMarks(run: ConsoleRun): RateChange[] {
+  const { trainer } = run;
+  const cuts = trainer.cuts.filter((e) => e <= trainer.epoch).map((epoch) => ({ epoch, rate: rateDuring(run, epoch) }));
+  return [...run.config.rateChanges.filter((c) => c.epoch <= trainer.epoch), ...cuts].sort((a, b) => a.epoch - b.epoch);
 }
 
 /** A run replayed from its seeds to `epoch` (or as far as it gets before diverging). */

@@ -10,7 +10,9 @@
 // Reduced motion. With prefers-reduced-motion: reduce, Play does not animate: training goes on
 // in the same slices, but the figure is redrawn only once a second, in visible steps (and at
 // once on pause, step and step back). The status line says so when Play is pressed.
+import type { Dataset } from '../../trainer/data';
 import { TrainerInputError } from '../../trainer/errors';
+import type { TrainStatus } from '../../trainer/train';
 import { unitActivity } from '../../trainer/units';
 import { enableControls, statusLine, wireSelect, wireSlider, type NumberControl, type StatusLine } from '../kit/controls';
 import { formatInteger, formatNumber } from '../kit/format';
@@ -22,13 +24,13 @@ import {
   describeChanges,
   parseLearningRate,
   parseTrainingConsoleConfig,
-  rateAt,
+  parseStart,
   serializeTrainingConsoleConfig,
   serializeValue,
   TRAINING_CONSOLE_KEYS,
   type TrainingConsoleConfig,
 } from './config';
-import { advance, currentLoss, startRun, type ConsoleRun } from './run';
+import { advance, currentLoss, nextRate, rateDuring, rateMarks, startRun, type ConsoleRun } from './run';
 import {
   epochAtX,
   fitScene,
@@ -51,6 +53,25 @@ const QUICK_REPLAY = 1_500_000;
 const PANEL_INTERVAL_MS = 100;
 /** Under reduced motion, a playing run is redrawn this often. */
 const REDUCED_MOTION_STEP_MS = 1000;
+
+/** The run a console shows, for other views on the page (the playground's gradient check and loss slice). */
+export interface ConsoleSnapshot {
+  config: TrainingConsoleConfig;
+  /** The current parameters (a copy) and those at epoch 0. */
+  params: Float64Array;
+  start: Float64Array;
+  data: Dataset;
+  varY: number;
+  /** The rate the next epoch will use. */
+  rate: number;
+  status: TrainStatus;
+  playing: boolean;
+  /** A replay is bringing the run to the epoch asked for; the numbers are not yet its. */
+  replaying: boolean;
+}
+
+/** Fired (bubbling) whenever the console redraws or its settings change; `detail.playing` says whether it is training. */
+export const CONSOLE_CHANGE_EVENT = 'np-console-change';
 
 interface Replay {
   run: ConsoleRun;
@@ -87,6 +108,8 @@ class NpTrainingConsole extends HTMLElement {
     this.#status = statusLine(this);
     this.#reducedMotion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
     this.#wire();
+    // The controls must show the run's settings: a link's, not the lesson's (nor values a browser restored on reload).
+    this.#showSettings(config);
     enableControls(this);
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeTrainingConsoleConfig(this.toConfig()), shared, (m) => this.#status.note(m));
@@ -115,6 +138,13 @@ class NpTrainingConsole extends HTMLElement {
     const current = Object.fromEntries(serializeTrainingConsoleConfig(this.#config));
     const { config, notices } = parseTrainingConsoleConfig({ ...current, rateChanges: '', ...settings });
     this.#config = config;
+    this.#showSettings(config);
+    this.#start([message, ...notices].join(' '), config.epoch);
+    return notices;
+  }
+
+  /** Sets every control to `config` (without acting on it: the caller starts the run). */
+  #showSettings(config: TrainingConsoleConfig): void {
     for (const [name, control] of Object.entries(this.#numbers)) control.set(config[name as 'initSeed'] as number);
     for (const wrapper of this.querySelectorAll<HTMLElement>('[data-select]')) {
       const name = wrapper.dataset.name as keyof TrainingConsoleConfig;
@@ -126,8 +156,29 @@ class NpTrainingConsole extends HTMLElement {
     if (log) log.checked = config.yScale === 'log';
     const newSeed = this.querySelector<HTMLElement>('[data-action="new-seed"]');
     if (newSeed) newSeed.hidden = config.start !== null && config.batchSize === 'full';
-    this.#start([message, ...notices].join(' '), config.epoch);
-    return notices;
+    const startField = this.#startField();
+    if (startField) startField.value = serializeValue('start', config.start);
+  }
+
+  /** The run now, or null before the element has started. */
+  snapshot(): ConsoleSnapshot | null {
+    const run = this.#run;
+    if (!run) return null;
+    return {
+      config: this.toConfig(),
+      params: Float64Array.from(run.trainer.params),
+      start: run.start,
+      data: run.data,
+      varY: run.varY,
+      rate: this.#nextRate(),
+      status: run.trainer.status,
+      playing: this.#playing,
+      replaying: this.#replay !== null,
+    };
+  }
+
+  #notify(): void {
+    this.dispatchEvent(new CustomEvent(CONSOLE_CHANGE_EVENT, { bubbles: true, detail: { playing: this.#playing } }));
   }
 
   // ---------- wiring ----------
@@ -156,8 +207,9 @@ class NpTrainingConsole extends HTMLElement {
       }
     }
     for (const wrapper of this.querySelectorAll<HTMLElement>('[data-select]')) {
-      wireSelect(wrapper, (value, name) => (name === 'speed' ? this.#setSpeed(value) : this.#settingsChanged()));
+      wireSelect(wrapper, (value, name) => (name === 'speed' ? this.#setSpeed(value) : this.#settingsChanged(name)));
     }
+    this.#wireStartField();
     this.querySelector<HTMLInputElement>('[data-role="log-axis"]')?.addEventListener('change', (e) => {
       this.#config.yScale = (e.target as HTMLInputElement).checked ? 'log' : 'linear';
       this.#drawLoss();
@@ -170,6 +222,26 @@ class NpTrainingConsole extends HTMLElement {
     on('reset', () => this.#restart('Back to epoch 0 with the same seeds.'));
     on('new-seed', () => this.#newSeed());
     this.#wireScrub();
+  }
+
+  /** The exact starting values (playground): checked when the field is left or Enter pressed. */
+  #wireStartField(): void {
+    const field = this.#startField();
+    field?.addEventListener('change', () => {
+      const parsed = parseStart(field.value);
+      if (!parsed.ok) {
+        field.setAttribute('aria-invalid', 'true');
+        this.#status.problem('start', `${parsed.message} The figure still shows the last valid run.`);
+        return;
+      }
+      field.removeAttribute('aria-invalid');
+      this.#status.problem('start', null);
+      this.#settingsChanged('start');
+    });
+  }
+
+  #startField(): HTMLInputElement | null {
+    return this.querySelector<HTMLInputElement>('[data-text-setting][data-name="start"] input');
   }
 
   #wireScrub(): void {
@@ -281,12 +353,19 @@ class NpTrainingConsole extends HTMLElement {
     this.#restart(`New starting seed ${next}: a different start on the same data.`);
   }
 
-  #settingsChanged(): void {
+  /** A setting control changed (`control` names it). */
+  #settingsChanged(control?: string): void {
     const values: Record<string, string> = {};
     for (const [name, control] of Object.entries(this.#numbers)) values[name] = String(control.value);
     for (const select of this.querySelectorAll<HTMLElement>('[data-select]')) {
       const name = select.dataset.name ?? '';
       if (name !== 'speed') values[name] = select.querySelector('select')?.value ?? '';
+    }
+    const startField = this.#startField();
+    if (startField) {
+      // Choosing a preset means starting from it: exact values typed earlier give way.
+      if (control === 'init') startField.value = '';
+      if (parseStart(startField.value).ok) values.start = startField.value;
     }
     const current = Object.fromEntries(serializeTrainingConsoleConfig(this.#config));
     const { config, notices } = parseTrainingConsoleConfig({ ...current, ...values, epoch: '0' });
@@ -304,7 +383,7 @@ class NpTrainingConsole extends HTMLElement {
 
   /** The rate the next epoch will use. */
   #nextRate(): number {
-    return rateAt(this.#config, this.#run?.trainer.epoch ?? 0);
+    return this.#run ? nextRate(this.#run) : this.#config.learningRate;
   }
 
   /**
@@ -317,7 +396,8 @@ class NpTrainingConsole extends HTMLElement {
     const config = this.#config;
     config.rateChanges = config.rateChanges.filter((c) => c.epoch < epoch);
     if (epoch === 0) config.learningRate = rate;
-    else if (rateAt(config, epoch - 1) !== rate) config.rateChanges.push({ epoch, rate });
+    // Without a change of the reader's at this epoch, the trainer holds the rate it would use (a schedule's cut included).
+    else if (this.#run.trainer.learningRate !== rate) config.rateChanges.push({ epoch, rate });
     // A replay under way follows the new schedule too (its own config is this one).
     this.#drawNumbers();
     this.#syncData();
@@ -390,7 +470,7 @@ class NpTrainingConsole extends HTMLElement {
 
   #divergence(): string {
     const { trainer } = this.#run;
-    const rate = formatNumber(rateAt(this.#config, Math.max(0, trainer.epoch)));
+    const rate = formatNumber(trainer.learningRate);
     const what = Number.isFinite(currentLoss(this.#run))
       ? `At epoch ${formatInteger(trainer.divergedAt)} a step became too large to represent`
       : `The loss became too large to represent at epoch ${formatInteger(trainer.divergedAt)}`;
@@ -491,6 +571,7 @@ class NpTrainingConsole extends HTMLElement {
     }
     if (full) this.#drawLossTable();
     this.#syncControls();
+    this.#notify();
   }
 
   #drawLoss(): void {
@@ -505,7 +586,7 @@ class NpTrainingConsole extends HTMLElement {
       yScale: this.#config.yScale,
       cursor,
       divergedAt: trainer.status === 'diverged' ? trainer.divergedAt : -1,
-      rateChanges: this.#config.rateChanges,
+      rateChanges: rateMarks(this.#run),
     });
     if (svg) patchInto(svg, this.#loss.svg);
     const scrub = this.querySelector<HTMLElement>('[data-scrub]');
@@ -514,7 +595,7 @@ class NpTrainingConsole extends HTMLElement {
       scrub.setAttribute('aria-valuemax', String(trainer.epoch));
       const at = cursor ?? trainer.epoch;
       const loss = at < trainer.epoch ? trainer.losses[at] : current;
-      const n = readout(at, loss, varY, rateAt(this.#config, at));
+      const n = readout(at, loss, varY, rateDuring(this.#run, at));
       scrub.setAttribute('aria-valuenow', String(at));
       scrub.setAttribute('aria-valuetext', `epoch ${n.epoch}: loss ${n.loss}, R² ${n.r2}`);
       if (text && cursor !== null) text.textContent = `Epoch ${n.epoch}: loss ${n.loss}, R² ${n.r2}, trained with η = ${n.rate}.`;
@@ -562,6 +643,7 @@ class NpTrainingConsole extends HTMLElement {
   /** The element's data-* attributes follow the state, so the page always holds the full config. */
   #syncData(): void {
     for (const [key, value] of serializeTrainingConsoleConfig(this.toConfig())) this.dataset[key] = value;
+    this.#notify();
   }
 }
 
