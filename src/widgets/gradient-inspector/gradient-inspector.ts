@@ -1,7 +1,9 @@
 // <np-gradient-inspector>: keeps the nine partial derivatives, their finite-difference checks
 // and the before/after table current, walks a training step one sub-step at a time, and takes
 // steps. Every query is scoped to the element, so the widget can appear twice on a page.
-import { makeDataset } from '../../trainer/data';
+// With data-follow it has no controls of its own: another widget (the playground's training
+// console) hands it the parameters, the data and η through follow().
+import { makeDataset, type Dataset } from '../../trainer/data';
 import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
@@ -18,9 +20,9 @@ import {
 } from './config';
 import { inspect, inspectorView, PHASES, proposeStep, stepProblem, type Inspection, type Phase, type StepRow, type TakenStep } from './scene';
 
-const data = makeDataset();
-
 class NpGradientInspector extends HTMLElement {
+  #data: Dataset = makeDataset();
+  #following = false;
   #status!: StatusLine;
   #controls: Record<string, NumberControl> = {};
   #parameters!: ParameterSet;
@@ -34,6 +36,12 @@ class NpGradientInspector extends HTMLElement {
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
+    if (this.dataset.follow !== undefined) {
+      this.#following = true;
+      this.#status = statusLine(this);
+      finishStartup(this, this.#status, [], () => this.#render());
+      return;
+    }
     // A shared link's settings override the lesson's; unknown or garbled ones are named and ignored.
     const { key, shared, config, notices } = readWidgetSettings(this, 'gradients', GRADIENT_INSPECTOR_KEYS, parseGradientInspectorConfig);
 
@@ -47,7 +55,7 @@ class NpGradientInspector extends HTMLElement {
 
     this.#learningRate = config.learningRate;
     this.#controls.learningRate?.set(this.#learningRate);
-    this.#inspection = inspect(this.#parameters.params, data);
+    this.#inspection = inspect(this.#parameters.params, this.#data);
 
     wireShareButton(this, key, () => serializeGradientInspectorConfig(this.#config()), shared, (m) => this.#status.note(m));
     // Browsers may restore typed values on reload, and a link may set anything: draw what is used.
@@ -70,7 +78,7 @@ class NpGradientInspector extends HTMLElement {
 
   #number(value: number, name: string): void {
     if (name === 'learningRate') this.#learningRate = value;
-    else if (this.#parameters.set(name, value)) this.#inspection = inspect(this.#parameters.params, data);
+    else if (this.#parameters.set(name, value)) this.#inspection = inspect(this.#parameters.params, this.#data);
     else return;
     this.#changed();
     this.#schedule();
@@ -78,7 +86,7 @@ class NpGradientInspector extends HTMLElement {
 
   #loadPreset(value: string): void {
     if (!this.#parameters.load(value)) return;
-    this.#inspection = inspect(this.#parameters.params, data);
+    this.#inspection = inspect(this.#parameters.params, this.#data);
     this.#changed();
     this.#render();
   }
@@ -94,7 +102,7 @@ class NpGradientInspector extends HTMLElement {
     this.#taken = { step, before };
     // The values now differ from the preset's: a link carries them.
     this.#parameters.replace(step.after);
-    this.#inspection = inspect(this.#parameters.params, data);
+    this.#inspection = inspect(this.#parameters.params, this.#data);
     return true;
   }
 
@@ -113,8 +121,20 @@ class NpGradientInspector extends HTMLElement {
     this.#render();
   }
 
+  /**
+   * Shows the partial derivatives at `params` (nine values) on `data`, and the step η would take
+   * from there. For a page where another widget owns the parameters (data-follow).
+   */
+  follow(params: ArrayLike<number>, data: Dataset, learningRate: number): void {
+    this.#data = data;
+    this.#learningRate = learningRate;
+    this.#inspection = inspect(Float64Array.from(params), data);
+    this.#render();
+  }
+
   #render(): void {
-    const view = inspectorView(this.#inspection, data, this.#learningRate, this.#phase, this.#taken);
+    if (!this.#inspection) return;
+    const view = inspectorView(this.#inspection, this.#data, this.#learningRate, this.#phase, this.#taken);
     showLiveValues(this, view.numbers);
     focusScrollingFormulas(this);
     showNumbers(this, view.numbers);
@@ -128,6 +148,7 @@ class NpGradientInspector extends HTMLElement {
     }
     for (const part of this.querySelectorAll<HTMLElement>('[data-phase]')) part.classList.toggle('is-current', part.dataset.phase === this.#phase);
     this.#showRows(view.rows);
+    if (this.#following) return;
     // The element's data-* attributes keep the current settings (parameter names as data-w1 …).
     for (const [k, v] of serializeGradientInspectorConfig(this.#config())) this.dataset[/^[WB]\d$/.test(k) ? k.toLowerCase() : k] = v;
   }
