@@ -62,9 +62,20 @@ export function shareUrl(href: string, key: string, settings: URLSearchParams, p
   return url.toString();
 }
 
-/** Disables locked and hides hidden controls (any element with data-name inside `host`). */
+/**
+ * Disables locked and hides hidden controls (any element with data-name inside `host`). A button
+ * that changes a setting by itself (New seed) names it in data-sets="seed"; it is disabled when
+ * that setting is locked or hidden, so a fixed seed stays fixed.
+ */
 export function applyControlPolicy(host: Element, state: Pick<SharedState, 'locked' | 'hidden'>): string[] {
   const affected: string[] = [];
+  for (const button of host.querySelectorAll<HTMLButtonElement>('button[data-sets]')) {
+    const names = (button.dataset.sets ?? '').split(',').map((s) => s.trim());
+    if (names.some((name) => state.locked.has(name) || state.hidden.has(name))) {
+      button.disabled = true;
+      button.dataset.locked = '';
+    }
+  }
   for (const wrapper of host.querySelectorAll<HTMLElement>('[data-name]')) {
     const name = wrapper.dataset.name ?? '';
     if (state.hidden.has(name)) {

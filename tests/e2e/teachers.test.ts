@@ -1,0 +1,171 @@
+/**
+ * The teacher's guide: the page itself (every lesson's objectives, every experiment card, no
+ * JavaScript needed, prints without its interactive parts), and every experiment link: it opens
+ * lesson 7's console with the linked settings in its controls, no notice of an ignored setting,
+ * locked controls disabled and hidden ones hidden, and the numbers the guide says it will show.
+ */
+import { describe, expect, test } from 'vitest';
+import { e2eEnv, useSite } from '../helpers/e2e.ts';
+import { axeViolations } from '../helpers/checks.ts';
+import { experimentFacts } from '../../src/facts/experiments';
+import { CONSOLE_CONTROLS, EXPERIMENTS, experimentHref } from '../../src/lib/experiments';
+import { formatInteger } from '../../src/widgets/kit/format';
+import { TRAINING_CONSOLE_KEYS } from '../../src/widgets/training-console/config';
+import { formatLoss } from '../../src/widgets/training-console/scene';
+
+const site = useSite();
+const { base } = e2eEnv();
+const PAGE = 'teachers/';
+const W = 'np-training-console';
+const KEYS = TRAINING_CONSOLE_KEYS as readonly string[];
+
+const links = experimentFacts.flatMap(({ experiment, outcomes }) =>
+  experiment.links.map((link, i) => ({
+    name: `${experiment.id}: ${link.label}`,
+    experiment,
+    link,
+    outcome: outcomes[i],
+    href: experimentHref(experiment, link, base, KEYS),
+  })),
+);
+
+/** A number as a control shows it ("3,000", "0.001", "−50"), as a number. */
+const numeric = (text: string) => Number(text.replace(/[,\s]/g, '').replace('−', '-'));
+
+describe('the page', () => {
+  test('lists every lesson’s objectives and every experiment, each link pointing under the base', async () => {
+    const p = await site.open(PAGE);
+    try {
+      const { page } = p;
+      expect(await page.locator('h1').textContent()).toMatch(/Teacher’s guide/);
+      expect(await page.locator('.site-nav a[aria-current="page"]').textContent()).toMatch(/teachers/i);
+      const lessons = await page.locator('.lesson-objectives').count();
+      expect(lessons).toBeGreaterThanOrEqual(7);
+      expect(await page.locator('.lesson-objectives li').count()).toBeGreaterThan(lessons);
+      for (const e of EXPERIMENTS) expect(await page.locator(`section#${e.id}`).count(), e.id).toBe(1);
+      const hrefs = await page.locator('.experiment-links a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toEqual(links.map((l) => l.href));
+      for (const href of hrefs) expect(href!.startsWith(base)).toBe(true);
+      expect(await page.locator('main').innerText()).not.toMatch(/NaN|undefined|Infinity/);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(p.problems()).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('works without JavaScript: links and text are there, the link builder stays hidden', async () => {
+    const p = await site.open(PAGE, { javaScriptEnabled: false });
+    try {
+      expect(await p.page.locator('.experiment-links a').count()).toBe(links.length);
+      expect(await p.page.locator('[data-link-builder]').isHidden()).toBe(true);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('prints the guide without navigation or the link builder', async () => {
+    const p = await site.open(PAGE);
+    try {
+      const { page } = p;
+      await expect.poll(() => page.locator('[data-link-builder]').isVisible()).toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('[data-link-builder]').isVisible()).toBe(false);
+      expect(await page.locator('.site-nav').isVisible()).toBe(false);
+      expect(await page.locator('section#learning-rate').isVisible()).toBe(true);
+      expect(await page.locator('#hosting').isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.byteLength).toBeGreaterThan(10_000);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('the link builder adds lock and hide lists, and its link opens the console that way', async () => {
+    const p = await site.open(PAGE);
+    let link = '';
+    try {
+      const builder = p.page.locator('[data-link-builder]');
+      await expect.poll(() => builder.isVisible()).toBe(true);
+      const output = builder.locator('[data-role="link"]');
+      // The first experiment's own policy is preselected: its start is locked.
+      expect(await output.inputValue()).toMatch(/console\.lock=init%2CinitSeed/);
+      await builder.locator('[data-control="speed"] input[value="hide"]').check();
+      await builder.locator('[data-control="initSeed"] input[value="free"]').check();
+      link = await output.inputValue();
+      expect(link).toMatch(/console\.lock=init(&|#)/);
+      expect(link).toMatch(/console\.hide=speed/);
+      expect(await builder.locator('[data-role="open"]').getAttribute('href')).toBe(link);
+      expect(p.problems()).toEqual([]);
+    } finally {
+      await p.close();
+    }
+    const q = await site.open(link);
+    try {
+      const widget = q.page.locator(`${W}#widget-console`);
+      await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).toBe('');
+      expect(await widget.locator('[data-name="speed"]').isHidden()).toBe(true);
+      expect(await widget.locator('[data-name="init"] select').isDisabled()).toBe(true);
+      expect(await widget.locator('[data-name="initSeed"] input').first().isDisabled()).toBe(false);
+      expect(await widget.locator('[data-action="new-seed"]').isDisabled()).toBe(false);
+      expect(q.problems()).toEqual([]);
+    } finally {
+      await q.close();
+    }
+  });
+});
+
+describe('every experiment link', () => {
+  test.concurrent.for(links.map((l) => [l.name, l] as const))('%s opens the console as the guide says', async ([, l], { expect }) => {
+    const p = await site.open(site.server.origin + l.href);
+    try {
+      const widget = p.page.locator(`${W}#widget-${l.experiment.target.shareKey}`);
+      await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).toBe('');
+      const epoch = widget.locator('[data-number="epoch"]');
+      // The console replays the link up to its epoch (or until the loss overflows).
+      await expect.poll(() => epoch.textContent(), { timeout: 45_000 }).toBe(formatInteger(l.outcome.reached));
+      const numbers = Object.fromEntries(
+        await widget.locator('[data-number]').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.number, e.textContent])),
+      );
+      expect(numbers.loss).toBe(formatLoss(l.outcome.loss));
+      const status = (await widget.locator('[data-status]').allTextContents()).join(' ');
+      expect(status).not.toMatch(/ignored|not known|Ignored/);
+      if (l.outcome.diverged) expect(status).toMatch(/too large to represent/);
+
+      // The controls show the link's settings, not the lesson's.
+      for (const [name, value] of Object.entries(l.link.settings)) {
+        const wrapper = widget.locator(`[data-name="${name}"]`);
+        if ((await wrapper.count()) === 0) continue; // a setting without a control in this console (input ranges)
+        const select = wrapper.locator('select');
+        if (await select.count()) expect(await select.inputValue(), name).toBe(value);
+        else expect(numeric(await wrapper.locator('[data-role="field"]').inputValue()), name).toBe(Number(value));
+      }
+      // Settings without a control are still in the run: the element's data-* attributes hold its config.
+      for (const [name, value] of Object.entries(l.link.settings)) {
+        if (name === 'epoch') continue;
+        expect(await widget.getAttribute(`data-${name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`), name).toBe(value);
+      }
+
+      for (const name of l.experiment.lock ?? []) {
+        const inputs = widget.locator(`[data-name="${name}"]`).locator('input, select');
+        for (const input of await inputs.all()) expect(await input.isDisabled(), `${name} locked`).toBe(true);
+      }
+      if (l.experiment.lock?.includes('initSeed')) expect(await widget.locator('[data-action="new-seed"]').isDisabled()).toBe(true);
+      for (const name of l.experiment.hide ?? []) expect(await widget.locator(`[data-name="${name}"]`).isHidden(), `${name} hidden`).toBe(true);
+      expect(await widget.innerText()).not.toMatch(/NaN|undefined/);
+      expect(p.problems()).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('every control the guide names can be locked or hidden in lesson 7’s console', async () => {
+    const p = await site.open(`lessons/07-gradient-descent/`);
+    try {
+      const widget = p.page.locator(`${W}#widget-console`);
+      for (const c of CONSOLE_CONTROLS) expect(await widget.locator(`[data-name="${c.name}"]`).count(), c.name).toBe(1);
+    } finally {
+      await p.close();
+    }
+  });
+});
