@@ -58,18 +58,23 @@ export function linkOutcome(settings: ConsoleSettings): LinkOutcome {
 
 function unitsSentence(o: LinkOutcome): string {
   const all = o.hidden === 2 ? 'Both hidden units are' : `All ${o.hidden} hidden units are`;
-  const state =
-    o.dead === 0 ? `${all} alive` : o.dead === o.hidden ? `${all} dead` : `${o.dead} of the ${o.hidden} hidden units ${o.dead === 1 ? 'is' : 'are'} dead`;
+  const some = o.hidden === 2 ? 'One of the two hidden units is' : `${o.dead} of the ${o.hidden} hidden units ${o.dead === 1 ? 'is' : 'are'}`;
+  const state = o.dead === 0 ? `${all} alive` : o.dead === o.hidden ? `${all} dead` : `${some} dead`;
   return o.twins ? `${state}, and the two are identical to the last digit.` : `${state}.`;
 }
 
-/** One or two sentences: what the console shows when the link opens, in the console's own number format. */
+/** As the console prints it, except that huge numbers read as powers of ten (3.6 × 10²⁶, not 3.559e+26). */
+function loss(value: number): string {
+  return Math.abs(value) >= 1e9 ? formatPowerOfTen(value, 2) : formatNumber(value);
+}
+
+/** One or two sentences: what the console shows when the link opens. */
 export function describeOutcome(o: LinkOutcome): string {
-  const start = `The loss starts at ${formatNumber(o.loss0)}`;
+  const start = `The loss starts at ${loss(o.loss0)}`;
   if (o.diverged) return `${start} and becomes too large to represent at epoch ${formatInteger(o.reached)}; the status line says so.`;
-  const way = o.milestones.map((m) => `${formatNumber(m.loss)} at epoch ${formatInteger(m.epoch)}`).join(', ');
+  const way = o.milestones.map((m) => `${loss(m.loss)} at epoch ${formatInteger(m.epoch)}`).join(', ');
   return (
-    `${start}${way ? `, is ${way},` : ''} and is ${formatNumber(o.loss)} at epoch ${formatInteger(o.reached)}, ` +
+    `${start}${way ? `, is ${way},` : ''} and is ${loss(o.loss)} at epoch ${formatInteger(o.reached)}, ` +
     `against Var(y) = ${formatNumber(o.varY)}: R² = ${formatR2(o.r2)}. ${unitsSentence(o)}`
   );
 }

@@ -110,8 +110,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
     title: 'Weights in the millions',
     claim: 'Even starting weights of several million did not stop the network from learning well.',
     truth:
-      'With weights that large the first predictions are wrong by astronomical amounts, and so are the slopes. Even the smallest rate the console accepts takes a step far too long, and the loss overflows within a few epochs. A safe rate would have to be smaller by many powers of ten (the figure under the link).',
-    look: 'Read the status line: it names the epoch at which the loss became too large to represent. Then try the smallest η the field accepts.',
+      'With weights that large the first predictions are wrong by astronomical amounts, and so are the slopes. Even the smallest rate the console accepts takes a step far too long, and the loss overflows within a few epochs. A safe rate would have to be smaller by many powers of ten.',
+    look: 'Read the status line: it names the epoch at which the loss became too large to represent. Press Reset, then Step one epoch at a time and watch the loss and the parameter table.',
     lessons: ['12-extreme-starts'],
     target: LESSON_7_CONSOLE,
     links: [{ label: 'η = 0.0001', settings: { init: 'huge-weights', learningRate: '0.0001', epoch: '10' }, expect: { diverges: true } }],
