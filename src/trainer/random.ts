@@ -3,6 +3,7 @@
 // in the browser and in a Web Worker.
 // Only the ARC4 generator (seedrandom.js), not the package index that bundles six others.
 import seedrandom from 'seedrandom/seedrandom.js';
+import { cos, log } from './portableMath';
 
 /** A function returning uniform numbers in [0, 1), fully determined by its seed. */
 export type Random = () => number;
@@ -23,12 +24,16 @@ export function uniformInteger(random: Random, low: number, high: number): numbe
   return low + Math.floor(random() * (high - low + 1));
 }
 
-/** A standard normal number (Box–Muller), for He initialisation. */
+/**
+ * A standard normal number (Box–Muller), for He initialisation. The logarithm and cosine are
+ * portableMath's, not Math's: engines disagree in Math.log's and Math.cos's last bit, and a He
+ * start must be the same in Node (where pages are built) and in every browser.
+ */
 export function gaussian(random: Random): number {
   // 1 − u keeps the logarithm away from log(0).
   const u = 1 - random();
   const v = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
 
 /** Rounds to a number of decimals the way the write-up's round(x, 2) does for printing. */
