@@ -155,7 +155,7 @@ async function slice(page: Page) {
     svg: el.querySelector('[data-panel="slice"] svg')?.outerHTML ?? '',
     verdict: el.querySelector('[data-verdict]')?.textContent ?? '',
     numbers: Object.fromEntries([...el.querySelectorAll<HTMLElement>('[data-number]')].map((c) => [c.dataset.number, c.textContent ?? ''])),
-    rows: el.querySelectorAll('[data-step-table] tbody tr').length,
+    rows: el.querySelectorAll('[data-samples] tbody tr').length,
   }));
 }
 

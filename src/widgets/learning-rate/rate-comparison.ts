@@ -2,37 +2,33 @@
 // the table whenever a setting changes. Every query is scoped to the element itself.
 import { curvature } from '../../trainer/curvature';
 import { variance } from '../../trainer/loss';
-import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import type { StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
+import { wireNewSeed } from '../kit/seed';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';
 import { parseRateComparisonConfig, RATE_COMPARISON_KEYS, RATE_COMPARISON_RULES, serializeRateComparisonConfig, type RateComparisonConfig } from './comparison-config';
 import { comparisonScene, type ComparisonScene } from './comparison-scene';
-import { wireRateList, type RateListControl } from './rate-list';
 import { compareRates } from './runs';
-import { parseStartPreset, startParameters } from './settings';
+import { wireSettingControls, type SettingControls } from './setting-controls';
+import { startParameters } from './settings';
 
 class NpRateComparison extends HTMLElement {
   #status!: StatusLine;
-  #numbers: Record<string, NumberControl> = {};
-  #rates!: RateListControl;
-  #init: () => string = () => 'writeup';
+  #controls!: SettingControls;
   #schedule = oncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
     const { key, shared, config, notices } = readWidgetSettings(this, 'rates', RATE_COMPARISON_KEYS, parseRateComparisonConfig);
-    this.#status = statusLine(this);
-    this.#numbers = wireSliders(this, this.#status, () => this.#schedule());
-    this.#rates = wireRateList(this, this.#status, () => this.#schedule());
-    const select = this.querySelector<HTMLElement>('[data-select][data-name="init"]');
-    if (select) this.#init = wireSelect(select, () => this.#schedule());
-    this.querySelector('[data-action="new-seed"]')?.addEventListener('click', () => this.#newSeed());
+    this.#controls = wireSettingControls(this, () => this.#schedule());
+    this.#status = this.#controls.status;
     // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
-    this.#show(config);
+    this.#controls.show(serializeRateComparisonConfig(config));
+    wireNewSeed(this, this.#controls.numbers.initSeed, RATE_COMPARISON_RULES.initSeed.max, () => this.#update());
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeRateComparisonConfig(this.#current()), shared, (m) => this.#status.note(m));
     finishStartup(this, this.#status, [], () => {});
@@ -40,29 +36,8 @@ class NpRateComparison extends HTMLElement {
     if (notices.length || shared.settings.size) this.#update(notices);
   }
 
-  #show(config: RateComparisonConfig): void {
-    this.#numbers.initSeed?.set(config.initSeed);
-    this.#numbers.epochs?.set(config.epochs);
-    this.#rates.set(config.rates);
-    const select = this.querySelector<HTMLSelectElement>('[data-name="init"] select');
-    if (select) select.value = config.init;
-  }
-
-  #newSeed(): void {
-    const seed = this.#numbers.initSeed;
-    if (!seed) return;
-    seed.set(seed.value >= RATE_COMPARISON_RULES.initSeed.max ? 0 : seed.value + 1);
-    this.#update();
-  }
-
   #current(): RateComparisonConfig {
-    const init = parseStartPreset(this.#init());
-    return {
-      init: init.ok ? init.value : 'writeup',
-      initSeed: this.#numbers.initSeed?.value ?? 1,
-      rates: this.#rates.value,
-      epochs: this.#numbers.epochs?.value ?? 3000,
-    };
+    return parseRateComparisonConfig(this.#controls.values()).config;
   }
 
   /** Retrains and redraws; `notes` (e.g. start-up notices) stay in the status line before any news. */

@@ -3,7 +3,7 @@
 // table as runs arrive; Cancel stops it and keeps what finished. Every query is scoped to the
 // element itself.
 import type { SweepRun } from '../../trainer/sweep';
-import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import type { StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows } from '../kit/dom';
 import { formatInteger } from '../kit/format';
@@ -13,8 +13,7 @@ import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/
 import { startSweep, type SweepHandle } from '../kit/sweepRunner';
 import { renderInto } from '../kit/svg';
 import { variance } from '../../trainer/loss';
-import { wireRateList, type RateListControl } from './rate-list';
-import { parseStartPreset } from './settings';
+import { wireSettingControls, type SettingControls } from './setting-controls';
 import { parseRateSweepConfig, RATE_SWEEP_KEYS, serializeRateSweepConfig, sweepSeeds, type RateSweepConfig } from './sweep-config';
 import { startLabel, sweepHeading, SWEEP_WIDTH, sweepHeight, sweepRows, sweepScene, sweepSummaryText, sweepView, type SweepView } from './sweep-scene';
 
@@ -22,9 +21,7 @@ type State = SweepView['progress']['state'];
 
 class NpRateSweep extends HTMLElement {
   #status!: StatusLine;
-  #numbers: Record<string, NumberControl> = {};
-  #rates!: RateListControl;
-  #init: () => string = () => 'writeup';
+  #controls!: SettingControls;
   /** The sweep being shown: its settings, its runs so far (runs[r][i]) and how far it got. */
   #shown: { config: RateSweepConfig; runs: (SweepRun | undefined)[][]; finished: number; state: State } | null = null;
   #handle: SweepHandle | null = null;
@@ -33,15 +30,11 @@ class NpRateSweep extends HTMLElement {
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
     const { key, shared, config, notices } = readWidgetSettings(this, 'sweep', RATE_SWEEP_KEYS, parseRateSweepConfig);
-    this.#status = statusLine(this);
-    const changed = () => this.#settingsChanged();
-    this.#numbers = wireSliders(this, this.#status, changed);
-    this.#rates = wireRateList(this, this.#status, changed, 'The next sweep would use');
-    const select = this.querySelector<HTMLElement>('[data-select][data-name="init"]');
-    if (select) this.#init = wireSelect(select, changed);
+    this.#controls = wireSettingControls(this, () => this.#settingsChanged(), 'The next sweep would use');
+    this.#status = this.#controls.status;
     this.querySelector('[data-action="run"]')?.addEventListener('click', () => this.#run());
     this.querySelector('[data-action="cancel"]')?.addEventListener('click', () => this.#cancel());
-    this.#show(config);
+    this.#controls.show(serializeRateSweepConfig(config));
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeRateSweepConfig(this.#current()), shared, (m) => this.#status.note(m));
     finishStartup(this, this.#status, notices, () => {});
@@ -52,22 +45,8 @@ class NpRateSweep extends HTMLElement {
     this.#handle?.cancel();
   }
 
-  #show(config: RateSweepConfig): void {
-    this.#numbers.seeds?.set(config.seeds);
-    this.#numbers.epochs?.set(config.epochs);
-    this.#rates.set(config.rates);
-    const select = this.querySelector<HTMLSelectElement>('[data-name="init"] select');
-    if (select) select.value = config.init;
-  }
-
   #current(): RateSweepConfig {
-    const init = parseStartPreset(this.#init());
-    return {
-      init: init.ok ? init.value : 'writeup',
-      seeds: this.#numbers.seeds?.value ?? 100,
-      epochs: this.#numbers.epochs?.value ?? 3000,
-      rates: this.#rates.value,
-    };
+    return parseRateSweepConfig(this.#controls.values()).config;
   }
 
   /** A setting changed: a sweep is too long to start on every keystroke, so say what Run would do. */

@@ -3,38 +3,34 @@
 // scoped to the element itself.
 import { variance } from '../../trainer/loss';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
-import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import type { StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { formatNumber } from '../kit/format';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
-import { parseParameterName } from '../kit/parameters';
+import { wireNewSeed } from '../kit/seed';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';
 import { walkAlongSlice } from './runs';
-import { parseStartPreset, startParameters } from './settings';
+import { wireSettingControls, type SettingControls } from './setting-controls';
+import { startParameters } from './settings';
 import { parseSliceStepsConfig, serializeSliceStepsConfig, SLICE_STEPS_KEYS, SLICE_STEPS_RULES, type SliceStepsConfig } from './slice-config';
 import { sliceScene } from './slice-scene';
 
 class NpSliceSteps extends HTMLElement {
   #status!: StatusLine;
-  #numbers: Record<string, NumberControl> = {};
-  #selects: Record<'parameter' | 'init', () => string> = { parameter: () => 'B3', init: () => 'writeup' };
+  #controls!: SettingControls;
   #schedule = oncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
     const { key, shared, config, notices } = readWidgetSettings(this, 'slice', SLICE_STEPS_KEYS, parseSliceStepsConfig);
-    this.#status = statusLine(this);
-    this.#numbers = wireSliders(this, this.#status, () => this.#schedule());
-    for (const name of ['parameter', 'init'] as const) {
-      const select = this.querySelector<HTMLElement>(`[data-select][data-name="${name}"]`);
-      if (select) this.#selects[name] = wireSelect(select, () => this.#schedule());
-    }
-    this.querySelector('[data-action="new-seed"]')?.addEventListener('click', () => this.#newSeed());
+    this.#controls = wireSettingControls(this, () => this.#schedule());
+    this.#status = this.#controls.status;
     // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
-    this.#show(config);
+    this.#controls.show(serializeSliceStepsConfig(config));
+    wireNewSeed(this, this.#controls.numbers.initSeed, SLICE_STEPS_RULES.initSeed.max, () => this.#update());
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeSliceStepsConfig(this.#current()), shared, (m) => this.#status.note(m));
     finishStartup(this, this.#status, [], () => {});
@@ -42,30 +38,8 @@ class NpSliceSteps extends HTMLElement {
     if (notices.length || shared.settings.size) this.#update(notices);
   }
 
-  #show(config: SliceStepsConfig): void {
-    for (const name of ['initSeed', 'learningRate', 'steps'] as const) this.#numbers[name]?.set(config[name]);
-    for (const name of ['parameter', 'init'] as const) {
-      const select = this.querySelector<HTMLSelectElement>(`[data-name="${name}"] select`);
-      if (select) select.value = config[name];
-    }
-  }
-
-  #newSeed(): void {
-    const seed = this.#numbers.initSeed;
-    if (!seed) return;
-    seed.set(seed.value >= SLICE_STEPS_RULES.initSeed.max ? 0 : seed.value + 1);
-    this.#update();
-  }
-
   #current(): SliceStepsConfig {
-    const init = parseStartPreset(this.#selects.init());
-    return {
-      init: init.ok ? init.value : 'writeup',
-      initSeed: this.#numbers.initSeed?.value ?? 1,
-      parameter: parseParameterName(this.#selects.parameter()) ?? 'B3',
-      learningRate: this.#numbers.learningRate?.value ?? 0.1,
-      steps: this.#numbers.steps?.value ?? 12,
-    };
+    return parseSliceStepsConfig(this.#controls.values()).config;
   }
 
   /** Re-walks and redraws; `notes` (e.g. start-up notices) stay in the status line before any news. */
@@ -80,8 +54,8 @@ class NpSliceSteps extends HTMLElement {
     showNumbers(this, scene.numbers);
     const verdict = this.querySelector('[data-verdict]');
     if (verdict) verdict.textContent = scene.verdict;
-    replaceRows(this.querySelector('[data-step-table] tbody'), scene.rows);
-    const caption = this.querySelector('[data-step-caption]');
+    replaceRows(this.querySelector('[data-samples] tbody'), scene.rows);
+    const caption = this.querySelector('[data-samples] caption');
     if (caption) caption.textContent = scene.caption;
     const news = walk.rate * walk.curvature > 2 ? `η = ${formatNumber(walk.rate)} is above this slice's limit 2/c = ${scene.numbers.limit}: each step overshoots further than the last.` : '';
     this.#status.note([...notes, news].filter(Boolean).join(' '));
