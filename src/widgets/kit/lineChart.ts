@@ -35,6 +35,8 @@ export interface LineChartSpec extends Omit<FrameSpec, 'x' | 'y'> {
   references?: ReferenceLine[];
   /** Vertical markers (e.g. the current value of a parameter), drawn over the series. */
   markers?: ChartMarker[];
+  /** Draw the legend of two or more series inside the plot (default true); false when the page shows its own key. */
+  legend?: boolean;
 }
 
 export const SERIES_COLORS = ['var(--c-blue, #0072b2)', 'var(--c-vermillion, #d55e00)', 'var(--c-green, #009e73)', 'var(--c-purple, #cc79a7)'];
@@ -113,7 +115,7 @@ export function lineChart(spec: LineChartSpec): SvgNode {
   });
 
   content.push(...markerNodes(frame, spec.markers ?? []));
-  if (spec.series.length > 1) content.push(legend(spec.series, plot.left + 8, plot.top + 4));
+  if (spec.series.length > 1 && spec.legend !== false) content.push(legend(spec.series, plot.left + 8, plot.top + 4));
   return chartSvg(frame, content);
 }
 
