@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEAD_UNITS_DEFAULTS, parseDeadUnitsConfig, parseDeadUnitsScaling, serializeDeadUnitsConfig,
+} from '../../../src/widgets/dead-units/config';
+import { deadUnitsData, runDeadUnits } from '../../../src/widgets/dead-units/run';
+import { activityRows, deadUnitsScene, listNames, tableRows, unitStory } from '../../../src/widgets/dead-units/scene';
+import { toSvgString } from '../../../src/widgets/kit/svg';
+
+describe('parseDeadUnitsConfig', () => {
+  it('starts from the write-up’s example on squeezed inputs, η = 0.01, 2,000 epochs', () => {
+    expect(parseDeadUnitsConfig({})).toEqual({ config: { ...DEAD_UNITS_DEFAULTS }, notices: [] });
+    expect(DEAD_UNITS_DEFAULTS).toMatchObject({ start: 'writeup-example', scaling: 'squeezed', learningRate: 0.01, epochs: 2000 });
+  });
+
+  it('reads every setting and round-trips through its serialisation', () => {
+    const source = { start: 'he', initSeed: '7', scaling: 'min-max', learningRate: '0.003', epochs: '500' };
+    const { config, notices } = parseDeadUnitsConfig(source);
+    expect(notices).toEqual([]);
+    expect(config).toEqual({ start: 'he', initSeed: 7, scaling: 'minmax', learningRate: 0.003, epochs: 500 });
+    expect(parseDeadUnitsConfig(serializeDeadUnitsConfig(config)).config).toEqual(config);
+  });
+
+  it('accepts the scaling’s other names', () => {
+    expect(parseDeadUnitsScaling('Z score')).toBe('zscore');
+    expect(parseDeadUnitsScaling('x/range')).toBe('squeezed');
+    expect(parseDeadUnitsScaling('none')).toBe('none');
+    expect(parseDeadUnitsScaling('log')).toBeNull();
+  });
+
+  it('ignores garbled or unknown settings with a notice, keeping the defaults', () => {
+    const { config, notices } = parseDeadUnitsConfig({
+      start: 'zeros', scaling: 'cubes', learningRate: '-1', epochs: '1e308', initSeed: 'NaN', colour: 'red',
+    });
+    expect(config).toEqual(DEAD_UNITS_DEFAULTS);
+    expect(notices).toHaveLength(6);
+    expect(notices.join(' ')).toMatch(/Ignored the start “zeros”/);
+    expect(notices.join(' ')).toMatch(/Learning rate η must be at least 0\.0001/);
+    expect(notices.join(' ')).toMatch(/Epochs must be at most 20,000/);
+    expect(notices.join(' ')).toMatch(/unknown setting “colour”/);
+  });
+});
+
+describe('runDeadUnits', () => {
+  it('keeps a count of on-samples per unit for every epoch and finds where a unit died', () => {
+    const run = runDeadUnits({ ...DEAD_UNITS_DEFAULTS, scaling: 'zscore', epochs: 100 });
+    expect(run.active[0]).toHaveLength(101);
+    expect(run.losses).toHaveLength(101);
+    expect(run.deadFrom[0]).toBeGreaterThan(0);
+    expect(run.active[0][run.deadFrom[0] - 1]).toBeGreaterThan(0);
+    expect(run.active[0][run.deadFrom[0]]).toBe(0);
+    expect(run.deadFrom[1]).toBe(-1);
+  });
+
+  it('uses the squeezed data set for x ÷ range', () => {
+    const data = deadUnitsData('squeezed');
+    expect(Math.min(...data.x1)).toBe(-0.5);
+  });
+
+  it('stops at a divergence and keeps the last finite parameters', () => {
+    const run = runDeadUnits({ ...DEAD_UNITS_DEFAULTS, scaling: 'none' });
+    expect(run.status).toBe('diverged');
+    expect(run.epochs).toBeLessThan(DEAD_UNITS_DEFAULTS.epochs);
+    expect(run.final.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('the dead-units scene', () => {
+  const run = runDeadUnits(DEAD_UNITS_DEFAULTS);
+  const scene = deadUnitsScene(run, 'squeezed');
+
+  it('marks unit 1’s four rows unchanged (exactly), names B3 the largest change and W6 the one that matters most', () => {
+    const rows = tableRows(run);
+    expect(rows.filter((r) => r.unchanged).map((r) => r.name)).toEqual(['W1', 'W3', 'W5', 'B1']);
+    expect(rows.filter((r) => r.unchanged).every((r) => r.moved === 'unchanged (exactly)' && r.change === '0' && r.reset === '0')).toBe(true);
+    expect(rows.find((r) => r.largest)?.name).toBe('B3');
+    expect(rows.find((r) => r.mostImportant)?.name).toBe('W6');
+    expect(scene.numbers.unchanged).toBe('W1, W3, W5 and B1 did not change at all (bit-for-bit their starting values).');
+    expect(scene.numbers.largest).toMatch(/^The largest change: B3 \(\+3\.0/);
+  });
+
+  it('tells each unit’s story', () => {
+    expect(unitStory(run, 0)).toMatch(/^h1 is off for all 300 samples from the start/);
+    expect(unitStory(run, 1)).toMatch(/^h2 is on for \d+ of 300 samples at the end/);
+    const later = runDeadUnits({ ...DEAD_UNITS_DEFAULTS, scaling: 'zscore' });
+    expect(unitStory(later, 0)).toMatch(/^h1 was on for 110 of 300 samples at the start, moved, and from epoch \d+ is off/);
+  });
+
+  it('lists names in prose', () => {
+    expect(listNames(['W1'])).toBe('W1');
+    expect(listNames(['W1', 'W3', 'B1'])).toBe('W1, W3 and B1');
+  });
+
+  it('draws both planes and the activity chart, with the dead unit’s region off the data', () => {
+    const start = toSvgString(scene.panels.start);
+    expect(start).toContain('dz-kink-h1');
+    expect(start).toContain('dz-kink-h2');
+    expect(start).toContain('h1 on for 0 of 300 samples');
+    expect(toSvgString(scene.panels.activity)).toContain('How many samples each unit is on');
+  });
+
+  it('gives a text table at checkpoint epochs', () => {
+    const rows = activityRows(run);
+    expect(rows[0][1]).toBe('0');
+    expect(rows.map((r) => r[0])).toEqual(['0', '1', '2', '5', '10', '20', '50', '100', '200', '500', '1,000', '2,000']);
+  });
+
+  it('never prints NaN or undefined, even for a diverged run', () => {
+    const diverged = runDeadUnits({ ...DEAD_UNITS_DEFAULTS, scaling: 'none', learningRate: 10 });
+    const s = deadUnitsScene(diverged, 'none');
+    const text = [JSON.stringify(s.rows), JSON.stringify(s.numbers), toSvgString(s.panels.start), toSvgString(s.panels.end), toSvgString(s.panels.activity), JSON.stringify(activityRows(diverged))].join(' ');
+    expect(text).not.toMatch(/NaN|undefined/);
+  });
+});
