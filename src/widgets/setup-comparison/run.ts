@@ -1,0 +1,88 @@
+// One setup of the comparison, DOM-free: its data, the shared start, and full-batch or mini-batch
+// gradient descent on a mean or summed loss. Whatever loss the setup trains on, the curve shows
+// the mean squared error L = (1/N)·Σe² on all its samples at the start of each epoch, beside
+// Var(y), so two setups can be compared on one scale. The server draws both runs at build time,
+// the browser reruns them on a change, and lesson 14's facts use the same function.
+import { curvature } from '../../trainer/curvature';
+import { makeDataset, type Dataset } from '../../trainer/data';
+import { initParams } from '../../trainer/init';
+import { meanSquaredError, variance } from '../../trainer/loss';
+import { createTrainer, type TrainStatus } from '../../trainer/train';
+import { RANGES, type Setup, type SetupComparisonConfig, type SetupName } from './config';
+
+/** R² that counts as "fitted" in the lesson's race. */
+export const GOOD_FIT = 0.9;
+
+export interface SetupRun {
+  data: Dataset;
+  varY: number;
+  /** losses[e]: L after e epochs, e = 0 … epochs (the last may be infinite if the run blew up). */
+  losses: Float64Array;
+  epochs: number;
+  updates: number;
+  updatesPerEpoch: number;
+  status: TrainStatus;
+  divergedAt: number;
+  message: string;
+  /** 2/λmax at the start: the largest step a mean-loss full-batch run can take without overshooting. */
+  stableRate: number;
+  /** The size of a step in mean-loss terms: η for a mean loss, η × (samples per update) for a sum. */
+  effectiveRate: number;
+  /** The first epoch with R² ≥ GOOD_FIT, or −1. */
+  reachedAt: number;
+}
+
+export function setupData(setup: Setup): Dataset {
+  const r = RANGES[setup.range];
+  return makeDataset({ n: setup.n, x1Range: r.x1, x2Range: r.x2, scaling: setup.scaling });
+}
+
+export function comparisonStart(config: Pick<SetupComparisonConfig, 'init' | 'initSeed'>): Float64Array {
+  return initParams({ preset: config.init, seed: config.initSeed });
+}
+
+export function samplesPerUpdate(setup: Setup): number {
+  return setup.batchSize === 'full' ? setup.n : Math.min(setup.batchSize, setup.n);
+}
+
+export function runSetup(config: SetupComparisonConfig, which: SetupName, data: Dataset = setupData(config[which])): SetupRun {
+  const setup = config[which];
+  const start = comparisonStart(config);
+  const batch = samplesPerUpdate(setup);
+  const trainer = createTrainer({
+    data,
+    params: start,
+    learningRate: config.learningRate,
+    batchSize: setup.batchSize === 'full' ? undefined : batch,
+    lossForm: setup.lossForm,
+    shuffleSeed: config.initSeed,
+  });
+  trainer.step(config.epochs);
+  const epochs = trainer.epoch;
+  const losses = new Float64Array(epochs + 1);
+  losses.set(trainer.losses);
+  const last = meanSquaredError(trainer.params, data);
+  losses[epochs] = Number.isNaN(last) ? Infinity : last;
+  const varY = variance(data.y);
+  let reachedAt = -1;
+  for (let e = 0; e <= epochs; e++) {
+    if (1 - losses[e] / varY >= GOOD_FIT) {
+      reachedAt = e;
+      break;
+    }
+  }
+  return {
+    data,
+    varY,
+    losses,
+    epochs,
+    updates: trainer.updates,
+    updatesPerEpoch: Math.ceil(setup.n / batch),
+    status: trainer.status,
+    divergedAt: trainer.divergedAt,
+    message: trainer.message,
+    stableRate: curvature(start, data).stableLearningRate,
+    effectiveRate: setup.lossForm === 'sum' ? config.learningRate * batch : config.learningRate,
+    reachedAt,
+  };
+}

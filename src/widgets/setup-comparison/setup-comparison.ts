@@ -1,0 +1,100 @@
+// <np-setup-comparison>: reruns both setups whenever a setting changes. Every query is scoped to
+// the element itself, so a page can hold several comparisons. A change that would ask for more
+// work than MAX_WORK, or a batch larger than the data, is explained and the last figure stays.
+import { TrainerInputError } from '../../trainer/errors';
+import { enableControls, statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { replaceRows, showNumbers } from '../kit/dom';
+import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
+import { oncePerFrame } from '../kit/frame';
+import { renderInto } from '../kit/svg';
+import {
+  comparisonProblems,
+  parseSetupComparisonConfig,
+  readSetupComparisonConfig,
+  serializeSetupComparisonConfig,
+  SETUP_COMPARISON_KEYS,
+  type SetupComparisonConfig,
+} from './config';
+import { runSetup } from './run';
+import { comparisonScene, describeSetup, lossTableRows } from './scene';
+
+class NpSetupComparison extends HTMLElement {
+  #status!: StatusLine;
+  #numbers: Record<string, NumberControl> = {};
+  /** Several changes in one frame (a dragged slider) run once. */
+  #schedule = oncePerFrame(() => this.#update(''));
+  #config!: SetupComparisonConfig;
+
+  connectedCallback(): void {
+    if (this.hasAttribute('data-ready')) return;
+    const { key, shared, config, notices } = readWidgetSettings(this, 'compare', SETUP_COMPARISON_KEYS, parseSetupComparisonConfig);
+    this.#config = config;
+    this.#status = statusLine(this);
+    this.#numbers = wireSliders(this, this.#status, () => this.#schedule());
+    for (const wrapper of this.querySelectorAll<HTMLElement>('[data-select]')) wireSelect(wrapper, () => this.#schedule());
+    this.#show(config);
+    enableControls(this);
+    applyControlPolicy(this, shared);
+    wireShareButton(this, key, () => serializeSetupComparisonConfig(this.#config), shared, (m) => this.#status.note(m));
+    this.setAttribute('data-ready', '');
+    if (notices.length || shared.settings.size) this.#update(notices.join(' '));
+  }
+
+  /** Browsers may restore typed values on reload; the figure shows `config`, so the controls must too. */
+  #show(config: SetupComparisonConfig): void {
+    for (const [name, value] of serializeSetupComparisonConfig(config)) {
+      const control = this.#numbers[name];
+      if (control) control.set(Number(value));
+      const select = this.querySelector<HTMLSelectElement>(`[data-select][data-name="${name}"] select`);
+      if (select) {
+        if (![...select.options].some((o) => o.value === value)) select.add(new Option(`${value} samples`, value));
+        select.value = value;
+      }
+    }
+  }
+
+  /** The settings the controls show now, as link text (parsed like a link, so the rules are one). */
+  #controlValues(): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const [name, control] of Object.entries(this.#numbers)) values[name] = String(control.value);
+    for (const wrapper of this.querySelectorAll<HTMLElement>('[data-select]')) {
+      const select = wrapper.querySelector('select');
+      if (select) values[wrapper.dataset.name ?? ''] = select.value;
+    }
+    return values;
+  }
+
+  #update(notice: string): void {
+    // The controls show a valid config at start-up (a link's problems were fixed while parsing
+    // it); a combination the reader makes that breaks a rule is refused, with the rule.
+    const { config, notices } = readSetupComparisonConfig(this.#controlValues());
+    const problem = notices[0] ?? comparisonProblems(config)[0]?.message;
+    if (problem) {
+      this.#status.problem('settings', `${problem} The figure still shows the last valid runs.`);
+      return;
+    }
+    this.#status.problem('settings', null);
+    let runs;
+    try {
+      runs = { a: runSetup(config, 'a'), b: runSetup(config, 'b') };
+    } catch (error) {
+      if (!(error instanceof TrainerInputError)) throw error;
+      this.#status.problem('run', `${error.message} The figure still shows the last valid runs.`);
+      return;
+    }
+    this.#config = config;
+    const scene = comparisonScene(config, runs);
+    const svg = this.querySelector('[data-panel="chart"] svg');
+    if (svg) renderInto(svg, scene.chart);
+    showNumbers(this, scene.numbers);
+    replaceRows(this.querySelector('[data-loss-table] tbody'), lossTableRows(config, runs));
+    this.#status.problem('run', scene.divergence);
+    const summary = (['a', 'b'] as const)
+      .map((s) => `${describeSetup(config, s)}: loss ${scene.numbers[`${s}.lossEnd`]}, R² ${scene.numbers[`${s}.r2`]}.`)
+      .join(' ');
+    this.#status.note(`${notice ? notice + ' ' : ''}${summary}`);
+    for (const [key, value] of serializeSetupComparisonConfig(config)) this.dataset[key] = value;
+  }
+}
+
+if (!customElements.get('np-setup-comparison')) customElements.define('np-setup-comparison', NpSetupComparison);
