@@ -149,6 +149,17 @@ const scaledA = runSetup(SCALED_CONFIG, 'a');
 const scaledB = runSetup(SCALED_CONFIG, 'b');
 const unscaledA = runSetup(UNSCALED_CONFIG, 'a');
 const unscaledB = runSetup(UNSCALED_CONFIG, 'b');
+/** Lowering η in the unscaled comparison: the first rate on this grid at which the wide setup survives. */
+export const LOWER_RATES = [7e-5, 5e-5, 3e-5, 2e-5, 1e-5] as const;
+const lowered = (() => {
+  for (const rate of LOWER_RATES) {
+    const c = { ...UNSCALED_CONFIG, learningRate: rate };
+    const b = runSetup(c, 'b');
+    if (b.status === 'ok') return { rate, a: runSetup(c, 'a'), b };
+  }
+  throw new Error('The wide unscaled setup diverges at every rate of the grid.');
+})();
+const r2Of = (run: { losses: Float64Array; epochs: number; varY: number }) => 1 - run.losses[run.epochs] / run.varY;
 
 /** A config as the widget's props (its link settings), so the lesson shows exactly the runs measured here. */
 const props = (c: SetupComparisonConfig) => Object.fromEntries(serializeSetupComparisonConfig(c));
@@ -200,6 +211,9 @@ export const rangesAndDataSize = {
     originalR2: fixed(1 - unscaledA.losses[unscaledA.epochs] / unscaledA.varY),
     wideDivergedAt: String(unscaledB.divergedAt),
     wideStable: scientific(unscaledB.stableRate),
+    survivesAt: scientific(lowered.rate, 0),
+    survivingWideR2: fixed(r2Of(lowered.b)),
+    survivingOriginalR2: fixed(r2Of(lowered.a)),
   },
   scaledWidget: {
     originalReached: grouped(scaledA.reachedAt),
@@ -240,6 +254,6 @@ export const rangesAndDataSize = {
   /** Unrounded values for the tests of the prose's claims. */
   exact: {
     share, inputDifference, stable, diverged, race, sizeA, sizeB, largestGap, sum, heStable, batchA, batchB, fullSmall,
-    scaledA, scaledB, unscaledA, unscaledB, rises: { batch: rises(batchA.losses), full: rises(fullSmall.losses) },
+    scaledA, scaledB, unscaledA, unscaledB, lowered, rises: { batch: rises(batchA.losses), full: rises(fullSmall.losses) },
   },
 };

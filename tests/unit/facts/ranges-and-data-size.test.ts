@@ -35,6 +35,14 @@ describe('lesson 14: wider ranges, unscaled', () => {
     expect(r2).toBeLessThan(0.2);
     expect(x.share.original.rawVarY).toBeLessThan(x.share.wide.rawVarY / 1000);
   });
+
+  it('lets B survive and learn well at a lower rate, where A is still worse than the mean', () => {
+    const { rate, a, b } = x.lowered;
+    expect(rate).toBeLessThan(x.unscaledB.stableRate);
+    expect(b.status).toBe('ok');
+    expect(1 - b.losses[b.epochs] / b.varY).toBeGreaterThan(0.5);
+    expect(1 - a.losses[a.epochs] / a.varY).toBeLessThan(0);
+  });
 });
 
 describe('lesson 14: wider ranges, scaled', () => {
