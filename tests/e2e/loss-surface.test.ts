@@ -65,7 +65,7 @@ describe('loss surface', () => {
     await p.close();
   });
 
-  test('bad input and the same parameter twice are explained; the last picture stays', async () => {
+  test('bad input is explained and the last picture stays; choosing the other axis’s parameter swaps the axes', async () => {
     const p = await open();
     const { page } = p;
     await expect.poll(() => timing(page)).toMatch(/ms/);
@@ -82,11 +82,14 @@ describe('loss surface', () => {
       await expect.poll(async () => (await view(page)).status).toMatch(message);
       expect((await view(page)).panels.surface).toBe(before.panels.surface);
     }
-    await page.fill(field('epochs'), '5000');
+    for (const [name, text] of [['span', '3'], ['epochs', '5000'], ['learningRate', '0.05'], ['initSeed', '30']] as const) await page.fill(field(name), text);
+    await expect.poll(async () => (await view(page)).status).not.toMatch(/must|empty|number/);
+    // Putting the vertical axis's parameter across swaps the two axes.
     await page.selectOption(select('x'), 'W6');
-    await expect.poll(async () => (await view(page)).status).toMatch(/two different parameters/);
+    await expect.poll(async () => (await view(page)).status).toMatch(/Swapped the axes/);
+    expect(await page.inputValue(select('y'))).toBe('B2');
+    await expect.poll(async () => (await view(page)).numbers.x).toBe('W6');
     const now = await view(page);
-    expect(now.panels.surface).toBe(before.panels.surface);
     expect(now.visibleText).not.toMatch(/NaN|undefined/);
     await p.close();
   });

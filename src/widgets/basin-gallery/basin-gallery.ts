@@ -14,6 +14,7 @@ import { startSweep, type SweepHandle } from '../kit/sweepRunner';
 import { variance } from '../../trainer/loss';
 import {
   BASIN_GALLERY_DEFAULTS,
+  describeGallery,
   BASIN_GALLERY_KEYS,
   gallerySeeds,
   parseBasinGalleryConfig,
@@ -75,7 +76,7 @@ class NpBasinGallery extends HTMLElement {
     const tooMuch = totalWorkProblem(config);
     this.#status.problem('work', tooMuch);
     for (const [k, v] of serializeBasinGalleryConfig(config)) this.dataset[k] = v;
-    if (!tooMuch && !this.#sweep) this.#status.note('Settings changed: press “Run the gallery” to train these runs. The cards still show the last gallery.');
+    if (!tooMuch && !this.#sweep) this.#status.note(`New settings — ${describeGallery(config)}: press “Run the gallery” to train these runs. The cards still show the last gallery.`);
   }
 
   #button(action: string): HTMLButtonElement | null {

@@ -90,3 +90,11 @@ export function serializeBasinGalleryConfig(config: BasinGalleryConfig): URLSear
 export function gallerySeeds(config: Pick<BasinGalleryConfig, 'firstSeed' | 'runs'>): number[] {
   return Array.from({ length: config.runs }, (_, i) => config.firstSeed + i);
 }
+
+/** The settings in words: "He (modern default) starts, seeds 1–100, η = 0.05, 5,000 epochs each". */
+export function describeGallery(config: BasinGalleryConfig): string {
+  const preset = PRESET_OPTIONS.find((o) => o.value === config.preset)?.label ?? config.preset;
+  const last = config.firstSeed + config.runs - 1;
+  const seeds = config.runs === 1 ? `seed ${config.firstSeed}` : `seeds ${config.firstSeed}–${last}`;
+  return `${preset} starts, ${seeds}, η = ${config.learningRate}, ${config.epochs.toLocaleString('en-GB')} epochs each`;
+}

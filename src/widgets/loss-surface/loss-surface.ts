@@ -36,12 +36,14 @@ class NpLossSurface extends HTMLElement {
     this.#status = statusLine(this);
     this.#numbers = wireSliders(this, this.#status, () => this.#changed());
     for (const wrapper of this.querySelectorAll<HTMLElement>('[data-select]')) {
-      this.#selects[wrapper.dataset.name ?? ''] = wireSelect(wrapper, () => this.#changed());
+      this.#selects[wrapper.dataset.name ?? ''] = wireSelect(wrapper, (value, name) => this.#selectChanged(name, value));
     }
     this.#show(config);
+    this.#axes = { x: config.x, y: config.y };
     this.querySelector('[data-action="reset-start"]')?.addEventListener('click', () => {
+      const dragged = Object.keys(this.#values).length > 0;
       this.#values = {};
-      this.#changed('The start is the drawn one again.');
+      this.#changed(dragged ? 'The start is the drawn one again.' : 'The start is already the drawn one: drag the square to move it.');
     });
     this.#wireDrag();
     applyControlPolicy(this, shared);
@@ -74,6 +76,24 @@ class NpLossSurface extends HTMLElement {
       span: this.#numbers.span?.value ?? D.span,
       values: { ...this.#values },
     };
+  }
+
+  /** The two axes' parameters, to swap them when one select takes the other's parameter. */
+  #axes: { x: string; y: string } = { x: '', y: '' };
+
+  #selectChanged(name: string, value: string): void {
+    if (name !== 'x' && name !== 'y') return this.#changed();
+    const other = name === 'x' ? 'y' : 'x';
+    let message: string | undefined;
+    if (value === this.#axes[other]) {
+      // Both axes on one parameter would be a line, not a picture: the other axis takes the old one.
+      const select = this.querySelector<HTMLSelectElement>(`[data-select][data-name="${other}"] select`);
+      if (select) select.value = this.#axes[name];
+      this.#axes[other] = this.#axes[name];
+      message = `Swapped the axes: ${value} ${name === 'x' ? 'across' : 'up'}, ${this.#axes[other]} ${name === 'x' ? 'up' : 'across'}.`;
+    }
+    this.#axes[name] = value;
+    this.#changed(message ?? `Now ${this.#axes.x} across and ${this.#axes.y} up.`);
   }
 
   /** A setting changed: fit the window again and redraw. */
@@ -118,8 +138,8 @@ class NpLossSurface extends HTMLElement {
       handle.setAttribute('aria-label', `Start of the run: drag on the picture, or use the arrow keys (left and right move ${config.x}, up and down move ${config.y})`);
     }
     this.#lastStart = state.run.start;
-    if (state.run.status === 'diverged') this.#status.problem('diverged', `${state.run.message} Try a smaller learning rate.`);
-    else this.#status.problem('diverged', null);
+    // A run that blows up is an outcome to read, not a mistake: it is said, not flagged.
+    if (state.run.status === 'diverged') this.#status.note(`${state.run.message} Try a smaller learning rate.`);
     if (!this.#heldWindow) this.#currentWindow = state.window;
     for (const [k, v] of serializeLossSurfaceConfig(config)) this.dataset[k] = v;
   }

@@ -83,7 +83,8 @@ export function lossSurfaceScene(input: SurfaceSceneInput): SurfaceScene {
   const lowX = at(window.x, lowest.column), lowY = at(window.y, lowest.row);
   const slice = config.slice === 'end' ? run.end : run.start;
   const sliceLoss = config.slice === 'end' ? run.endLoss : run.startLoss;
-  const stateWords = `${report.state} (h1 ${report.units[0]}, h2 ${report.units[1]})`;
+  const stateWords =
+    run.status === 'diverged' ? `diverged at epoch ${formatInteger(run.epochs)} (the last finite values are shown)` : `${report.state} (h1 ${report.units[0]}, h2 ${report.units[1]})`;
   const description =
     `A heat map of the loss: darker is lower, from ${formatShort(scale.low)} to ${formatShort(scale.high)}${scale.kind === 'excess' ? ', with the colours spread most just above the lowest value so that shallow dips show' : ''}. ` +
     `${config.x} runs from ${formatShort(window.x[0])} to ${formatShort(window.x[1])} across, ${config.y} from ${formatShort(window.y[0])} to ${formatShort(window.y[1])} up; the other seven parameters are held at the ${config.slice} of the run. ` +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, runSweep, variance, type SweepRun } from '../../../src/trainer';
-import { BASIN_GALLERY_DEFAULTS, gallerySeeds, MAX_TOTAL_EPOCHS, parseBasinGalleryConfig, serializeBasinGalleryConfig, totalWorkProblem } from '../../../src/widgets/basin-gallery/config';
+import { BASIN_GALLERY_DEFAULTS, describeGallery, gallerySeeds, MAX_TOTAL_EPOCHS, parseBasinGalleryConfig, serializeBasinGalleryConfig, totalWorkProblem } from '../../../src/widgets/basin-gallery/config';
 import { gallerySweep } from '../../../src/widgets/basin-gallery/run';
 import { cardHref, cardScene, consoleSettings, pendingCardScene, runState, runSummary, tally } from '../../../src/widgets/basin-gallery/scene';
 import { parseTrainingConsoleConfig } from '../../../src/widgets/training-console/config';
@@ -25,6 +25,11 @@ describe('parseBasinGalleryConfig', () => {
     expect(config.runs * config.epochs).toBeLessThanOrEqual(MAX_TOTAL_EPOCHS);
     expect(notices[0]).toMatch(/at most 2,000,000/);
     expect(totalWorkProblem(BASIN_GALLERY_DEFAULTS)).toBeNull();
+  });
+
+  it('describes the settings in words', () => {
+    expect(describeGallery(BASIN_GALLERY_DEFAULTS)).toBe('He (modern default) starts, seeds 1–100, η = 0.05, 5,000 epochs each');
+    expect(describeGallery({ ...BASIN_GALLERY_DEFAULTS, runs: 1, firstSeed: 9 })).toMatch(/seed 9,/);
   });
 
   it('numbers the seeds from the first', () => {
