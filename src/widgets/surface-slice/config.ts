@@ -1,0 +1,134 @@
+// The loss-surface slice's settings: which two parameters span the picture and how far the
+// window reaches either side of the current point. The parameters are named by their role in
+// the network, so a choice survives a change of width: W1…B3 as in the course (W5 is always the
+// weight h1 → ŷ, B3 always the output's bias), and x1h5 / x2h5 / h5y / bh5 for units past the
+// second. Parsing never throws: anything garbled is named in a notice and the default used.
+import { MAX_HIDDEN, parameterCount, PARAMETER_NAMES } from '../../trainer/parameters';
+import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
+import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { roleOf, shortName } from '../training-console/scene';
+
+/** A parameter by its place in a 2-H-1 network; `unit` counts hidden units from 1 (0 for the output bias). */
+export interface ParameterRole {
+  kind: 'x1' | 'x2' | 'out' | 'bias' | 'outBias';
+  unit: number;
+}
+
+export interface SurfaceSliceConfig {
+  /** The parameter along the horizontal axis. */
+  x: ParameterRole;
+  /** The parameter along the vertical axis. */
+  y: ParameterRole;
+  /** Half the width of each axis around the current point. */
+  span: number;
+}
+
+export const SPAN_RULES: NumberInputRules = { min: 0.01, max: 1000, label: 'Half-width of the window' };
+
+export const SURFACE_SLICE_DEFAULTS: Readonly<SurfaceSliceConfig> = {
+  x: { kind: 'out', unit: 1 },
+  y: { kind: 'bias', unit: 1 },
+  span: 2,
+};
+
+export const SURFACE_SLICE_KEYS: readonly (keyof SurfaceSliceConfig)[] = ['x', 'y', 'span'];
+
+const KINDS: readonly ParameterRole['kind'][] = ['x1', 'x2', 'out', 'bias'];
+
+/** The parameter's index in the layout of a network with `hidden` units, or −1 if it has no such unit. */
+export function roleIndex(role: ParameterRole, hidden: number): number {
+  if (role.kind === 'outBias') return 4 * hidden;
+  if (role.unit < 1 || role.unit > hidden) return -1;
+  return KINDS.indexOf(role.kind) * hidden + role.unit - 1;
+}
+
+/** The role of parameter `index` in a network with `hidden` units. */
+export function roleAt(index: number, hidden: number): ParameterRole {
+  if (index === 4 * hidden) return { kind: 'outBias', unit: 0 };
+  return { kind: KINDS[Math.floor(index / hidden)], unit: (index % hidden) + 1 };
+}
+
+/** The role's name in a link: the course's W1…B3 where they exist, x1h5, x2h5, h5y, bh5 past the second unit. */
+export function roleToken(role: ParameterRole): string {
+  if (role.kind === 'outBias' || role.unit <= 2) return PARAMETER_NAMES[roleIndex(role, 2)];
+  return { x1: `x1h${role.unit}`, x2: `x2h${role.unit}`, out: `h${role.unit}y`, bias: `bh${role.unit}` }[role.kind];
+}
+
+/** "W5", "w5", "x1h7", "H7Y", "bh3" → a role; anything else → null. */
+export function parseRole(text: string): ParameterRole | null {
+  const t = text.trim().toLowerCase();
+  const named = PARAMETER_NAMES.findIndex((n) => n.toLowerCase() === t);
+  if (named >= 0) return roleAt(named, 2);
+  const m = /^(?:x([12])h(\d{1,2})|h(\d{1,2})y|bh(\d{1,2}))$/.exec(t);
+  if (!m) return null;
+  const unit = Number(m[2] ?? m[3] ?? m[4]);
+  if (!(unit >= 1 && unit <= MAX_HIDDEN)) return null;
+  const kind: ParameterRole['kind'] = m[1] === '1' ? 'x1' : m[1] === '2' ? 'x2' : m[3] ? 'out' : 'bias';
+  return { kind, unit };
+}
+
+/** What a select offers for a network with `hidden` units: every parameter, by its link name. */
+export function roleOptions(hidden: number): { value: string; label: string }[] {
+  return Array.from({ length: parameterCount(hidden) }, (_, i) => ({ value: roleToken(roleAt(i, hidden)), label: roleLabel(i, hidden) }));
+}
+
+/** "W5 (h1 → ŷ)" for the course's network; "w(h5→out)" for other widths. */
+export function roleLabel(index: number, hidden: number): string {
+  return hidden === 2 ? `${shortName(index, 2)} (${roleOf(index, 2)})` : shortName(index, hidden);
+}
+
+const sameRole = (a: ParameterRole, b: ParameterRole) => a.kind === b.kind && a.unit === b.unit;
+
+export function parseSurfaceSliceConfig(source: ConfigSource): { config: SurfaceSliceConfig; notices: string[] } {
+  const config: SurfaceSliceConfig = { ...SURFACE_SLICE_DEFAULTS };
+  const notices: string[] = [];
+  for (const [key, text] of configEntries(source)) {
+    if (key === 'x' || key === 'y') {
+      const role = parseRole(text);
+      if (role) config[key] = role;
+      else notices.push(`Ignored the ${key === 'x' ? 'horizontal' : 'vertical'} parameter “${clipText(text)}”: use W1…W6, B1…B3, or x1h3, x2h3, h3y, bh3 for a third unit and beyond. Using ${roleToken(config[key])}.`);
+      continue;
+    }
+    if (key === 'span') {
+      const result = parseNumberInput(text, SPAN_RULES);
+      if (result.ok) config.span = result.value;
+      else notices.push(`${result.message} Using ${SURFACE_SLICE_DEFAULTS.span}.`);
+      continue;
+    }
+    notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
+  }
+  if (sameRole(config.x, config.y)) {
+    notices.push(`The two axes must show different parameters, but both were ${roleToken(config.x)}. Using ${roleToken(SURFACE_SLICE_DEFAULTS.x)} and ${roleToken(SURFACE_SLICE_DEFAULTS.y)}.`);
+    config.x = SURFACE_SLICE_DEFAULTS.x;
+    config.y = SURFACE_SLICE_DEFAULTS.y;
+  }
+  return { config, notices };
+}
+
+export function serializeSurfaceSliceConfig(config: SurfaceSliceConfig): URLSearchParams {
+  return new URLSearchParams([
+    ['x', roleToken(config.x)],
+    ['y', roleToken(config.y)],
+    ['span', String(config.span)],
+  ]);
+}
+
+/**
+ * The two axes' indices for a network with `hidden` units. A role the network does not have
+ * (a fifth unit's weight with three units) falls back to the default, with a notice.
+ */
+export function sliceAxes(config: SurfaceSliceConfig, hidden: number): { x: number; y: number; notices: string[] } {
+  const notices: string[] = [];
+  const defaultX = roleIndex(SURFACE_SLICE_DEFAULTS.x, hidden), defaultY = roleIndex(SURFACE_SLICE_DEFAULTS.y, hidden);
+  const pick = (role: ParameterRole, other: number): number => {
+    const i = roleIndex(role, hidden);
+    if (i >= 0 && i !== other) return i;
+    // The default of this axis, or of the other one if that is taken.
+    const j = other === defaultY ? defaultX : other === -1 ? defaultX : defaultY;
+    if (i < 0) notices.push(`A network with ${hidden} hidden unit${hidden === 1 ? '' : 's'} has no ${roleToken(role)}: showing ${roleToken(roleAt(j, hidden))} instead.`);
+    return j;
+  };
+  const x = pick(config.x, -1);
+  const y = pick(config.y, x);
+  return { x, y, notices };
+}
