@@ -1,0 +1,36 @@
+// Every partial derivative of a 2-H-1 network at its current parameters, backpropagation beside
+// the finite-difference estimate: the gradient check the inspector shows formula by formula for
+// the course's nine parameters, as one table for any width. Pure.
+import type { Dataset } from '../../trainer/data';
+import { finiteDifferenceGradient, FINITE_DIFFERENCE_STEP } from '../../trainer/finiteDifference';
+import { lossAndGradient } from '../../trainer/gradient';
+import { formatNumber } from '../kit/format';
+import { roleOf, shortName } from '../training-console/scene';
+
+export const PARTIAL_COLUMNS = ['parameter', 'value', '∂L/∂θ by backpropagation', 'finite difference', 'difference'] as const;
+
+export interface PartialsView {
+  rows: string[][];
+  caption: string;
+  /** The largest |backpropagation − finite difference| over all parameters, in words. */
+  agreement: string;
+}
+
+export function partialsView(params: Float64Array, data: Dataset, hidden: number): PartialsView {
+  const gradient = lossAndGradient(params, data, hidden).grad;
+  const estimate = finiteDifferenceGradient(params, data, FINITE_DIFFERENCE_STEP, hidden);
+  let worst = 0;
+  const rows = Array.from(params, (value, j) => {
+    const difference = gradient[j] - estimate[j];
+    worst = Number.isFinite(difference) ? Math.max(worst, Math.abs(difference)) : Infinity;
+    return [`${shortName(j, hidden)} (${roleOf(j, hidden)})`, formatNumber(value), formatNumber(gradient[j]), formatNumber(estimate[j]), formatNumber(difference)];
+  });
+  const count = params.length;
+  return {
+    rows,
+    caption: `All ${count} partial derivatives of the loss (4H + 1 with H = ${hidden}) at the current parameters: backpropagation beside the finite-difference estimate (L(θ + h) − L(θ − h)) / 2h, h = 10⁻⁶.`,
+    agreement: Number.isFinite(worst)
+      ? `The largest difference between the two is ${formatNumber(worst)}.`
+      : 'Some values are too large to represent, so the two cannot be compared here.',
+  };
+}

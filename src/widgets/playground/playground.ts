@@ -1,0 +1,103 @@
+// <np-playground>: ties the playground's widgets together. The training console owns the run;
+// whenever it redraws, the gradient check (the inspector for the course's nine parameters, a
+// table of all 4H + 1 for other widths) and the loss slice follow its current parameters, and
+// the page's address is rewritten to hold the whole state (console and slice), so reloading or
+// copying the address gives the same experiment. Every query is scoped to the element.
+import { replaceRows } from '../kit/dom';
+import { oncePerFrame } from '../kit/frame';
+import { readSharedState, shareUrl } from '../kit/share';
+import { serializeTrainingConsoleConfig } from '../training-console/config';
+import { CONSOLE_CHANGE_EVENT, type ConsoleSnapshot } from '../training-console/training-console';
+import { serializeSurfaceSliceConfig, type SurfaceSliceConfig } from '../surface-slice/config';
+import { SLICE_CHANGE_EVENT } from '../surface-slice/surface-slice';
+import type { Dataset } from '../../trainer/data';
+import { CONSOLE_KEY, playgroundLinkNotices, SLICE_KEY } from './config';
+import { partialsView } from './partials';
+
+/** While training plays, the gradient check and the slice follow at most this often. */
+const PLAYING_INTERVAL_MS = 400;
+
+interface ConsoleElement extends HTMLElement {
+  snapshot(): ConsoleSnapshot | null;
+}
+interface InspectorElement extends HTMLElement {
+  follow?(params: ArrayLike<number>, data: Dataset, learningRate: number): void;
+}
+interface SliceElement extends HTMLElement {
+  show?(params: ArrayLike<number>, data: Dataset, hidden: number): void;
+  toConfig?(): SurfaceSliceConfig;
+}
+
+class NpPlayground extends HTMLElement {
+  #last = 0;
+  #policy = readSharedState('', CONSOLE_KEY);
+  #refresh = oncePerFrame(() => this.#follow());
+
+  connectedCallback(): void {
+    if (this.hasAttribute('data-ready')) return;
+    const search = this.ownerDocument.location.search;
+    this.#policy = readSharedState(search, CONSOLE_KEY);
+    this.#showNotices(playgroundLinkNotices(search));
+    this.addEventListener(CONSOLE_CHANGE_EVENT, (event) => {
+      const playing = (event as CustomEvent<{ playing: boolean }>).detail?.playing;
+      const now = performance.now();
+      if (playing && now - this.#last < PLAYING_INTERVAL_MS) return;
+      this.#last = now;
+      this.#refresh();
+    });
+    this.addEventListener(SLICE_CHANGE_EVENT, () => this.#keepLink());
+    // The console may have drawn before this element listened: catch up once it is defined.
+    void customElements.whenDefined('np-training-console').then(() => this.#refresh());
+    this.setAttribute('data-ready', '');
+  }
+
+  #console(): ConsoleElement | null {
+    const element = this.querySelector<ConsoleElement>('np-training-console');
+    return element && typeof element.snapshot === 'function' ? element : null;
+  }
+
+  /** The gradient check and the slice show the console's current parameters. */
+  #follow(): void {
+    const run = this.#console()?.snapshot();
+    // During a replay the console still shows the previous state: wait for the replay to arrive.
+    if (!run || run.replaying) return;
+    const H = run.config.hidden;
+    const nine = H === 2;
+    const inspectorPart = this.querySelector<HTMLElement>('[data-part="inspector"]');
+    const partialsPart = this.querySelector<HTMLElement>('[data-part="partials"]');
+    if (inspectorPart) inspectorPart.hidden = !nine;
+    if (partialsPart) partialsPart.hidden = nine;
+    if (nine) this.querySelector<InspectorElement>('np-gradient-inspector')?.follow?.(run.params, run.data, run.rate);
+    else if (partialsPart) {
+      const view = partialsView(run.params, run.data, H);
+      replaceRows(partialsPart.querySelector('tbody'), view.rows);
+      const caption = partialsPart.querySelector('caption');
+      if (caption) caption.textContent = view.caption;
+      const agreement = partialsPart.querySelector('[data-agreement]');
+      if (agreement) agreement.textContent = view.agreement;
+    }
+    this.querySelector<SliceElement>('np-surface-slice')?.show?.(run.params, run.data, H);
+    if (!run.playing) this.#keepLink();
+  }
+
+  /** The address holds the whole experiment: the console's state (its epoch included) and the slice. */
+  #keepLink(): void {
+    const run = this.#console()?.snapshot();
+    if (!run || run.replaying) return;
+    const doc = this.ownerDocument;
+    let url = shareUrl(doc.location.href, CONSOLE_KEY, serializeTrainingConsoleConfig(run.config), this.#policy);
+    const slice = this.querySelector<SliceElement>('np-surface-slice')?.toConfig?.();
+    if (slice) url = shareUrl(url, SLICE_KEY, serializeSurfaceSliceConfig(slice));
+    if (url !== doc.location.href) history.replaceState(history.state, '', url);
+  }
+
+  #showNotices(notices: string[]): void {
+    const box = this.querySelector<HTMLElement>('[data-link-notice]');
+    const text = box?.querySelector('[data-link-notice-text]');
+    if (!box || !text || notices.length === 0) return;
+    text.textContent = notices.join(' ');
+    box.hidden = false;
+  }
+}
+
+if (!customElements.get('np-playground')) customElements.define('np-playground', NpPlayground);
