@@ -69,9 +69,14 @@ export function colourBar(
     rects.push(h('rect', { x, y: round(y0), width, height: round(plot.height / bands + 0.6), fill: `rgb(${r},${g},${b})` }));
   }
   const yAt = (position: number) => round(plot.bottom - position * plot.height);
+  const reference = options.reference;
+  const referenceAt = reference && reference.value >= scale.low && reference.value <= scale.high ? yAt(heatPosition(reference.value, scale)) : null;
+  // The reference is named on the right, like the values; a value label it would touch gives way.
   const tickNodes = [0, 0.25, 0.5, 0.75, 1].flatMap((p) => {
     const y = yAt(p);
-    return [h('path', { d: `M${x + width},${y}h4`, stroke: 'currentColor' }), h('text', { x: x + width + 6, y, dy: '0.32em', 'font-size': 11, fill: 'currentColor' }, formatShort(heatValue(p, scale)))];
+    const mark = h('path', { d: `M${x + width},${y}h4`, stroke: 'currentColor' });
+    if (referenceAt !== null && Math.abs(referenceAt - y) < 14) return [mark];
+    return [mark, h('text', { x: x + width + 6, y, dy: '0.32em', 'font-size': 11, fill: 'currentColor' }, formatShort(heatValue(p, scale)))];
   });
   const nodes: SvgNode[] = [
     ...rects,
@@ -79,11 +84,9 @@ export function colourBar(
     ...tickNodes,
     h('text', { x: x + width / 2, y: plot.top - 8, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor' }, options.label),
   ];
-  const reference = options.reference;
-  if (reference && reference.value >= scale.low && reference.value <= scale.high) {
-    const y = yAt(heatPosition(reference.value, scale));
-    nodes.push(h('path', { d: `M${x - 4},${y}h${width + 8}`, stroke: 'currentColor', 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
-    nodes.push(h('text', { x: x - 5, y, dy: '0.32em', 'text-anchor': 'end', 'font-size': 10, fill: 'currentColor' }, reference.label));
+  if (reference && referenceAt !== null) {
+    nodes.push(h('path', { d: `M${x - 3},${referenceAt}h${width + 9}`, stroke: 'currentColor', 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
+    nodes.push(h('text', { x: x + width + 8, y: referenceAt, dy: '0.32em', 'font-size': 11, 'font-style': 'italic', fill: 'currentColor' }, reference.label));
   }
   return h('g', { class: options.className }, nodes);
 }
