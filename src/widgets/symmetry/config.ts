@@ -2,8 +2,9 @@
 // nudge ε (0: none, the exact tie), the learning rate and how many epochs to train. One typed
 // object, read from data-* attributes, props or a shared link; parsing never throws: anything
 // unknown or garbled is ignored with a notice saying what is used instead.
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import type { ConfigSource } from '../kit/configSource';
+import type { NumberInputRules } from '../kit/numberInput';
+import { parseSettings, serializeSettings } from '../kit/settings';
 
 export const SYMMETRIC_STARTS = ['weights0-biases2', 'weights2-biases0'] as const;
 export type SymmetricStart = (typeof SYMMETRIC_STARTS)[number];
@@ -53,38 +54,14 @@ export const NUDGE_OPTIONS: readonly { value: NudgeTarget; label: string }[] = [
   { value: 'B1', label: 'B1 (bias of h1)' },
 ];
 
-const NUMBER_KEYS = Object.keys(SYMMETRY_RULES) as NumberKey[];
-
 export function parseSymmetryConfig(source: ConfigSource): { config: SymmetryConfig; notices: string[] } {
-  const config: SymmetryConfig = { ...SYMMETRY_DEFAULTS };
-  const notices: string[] = [];
-  for (const [key, text] of configEntries(source)) {
-    if (key === 'start') {
-      const start = oneOf(text, START_OPTIONS);
-      if (start) config.start = start;
-      else notices.push(`Ignored the start “${clipText(text)}”: use ${SYMMETRIC_STARTS.join(' or ')}. Using ${config.start}.`);
-      continue;
-    }
-    if (key === 'nudge') {
-      const nudge = oneOf(text, NUDGE_OPTIONS);
-      if (nudge) config.nudge = nudge;
-      else notices.push(`Ignored the nudged parameter “${clipText(text)}”: use ${NUDGE_TARGETS.join(', ')}. Using ${config.nudge}.`);
-      continue;
-    }
-    if (!(NUMBER_KEYS as string[]).includes(key)) {
-      notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
-      continue;
-    }
-    const k = key as NumberKey;
-    const result = parseNumberInput(text, SYMMETRY_RULES[k]);
-    if (result.ok) config[k] = result.value;
-    else notices.push(`${result.message} Using ${SYMMETRY_DEFAULTS[k]}.`);
-  }
-  return { config, notices };
+  return parseSettings(source, {
+    defaults: SYMMETRY_DEFAULTS,
+    choices: { start: { options: START_OPTIONS, name: 'the start' }, nudge: { options: NUDGE_OPTIONS, name: 'the nudged parameter' } },
+    numbers: SYMMETRY_RULES,
+  });
 }
 
 export function serializeSymmetryConfig(config: SymmetryConfig): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of SYMMETRY_KEYS) params.set(key, String(config[key]));
-  return params;
+  return serializeSettings(config, SYMMETRY_KEYS);
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseSettings, serializeSettings } from '../../../src/widgets/kit/settings';
+
+interface Demo {
+  shape: 'circle' | 'square';
+  size: number;
+  count: number;
+}
+const spec = {
+  defaults: { shape: 'circle', size: 1, count: 3 } as Demo,
+  choices: { shape: { options: [{ value: 'circle' as const }, { value: 'square' as const }], name: 'the shape', normalise: (t: string) => t.replace(/-/g, '') } },
+  numbers: { size: { min: 0, max: 10, label: 'The size' }, count: { min: 1, max: 5, integer: true, label: 'The count' } },
+};
+
+describe('parseSettings', () => {
+  it('reads choices (any case, after normalising) and numbers, from a link or a record', () => {
+    expect(parseSettings(new URLSearchParams('shape=SQUARE&size=2.5&count=5'), spec)).toEqual({ config: { shape: 'square', size: 2.5, count: 5 }, notices: [] });
+    expect(parseSettings({ shape: 'squ-are' }, spec).config.shape).toBe('square');
+  });
+
+  it('keeps the default and says so for a bad choice, a bad number and an unknown key', () => {
+    const { config, notices } = parseSettings({ shape: 'oval', size: '11', count: '2.5', colour: 'red' }, spec);
+    expect(config).toEqual(spec.defaults);
+    expect(notices).toEqual([
+      'Ignored the shape “oval”: use circle, square. Using circle.',
+      'The size must be at most 10; “11” is too large. Using 1.',
+      'The count must be a whole number (no decimals). Type a whole number from 1 to 5. Using 3.',
+      'Ignored the unknown setting “colour”.',
+    ]);
+  });
+
+  it('never changes the defaults object and round-trips through serializeSettings', () => {
+    const config: Demo = { shape: 'square', size: 0.25, count: 2 };
+    const params = serializeSettings(config, ['shape', 'size', 'count']);
+    expect(params.toString()).toBe('shape=square&size=0.25&count=2');
+    expect(parseSettings(params, spec).config).toEqual(config);
+    expect(spec.defaults).toEqual({ shape: 'circle', size: 1, count: 3 });
+  });
+});
