@@ -10,19 +10,24 @@ export function showNumbers(host: Element, numbers: Record<string, string>): voi
   }
 }
 
-/** Replaces the rows of a table body with `rows` of cell texts (cells get `cellClass`). */
-export function replaceRows(body: Element | null, rows: readonly (readonly string[])[], cellClass = 'num'): void {
+/**
+ * Replaces the rows of a table body with `rows` of cell texts (cells get `cellClass`). With
+ * `rowHeader`, each row's first cell is a <th scope="row"> naming the row, without the class.
+ */
+export function replaceRows(body: Element | null, rows: readonly (readonly string[])[], cellClass = 'num', options: { rowHeader?: boolean } = {}): void {
   if (!body) return;
   const doc = body.ownerDocument;
   body.replaceChildren(
     ...rows.map((cells) => {
       const tr = doc.createElement('tr');
-      for (const text of cells) {
-        const td = doc.createElement('td');
-        if (cellClass) td.className = cellClass;
-        td.textContent = text;
-        tr.append(td);
-      }
+      cells.forEach((text, i) => {
+        const header = options.rowHeader && i === 0;
+        const cell = doc.createElement(header ? 'th' : 'td');
+        if (header) cell.setAttribute('scope', 'row');
+        else if (cellClass) cell.className = cellClass;
+        cell.textContent = text;
+        tr.append(cell);
+      });
       return tr;
     }),
   );
