@@ -7,22 +7,18 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
-import { openWidget, widgetView } from '../helpers/widget.ts';
+import { expectBadInputsRejected, openWidget, sliderSelectors, tabbedControls, typeInto, widgetView } from '../helpers/widget.ts';
 import { symmetry as f } from '../../src/facts/symmetry';
 
 const site = useSite();
 const PAGE = 'lessons/11-symmetry/';
 const W = 'np-symmetry';
-const field = (name: string) => `${W} [data-slider][data-name="${name}"] input[data-role="field"]`;
+const field = sliderSelectors(W).field;
 
 /** Unit 1's and unit 2's trace paths, pair by pair. */
 const traces = (page: Page) =>
   page.$$eval(`${W} [data-panel="traces"] .sy-pair`, (pairs) => pairs.map((p) => [p.querySelector('.sy-unit1')?.getAttribute('d'), p.querySelector('.sy-unit2')?.getAttribute('d')]));
 
-async function type(page: Page, name: string, value: string) {
-  await page.fill(field(name), value);
-  await page.press(field(name), 'Tab');
-}
 
 describe('symmetry widget', () => {
   test('the tied start stays identical, and the other preset draws a different run', async () => {
@@ -55,7 +51,7 @@ describe('symmetry widget', () => {
     try {
       await page.locator(`${W} [data-name="start"] input[value="weights2-biases0"]`).check();
       await page.selectOption(`${W} [data-name="nudge"] select`, 'W3');
-      await type(page, 'epsilon', '0.3');
+      await typeInto(page, W, 'epsilon', '0.3');
       await expect.poll(async () => (await widgetView(page, W)).numbers.identical).toMatch(/^no/);
       const view = await widgetView(page, W);
       expect(view.numbers.gap).not.toBe('0 (exactly)');
@@ -66,7 +62,7 @@ describe('symmetry widget', () => {
       expect((view.panels.loss.match(/class="np-series"/g) ?? []).length).toBe(2);
 
       // A millionth breaks the bits but not the outcome.
-      await type(page, 'epsilon', '0.000001');
+      await typeInto(page, W, 'epsilon', '0.000001');
       await expect.poll(async () => (await widgetView(page, W)).numbers.belowOneUnit).toMatch(/^never/);
       expect((await widgetView(page, W)).numbers.identical).toMatch(/^no/);
       expect(p.problems()).toEqual([]);
@@ -79,8 +75,7 @@ describe('symmetry widget', () => {
     const p = await openWidget(site, PAGE, W);
     const { page } = p;
     try {
-      const before = await widgetView(page, W);
-      const cases: [string, string, RegExp][] = [
+      await expectBadInputsRejected(page, W, [
         ['epsilon', 'abc', /“abc” is not a number/],
         ['epsilon', '', /nudge ε is empty/],
         ['epsilon', 'NaN', /must be an actual number/],
@@ -91,17 +86,7 @@ describe('symmetry widget', () => {
         ['learningRate', '1e308', /at most 0\.5/],
         ['epochs', '2.5', /whole number/],
         ['epochs', '0', /at least 1/],
-      ];
-      for (const [name, text, message] of cases) {
-        await type(page, name, text);
-        await expect.poll(async () => (await widgetView(page, W)).status).toMatch(message);
-        expect(await page.getAttribute(field(name), 'aria-invalid')).toBe('true');
-        const now = await widgetView(page, W);
-        expect(now.panels).toEqual(before.panels);
-        expect(now.visibleText).not.toMatch(/NaN|undefined|Infinity/);
-        await type(page, name, name === 'epsilon' ? '0' : name === 'learningRate' ? '0.05' : '3000');
-      }
-      await expect.poll(async () => (await widgetView(page, W)).status).toBe('');
+      ], { epsilon: '0', learningRate: '0.05', epochs: '3000' });
       expect(p.problems()).toEqual([]);
     } finally {
       await p.close();
@@ -117,11 +102,7 @@ describe('symmetry widget', () => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(async () => (await widgetView(page, W)).numbers.loss).not.toBe(before.numbers.loss);
       expect(await page.isChecked(`${W} [data-name="start"] input[value="weights2-biases0"]`)).toBe(true);
-      const reached: string[] = [];
-      for (let i = 0; i < 12; i++) {
-        await page.keyboard.press('Tab');
-        reached.push(await page.evaluate(() => (document.activeElement?.closest('[data-name]') as HTMLElement | null)?.dataset.name ?? document.activeElement?.getAttribute('data-action') ?? ''));
-      }
+      const reached = await tabbedControls(page, 12);
       for (const name of ['nudge', 'epsilon', 'learningRate', 'epochs', 'share']) expect(reached).toContain(name);
       expect(p.problems()).toEqual([]);
     } finally {

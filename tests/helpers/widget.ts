@@ -83,3 +83,45 @@ export async function widgetView(page: Page, tag: string): Promise<WidgetView> {
     visibleText: (el as HTMLElement).innerText,
   }));
 }
+
+/** Types `value` into the text field of the kit Slider `name` inside `tag` and leaves it with Tab, as a reader would. */
+export async function typeInto(page: Page, tag: string, name: string, value: string): Promise<void> {
+  const field = sliderSelectors(tag).field(name);
+  await page.fill(field, value);
+  await page.press(field, 'Tab');
+}
+
+/**
+ * Types each bad value into its field and expects: the message in the status line, the field
+ * marked aria-invalid, every panel unchanged (the last good figure stays) and no "NaN",
+ * "undefined" or "Infinity" on screen. After each case the field gets `good[name]` back.
+ */
+export async function expectBadInputsRejected(page: Page, tag: string, cases: readonly [string, string, RegExp][], good: Record<string, string>): Promise<void> {
+  const { expect } = await import('vitest');
+  const before = await widgetView(page, tag);
+  for (const [name, text, message] of cases) {
+    await typeInto(page, tag, name, text);
+    await expect.poll(async () => (await widgetView(page, tag)).status, { message: `${name} = “${text}”` }).toMatch(message);
+    expect(await page.getAttribute(sliderSelectors(tag).field(name), 'aria-invalid')).toBe('true');
+    const now = await widgetView(page, tag);
+    expect(now.panels).toEqual(before.panels);
+    expect(now.visibleText).not.toMatch(/NaN|undefined|Infinity/);
+    await typeInto(page, tag, name, good[name]);
+  }
+  await expect.poll(async () => (await widgetView(page, tag)).status).toBe('');
+}
+
+/** Presses Tab `count` times and names each control reached: its kit wrapper's data-name, or its data-action. */
+export async function tabbedControls(page: Page, count: number): Promise<string[]> {
+  const reached: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(
+      await page.evaluate(() => {
+        const a = document.activeElement;
+        return (a?.closest('[data-name]') as HTMLElement | null)?.dataset.name ?? a?.getAttribute('data-action') ?? '';
+      }),
+    );
+  }
+  return reached;
+}
