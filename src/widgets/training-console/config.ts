@@ -24,8 +24,7 @@ import {
   plateauCrossFieldProblems,
   PLATEAU_DEFAULTS,
   PLATEAU_RULES,
-  type Flavour,
-  type ThresholdMode,
+  type PlateauConfig,
 } from '../plateau/config';
 
 /**
@@ -49,7 +48,7 @@ export type YScale = 'log' | 'linear';
 export type ScheduleKind = 'constant' | 'plateau';
 
 /** The data settings are the data explorer's (same names and rules), its `seed` called `dataSeed`. */
-export interface TrainingConsoleConfig extends Omit<DataExplorerConfig, 'seed'> {
+export interface TrainingConsoleConfig extends Omit<DataExplorerConfig, 'seed'>, Pick<PlateauConfig, PlateauOption> {
   dataSeed: number;
   /** How the starting parameters are drawn, and the seed they are drawn with. */
   init: InitPreset;
@@ -62,21 +61,8 @@ export interface TrainingConsoleConfig extends Omit<DataExplorerConfig, 'seed'> 
   learningRate: number;
   /** Rates set while training, in epoch order; replayed exactly when stepping back. */
   rateChanges: RateChange[];
-  /** The schedule η follows between the reader's own changes; the plateau options below apply to 'plateau'. */
+  /** The schedule η follows between the reader's own changes; the plateau options (as the plateau widget's) apply to 'plateau'. */
   schedule: ScheduleKind;
-  /** Reduce-on-plateau, with PyTorch's and Keras's names: new η = old η · factor. */
-  factor: number;
-  /** Epochs without improvement tolerated before a cut. */
-  patience: number;
-  /** How much better a loss must be to count as an improvement (PyTorch threshold, Keras min_delta). */
-  threshold: number;
-  thresholdMode: ThresholdMode;
-  /** Epochs after a cut in which bad epochs are not counted. */
-  cooldown: number;
-  /** η is never cut below this (min_lr). */
-  minLr: number;
-  /** Whose counting: PyTorch cuts when bad epochs exceed patience, Keras when they reach it. */
-  flavour: Flavour;
   /** Samples per update: 'full' is full-batch gradient descent (one update per epoch). */
   batchSize: number | 'full';
   /** The epoch the run has reached (the server draws this state; a link restores it). */
@@ -90,7 +76,9 @@ export interface TrainingConsoleConfig extends Omit<DataExplorerConfig, 'seed'> 
 }
 
 type DataKey = 'n' | 'x1Low' | 'x1High' | 'x2Low' | 'x2High' | 'noiseLow' | 'noiseHigh';
-type PlateauKey = 'factor' | 'patience' | 'threshold' | 'cooldown' | 'minLr';
+/** Reduce-on-plateau's options, named and meant as in the plateau widget (and PyTorch / Keras). */
+type PlateauOption = 'factor' | 'patience' | 'threshold' | 'thresholdMode' | 'cooldown' | 'minLr' | 'flavour';
+type PlateauKey = Exclude<PlateauOption, 'thresholdMode' | 'flavour'>;
 type NumberKey = DataKey | PlateauKey | 'dataSeed' | 'initSeed' | 'hidden' | 'learningRate' | 'epoch' | 'maxEpochs' | 'speed';
 
 export const MAX_CONSOLE_EPOCHS = 1_000_000;
