@@ -205,13 +205,13 @@ class NpSeedSweep extends HTMLElement {
     if (svg) renderInto(svg, sweepScene(this.#results, this.#selection));
     const box = this.querySelector<HTMLElement>('[data-panel="sweep"]');
     if (box) box.style.aspectRatio = `${SWEEP_WIDTH} / ${sweepHeight(this.#results.setups.length)}`;
-    replaceRows(this.querySelector('[data-summary] tbody'), summaryRows(this.#results));
+    replaceRows(this.querySelector('[data-summary-table] tbody'), summaryRows(this.#results));
     this.#showPicked();
   }
 
   /** The table of every run: rebuilt when a sweep ends, not for every arriving run. */
   #showRuns(): void {
-    replaceRows(this.querySelector('[data-runs] tbody'), runRows(this.#results));
+    replaceRows(this.querySelector('[data-run-table] tbody'), runRows(this.#results));
   }
 
   #showPicked(): void {
