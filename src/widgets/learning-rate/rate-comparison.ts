@@ -6,38 +6,32 @@ import type { StatusLine } from '../kit/controls';
 import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
-import { finishStartup } from '../kit/lifecycle';
-import { wireNewSeed } from '../kit/seed';
-import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';
-import { parseRateComparisonConfig, RATE_COMPARISON_KEYS, RATE_COMPARISON_RULES, serializeRateComparisonConfig, type RateComparisonConfig } from './comparison-config';
+import { parseRateComparisonConfig, RATE_COMPARISON_DEFAULTS, RATE_COMPARISON_KEYS, RATE_COMPARISON_RULES, serializeRateComparisonConfig, type RateComparisonConfig } from './comparison-config';
 import { comparisonScene, type ComparisonScene } from './comparison-scene';
 import { compareRates } from './runs';
-import { wireSettingControls, type SettingControls } from './setting-controls';
+import { startWidget } from './setting-controls';
 import { startParameters } from './settings';
 
 class NpRateComparison extends HTMLElement {
   #status!: StatusLine;
-  #controls!: SettingControls;
+  #current: () => RateComparisonConfig = () => RATE_COMPARISON_DEFAULTS;
   #schedule = oncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
-    const { key, shared, config, notices } = readWidgetSettings(this, 'rates', RATE_COMPARISON_KEYS, parseRateComparisonConfig);
-    this.#controls = wireSettingControls(this, () => this.#schedule());
-    this.#status = this.#controls.status;
-    // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
-    this.#controls.show(serializeRateComparisonConfig(config));
-    wireNewSeed(this, this.#controls.numbers.initSeed, RATE_COMPARISON_RULES.initSeed.max, () => this.#update());
-    applyControlPolicy(this, shared);
-    wireShareButton(this, key, () => serializeRateComparisonConfig(this.#current()), shared, (m) => this.#status.note(m));
-    finishStartup(this, this.#status, [], () => {});
+    const started = startWidget(this, {
+      key: 'rates',
+      keys: RATE_COMPARISON_KEYS,
+      parse: parseRateComparisonConfig,
+      serialize: serializeRateComparisonConfig,
+      onChange: () => this.#schedule(),
+      seedMax: RATE_COMPARISON_RULES.initSeed.max,
+    });
+    this.#status = started.controls.status;
+    this.#current = started.current;
     // A link's settings (or ones that could not be used) redraw at once, the notices kept in view.
-    if (notices.length || shared.settings.size) this.#update(notices);
-  }
-
-  #current(): RateComparisonConfig {
-    return parseRateComparisonConfig(this.#controls.values()).config;
+    if (started.notices.length || started.linked) this.#update(started.notices);
   }
 
   /** Retrains and redraws; `notes` (e.g. start-up notices) stay in the status line before any news. */

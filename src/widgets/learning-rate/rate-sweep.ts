@@ -8,20 +8,18 @@ import { defaultDataset } from '../kit/defaultData';
 import { replaceRows } from '../kit/dom';
 import { formatInteger } from '../kit/format';
 import { oncePerFrame } from '../kit/frame';
-import { finishStartup } from '../kit/lifecycle';
-import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { startSweep, type SweepHandle } from '../kit/sweepRunner';
 import { renderInto } from '../kit/svg';
 import { variance } from '../../trainer/loss';
-import { wireSettingControls, type SettingControls } from './setting-controls';
-import { parseRateSweepConfig, RATE_SWEEP_KEYS, serializeRateSweepConfig, sweepSeeds, type RateSweepConfig } from './sweep-config';
+import { startWidget } from './setting-controls';
+import { parseRateSweepConfig, RATE_SWEEP_DEFAULTS, RATE_SWEEP_KEYS, serializeRateSweepConfig, sweepSeeds, type RateSweepConfig } from './sweep-config';
 import { startLabel, sweepHeading, SWEEP_WIDTH, sweepHeight, sweepRows, sweepScene, sweepSummaryText, sweepView, type SweepView } from './sweep-scene';
 
 type State = SweepView['progress']['state'];
 
 class NpRateSweep extends HTMLElement {
   #status!: StatusLine;
-  #controls!: SettingControls;
+  #current: () => RateSweepConfig = () => RATE_SWEEP_DEFAULTS;
   /** The sweep being shown: its settings, its runs so far (runs[r][i]) and how far it got. */
   #shown: { config: RateSweepConfig; runs: (SweepRun | undefined)[][]; finished: number; state: State } | null = null;
   #handle: SweepHandle | null = null;
@@ -29,24 +27,24 @@ class NpRateSweep extends HTMLElement {
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
-    const { key, shared, config, notices } = readWidgetSettings(this, 'sweep', RATE_SWEEP_KEYS, parseRateSweepConfig);
-    this.#controls = wireSettingControls(this, () => this.#settingsChanged(), 'The next sweep would use');
-    this.#status = this.#controls.status;
     this.querySelector('[data-action="run"]')?.addEventListener('click', () => this.#run());
     this.querySelector('[data-action="cancel"]')?.addEventListener('click', () => this.#cancel());
-    this.#controls.show(serializeRateSweepConfig(config));
-    applyControlPolicy(this, shared);
-    wireShareButton(this, key, () => serializeRateSweepConfig(this.#current()), shared, (m) => this.#status.note(m));
-    finishStartup(this, this.#status, notices, () => {});
-    if (!notices.length && shared.settings.size) this.#settingsChanged();
+    const started = startWidget(this, {
+      key: 'sweep',
+      keys: RATE_SWEEP_KEYS,
+      parse: parseRateSweepConfig,
+      serialize: serializeRateSweepConfig,
+      onChange: () => this.#settingsChanged(),
+      kept: 'The next sweep would use',
+    });
+    this.#status = started.controls.status;
+    this.#current = started.current;
+    if (started.notices.length) this.#status.note(started.notices.join(' '));
+    else if (started.linked) this.#settingsChanged();
   }
 
   disconnectedCallback(): void {
     this.#handle?.cancel();
-  }
-
-  #current(): RateSweepConfig {
-    return parseRateSweepConfig(this.#controls.values()).config;
   }
 
   /** A setting changed: a sweep is too long to start on every keystroke, so say what Run would do. */

@@ -3,6 +3,9 @@
 // a link (so the widget's own parse…Config turns them into its config) and shows a config in
 // them, so the three widgets need no per-field code of their own.
 import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
+import { finishStartup } from '../kit/lifecycle';
+import { wireNewSeed } from '../kit/seed';
+import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { wireRateList, type RateListControl } from './rate-list';
 import { formatRateList, parseRateList } from './settings';
 
@@ -45,4 +48,43 @@ export function wireSettingControls(host: HTMLElement, onChange: () => void, kep
       }
     },
   };
+}
+
+export interface WidgetStart<C> {
+  controls: SettingControls;
+  /** The config the controls show now. */
+  current(): C;
+  /** Notices about a link's or the page's settings that could not be used (empty if none). */
+  notices: string[];
+  /** Whether a shared link set any of this widget's settings. */
+  linked: boolean;
+}
+
+/**
+ * The start-up every learning-rate widget shares: its settings from data-* attributes and a
+ * link, shown in the controls; "New seed" (if there is one, with the seed's largest value);
+ * a teacher's lock/hide; "Copy link"; then the controls come alive and data-ready is set.
+ */
+export function startWidget<C>(
+  host: HTMLElement,
+  spec: {
+    key: string;
+    keys: readonly string[];
+    parse: (source: Record<string, string>) => { config: C; notices: string[] };
+    serialize: (config: C) => URLSearchParams;
+    onChange: () => void;
+    kept?: string;
+    seedMax?: number;
+  },
+): WidgetStart<C> {
+  const { key, shared, config, notices } = readWidgetSettings(host, spec.key, spec.keys, spec.parse);
+  const controls = wireSettingControls(host, spec.onChange, spec.kept);
+  const current = () => spec.parse(controls.values()).config;
+  // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
+  controls.show(spec.serialize(config));
+  if (spec.seedMax !== undefined) wireNewSeed(host, controls.numbers.initSeed, spec.seedMax, spec.onChange);
+  applyControlPolicy(host, shared);
+  wireShareButton(host, key, () => spec.serialize(current()), shared, (m) => controls.status.note(m));
+  finishStartup(host, controls.status, [], () => {});
+  return { controls, current, notices, linked: shared.settings.size > 0 };
 }

@@ -8,38 +8,32 @@ import { defaultDataset } from '../kit/defaultData';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { formatNumber } from '../kit/format';
 import { oncePerFrame } from '../kit/frame';
-import { finishStartup } from '../kit/lifecycle';
-import { wireNewSeed } from '../kit/seed';
-import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';
 import { walkAlongSlice } from './runs';
-import { wireSettingControls, type SettingControls } from './setting-controls';
+import { startWidget } from './setting-controls';
 import { startParameters } from './settings';
-import { parseSliceStepsConfig, serializeSliceStepsConfig, SLICE_STEPS_KEYS, SLICE_STEPS_RULES, type SliceStepsConfig } from './slice-config';
+import { parseSliceStepsConfig, serializeSliceStepsConfig, SLICE_STEPS_DEFAULTS, SLICE_STEPS_KEYS, SLICE_STEPS_RULES, type SliceStepsConfig } from './slice-config';
 import { sliceScene } from './slice-scene';
 
 class NpSliceSteps extends HTMLElement {
   #status!: StatusLine;
-  #controls!: SettingControls;
+  #current: () => SliceStepsConfig = () => SLICE_STEPS_DEFAULTS;
   #schedule = oncePerFrame(() => this.#update());
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
-    const { key, shared, config, notices } = readWidgetSettings(this, 'slice', SLICE_STEPS_KEYS, parseSliceStepsConfig);
-    this.#controls = wireSettingControls(this, () => this.#schedule());
-    this.#status = this.#controls.status;
-    // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
-    this.#controls.show(serializeSliceStepsConfig(config));
-    wireNewSeed(this, this.#controls.numbers.initSeed, SLICE_STEPS_RULES.initSeed.max, () => this.#update());
-    applyControlPolicy(this, shared);
-    wireShareButton(this, key, () => serializeSliceStepsConfig(this.#current()), shared, (m) => this.#status.note(m));
-    finishStartup(this, this.#status, [], () => {});
+    const started = startWidget(this, {
+      key: 'slice',
+      keys: SLICE_STEPS_KEYS,
+      parse: parseSliceStepsConfig,
+      serialize: serializeSliceStepsConfig,
+      onChange: () => this.#schedule(),
+      seedMax: SLICE_STEPS_RULES.initSeed.max,
+    });
+    this.#status = started.controls.status;
+    this.#current = started.current;
     // A link's settings (or ones that could not be used) redraw at once, the notices kept in view.
-    if (notices.length || shared.settings.size) this.#update(notices);
-  }
-
-  #current(): SliceStepsConfig {
-    return parseSliceStepsConfig(this.#controls.values()).config;
+    if (started.notices.length || started.linked) this.#update(started.notices);
   }
 
   /** Re-walks and redraws; `notes` (e.g. start-up notices) stay in the status line before any news. */
