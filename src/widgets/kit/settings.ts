@@ -16,6 +16,10 @@ export interface SettingsSpec<C> {
   defaults: Readonly<C>;
   choices?: { [K in keyof C]?: ChoiceSpec<Extract<C[K], string>> };
   numbers?: { [K in keyof C]?: NumberInputRules };
+  /** Settings read by a function of their own (a list, a number with its own explanations); a failure's message is followed by "Using …". */
+  readers?: { [K in keyof C]?: (text: string) => { ok: true; value: C[K] } | { ok: false; message: string } };
+  /** How a value reads in a notice (and, given to serializeSettings, in a link); default String(value). */
+  show?: (key: keyof C, value: unknown) => string;
 }
 
 export function parseSettings<C extends object>(source: ConfigSource, spec: SettingsSpec<C>): { config: C; notices: string[] } {
@@ -23,11 +27,18 @@ export function parseSettings<C extends object>(source: ConfigSource, spec: Sett
   const values = config as Record<string, unknown>;
   const choices = (spec.choices ?? {}) as Record<string, ChoiceSpec | undefined>;
   const numbers = (spec.numbers ?? {}) as Record<string, NumberInputRules | undefined>;
+  const readers = (spec.readers ?? {}) as Record<string, ((text: string) => { ok: true; value: unknown } | { ok: false; message: string }) | undefined>;
+  const show = (key: string, value: unknown) => (spec.show ? spec.show(key as keyof C, value) : String(value));
   const notices: string[] = [];
   for (const [key, text] of configEntries(source)) {
     const choice = choices[key];
     const rules = numbers[key];
-    if (choice) {
+    const read = readers[key];
+    if (read) {
+      const result = read(text);
+      if (result.ok) values[key] = result.value;
+      else notices.push(`${result.message} Using ${show(key, values[key])}.`);
+    } else if (choice) {
       const value = oneOf(choice.normalise ? choice.normalise(text) : text, choice.options);
       if (value !== null) values[key] = value;
       else notices.push(`Ignored ${choice.name} “${clipText(text)}”: use ${choice.options.map((o) => o.value).join(', ')}. Using ${String(values[key])}.`);
@@ -42,9 +53,9 @@ export function parseSettings<C extends object>(source: ConfigSource, spec: Sett
   return { config, notices };
 }
 
-/** The settings as a link writes them, in the order of `keys`. */
-export function serializeSettings<C extends object>(config: C, keys: readonly (keyof C)[]): URLSearchParams {
+/** The settings as a link writes them, in the order of `keys` (each through `show`, default String). */
+export function serializeSettings<C extends object>(config: C, keys: readonly (keyof C)[], show: (key: keyof C, value: unknown) => string = (_, value) => String(value)): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of keys) params.set(String(key), String(config[key]));
+  for (const key of keys) params.set(String(key), show(key, config[key]));
   return params;
 }

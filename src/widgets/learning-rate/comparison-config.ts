@@ -3,7 +3,8 @@
 // anything unknown or garbled is ignored with a notice, and parsing never throws.
 import type { ConfigSource } from '../kit/configSource';
 import type { NumberInputRules } from '../kit/numberInput';
-import { LESSON_RATES, LESSON_START, numberSetting, parseRateList, parseSettings, parseStartPreset, SEED_RULES, serializeSettings, showSetting, type StartPreset } from './settings';
+import { parseSettings, serializeSettings } from '../kit/settings';
+import { LESSON_RATES, LESSON_START, parseRateList, SEED_RULES, showSetting, START_CHOICE, type StartPreset } from './settings';
 
 export interface RateComparisonConfig {
   init: StartPreset;
@@ -24,12 +25,13 @@ export const RATE_COMPARISON_RULES: Readonly<Record<'initSeed' | 'epochs', Numbe
 export const RATE_COMPARISON_KEYS: readonly (keyof RateComparisonConfig)[] = ['init', 'initSeed', 'rates', 'epochs'];
 
 export function parseRateComparisonConfig(source: ConfigSource): { config: RateComparisonConfig; notices: string[] } {
-  return parseSettings(
-    source,
-    RATE_COMPARISON_DEFAULTS,
-    { init: parseStartPreset, initSeed: numberSetting(SEED_RULES), rates: parseRateList, epochs: numberSetting(RATE_COMPARISON_RULES.epochs) },
-    showSetting,
-  );
+  return parseSettings(source, {
+    defaults: RATE_COMPARISON_DEFAULTS,
+    choices: { init: START_CHOICE },
+    numbers: RATE_COMPARISON_RULES,
+    readers: { rates: parseRateList },
+    show: showSetting,
+  });
 }
 
 export function serializeRateComparisonConfig(config: RateComparisonConfig): URLSearchParams {

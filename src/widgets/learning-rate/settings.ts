@@ -2,10 +2,8 @@
 // seed) and a list of learning rates typed as "0.001, 0.01, 0.1". Pure; parsing never throws.
 import { initParams, type InitPreset } from '../../trainer/init';
 import type { Parameters } from '../../trainer/parameters';
-import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
-import { parseParameterName } from '../kit/parameters';
+import type { NumberInputRules } from '../kit/numberInput';
+import type { ChoiceSpec } from '../kit/settings';
 import { parseLearningRate } from '../training-console/config';
 
 export type StartPreset = Extract<InitPreset, 'writeup' | 'he' | 'writeup-example'>;
@@ -38,52 +36,10 @@ export function startParameters(init: StartPreset, initSeed: number): Parameters
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export function parseStartPreset(text: string): Parsed<StartPreset> {
-  const preset = oneOf(text, START_OPTIONS);
-  return preset ? { ok: true, value: preset } : { ok: false, message: `Ignored the start “${clipText(text)}”: use ${START_OPTIONS.map((o) => o.value).join(', ')}.` };
-}
+/** The start as one of the widgets' named choices (kit/settings.ts). */
+export const START_CHOICE: ChoiceSpec<StartPreset> = { options: START_OPTIONS, name: 'the start' };
 
-export function parseParameter(text: string): Parsed<ParameterName> {
-  const name = parseParameterName(text);
-  return name ? { ok: true, value: name } : { ok: false, message: `Ignored the parameter “${clipText(text)}”: use one of ${PARAMETER_NAMES.join(', ')}.` };
-}
-
-/** A reader for a number setting with these rules. */
-export const numberSetting = (rules: NumberInputRules) => (text: string) => parseNumberInput(text, rules);
-
-/**
- * A widget's settings from data-* attributes or a link: each known key is read by its reader;
- * a garbled value keeps the default and adds a notice ("… Using 3000."), an unknown key is named.
- */
-export function parseSettings<C extends object>(
-  source: ConfigSource,
-  defaults: Readonly<C>,
-  readers: { [K in keyof C]: (text: string) => Parsed<C[K]> },
-  show: (key: keyof C, value: C[keyof C]) => string = (_, value) => String(value),
-): { config: C; notices: string[] } {
-  const config = structuredClone(defaults) as C;
-  const notices: string[] = [];
-  for (const [key, text] of configEntries(source)) {
-    if (!Object.hasOwn(readers, key)) {
-      notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
-      continue;
-    }
-    const k = key as keyof C;
-    const result = readers[k](text);
-    if (result.ok) config[k] = result.value;
-    else notices.push(`${result.message} Using ${show(k, config[k])}.`);
-  }
-  return { config, notices };
-}
-
-/** The settings as query-string pairs, each written by `show`, in the order of `keys`. */
-export function serializeSettings<C extends object>(config: C, keys: readonly (keyof C)[], show: (key: keyof C, value: C[keyof C]) => string = (_, value) => String(value)): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const key of keys) out.set(String(key), show(key, config[key]));
-  return out;
-}
-
-/** How the rate list and everything else read in a notice or link. */
+/** How the rate list and everything else read in a notice or a link. */
 export function showSetting(key: PropertyKey, value: unknown): string {
   return key === 'rates' ? formatRateList(value as number[]) : String(value);
 }

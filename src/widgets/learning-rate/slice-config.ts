@@ -1,11 +1,12 @@
 // The slice stepper's settings: the start (preset and seed), which parameter moves while the
 // other eight stay fixed, the learning rate and how many steps to draw. Read from data-*
 // attributes or a shared link; anything unknown or garbled is ignored with a notice.
-import type { ParameterName } from '../../trainer/parameters';
+import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import type { ConfigSource } from '../kit/configSource';
 import type { NumberInputRules } from '../kit/numberInput';
+import { parseSettings, serializeSettings } from '../kit/settings';
 import { parseLearningRate, RATE_RULES } from '../training-console/config';
-import { LESSON_START, numberSetting, parseParameter, parseSettings, parseStartPreset, SEED_RULES, serializeSettings, type StartPreset } from './settings';
+import { LESSON_START, SEED_RULES, START_CHOICE, type StartPreset } from './settings';
 
 export interface SliceStepsConfig {
   init: StartPreset;
@@ -28,12 +29,12 @@ export const SLICE_STEPS_RULES: Readonly<Record<'initSeed' | 'learningRate' | 's
 export const SLICE_STEPS_KEYS: readonly (keyof SliceStepsConfig)[] = ['init', 'initSeed', 'parameter', 'learningRate', 'steps'];
 
 export function parseSliceStepsConfig(source: ConfigSource): { config: SliceStepsConfig; notices: string[] } {
-  return parseSettings(source, SLICE_STEPS_DEFAULTS, {
-    init: parseStartPreset,
-    initSeed: numberSetting(SEED_RULES),
-    parameter: parseParameter,
-    learningRate: parseLearningRate,
-    steps: numberSetting(SLICE_STEPS_RULES.steps),
+  return parseSettings(source, {
+    defaults: SLICE_STEPS_DEFAULTS,
+    choices: { init: START_CHOICE, parameter: { options: PARAMETER_NAMES.map((value) => ({ value })), name: 'the parameter' } },
+    numbers: { initSeed: SEED_RULES, steps: SLICE_STEPS_RULES.steps },
+    // A negative rate gets the console's own explanation (it would step uphill).
+    readers: { learningRate: parseLearningRate },
   });
 }
 

@@ -3,7 +3,8 @@
 // link; anything unknown or garbled is ignored with a notice, and parsing never throws.
 import type { ConfigSource } from '../kit/configSource';
 import type { NumberInputRules } from '../kit/numberInput';
-import { LESSON_RATES, LESSON_START, numberSetting, parseRateList, parseSettings, parseStartPreset, serializeSettings, showSetting, type StartPreset } from './settings';
+import { parseSettings, serializeSettings } from '../kit/settings';
+import { LESSON_RATES, LESSON_START, parseRateList, showSetting, START_CHOICE, type StartPreset } from './settings';
 
 export interface RateSweepConfig {
   init: StartPreset;
@@ -23,12 +24,13 @@ export const RATE_SWEEP_RULES: Readonly<Record<'seeds' | 'epochs', NumberInputRu
 export const RATE_SWEEP_KEYS: readonly (keyof RateSweepConfig)[] = ['init', 'seeds', 'epochs', 'rates'];
 
 export function parseRateSweepConfig(source: ConfigSource): { config: RateSweepConfig; notices: string[] } {
-  return parseSettings(
-    source,
-    RATE_SWEEP_DEFAULTS,
-    { init: parseStartPreset, seeds: numberSetting(RATE_SWEEP_RULES.seeds), epochs: numberSetting(RATE_SWEEP_RULES.epochs), rates: parseRateList },
-    showSetting,
-  );
+  return parseSettings(source, {
+    defaults: RATE_SWEEP_DEFAULTS,
+    choices: { init: START_CHOICE },
+    numbers: RATE_SWEEP_RULES,
+    readers: { rates: parseRateList },
+    show: showSetting,
+  });
 }
 
 export function serializeRateSweepConfig(config: RateSweepConfig): URLSearchParams {

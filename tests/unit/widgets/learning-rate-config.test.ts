@@ -85,7 +85,7 @@ describe('the three configs', () => {
 
   it('reads the slice’s parameter by name in any case, and explains a negative rate', () => {
     expect(parseSliceStepsConfig({ parameter: ' w5 ' }).config.parameter).toBe('W5');
-    expect(parseSliceStepsConfig({ parameter: 'W7' }).notices[0]).toMatch(/use one of W1, W2/);
+    expect(parseSliceStepsConfig({ parameter: 'W7' }).notices[0]).toMatch(/Ignored the parameter “W7”: use W1, W2/);
     expect(parseSliceStepsConfig({ learningRate: '-0.5' }).notices[0]).toMatch(/must be positive/);
     expect(parseSliceStepsConfig({ steps: '51' }).notices[0]).toMatch(/at most 50/);
   });

@@ -37,3 +37,30 @@ describe('parseSettings', () => {
     expect(spec.defaults).toEqual({ shape: 'circle', size: 1, count: 3 });
   });
 });
+
+describe('parseSettings with readers of their own', () => {
+  interface Listed {
+    sizes: number[];
+    size: number;
+  }
+  const listSpec = {
+    defaults: { sizes: [1, 2], size: 1 } as Listed,
+    numbers: { size: { min: 0, max: 10, label: 'The size' } },
+    readers: {
+      sizes: (text: string) => {
+        const values = text.split(',').map(Number);
+        return values.every(Number.isFinite) ? { ok: true as const, value: values } : { ok: false as const, message: 'The sizes must be numbers.' };
+      },
+    },
+    show: (key: keyof Listed, value: unknown) => (key === 'sizes' ? (value as number[]).join(', ') : String(value)),
+  };
+
+  it('reads a setting with its own function, and says what is used instead of a bad one', () => {
+    expect(parseSettings({ sizes: '3,4' }, listSpec)).toEqual({ config: { sizes: [3, 4], size: 1 }, notices: [] });
+    expect(parseSettings({ sizes: '3,x' }, listSpec).notices).toEqual(['The sizes must be numbers. Using 1, 2.']);
+  });
+
+  it('writes each value through show', () => {
+    expect(serializeSettings({ sizes: [3, 4], size: 2 }, ['sizes', 'size'], listSpec.show).toString()).toBe('sizes=3%2C+4&size=2');
+  });
+});
