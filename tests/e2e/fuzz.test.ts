@@ -29,6 +29,8 @@ describe('widgets survive bad input', () => {
       const widgets = p.page.locator('.widget');
       for (let i = 0; i < (await widgets.count()); i++) {
         const w = widgets.nth(i);
+        // A view that follows another widget (the playground's gradient check) has no controls of its own to fuzz.
+        if ((await w.locator('input, button, select').count()) === 0) continue;
         await expect.poll(() => w.locator('input:enabled, button:enabled').count(), { timeout: 5_000 }).toBeGreaterThan(0);
         // What the student sees, minus the status line, which may quote the bad input to explain it.
         const check = async (what: string) => {
