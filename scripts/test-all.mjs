@@ -169,7 +169,7 @@ try {
     // the base and is covered by the root run; this keeps CI well under 15 minutes.
     await vitestStep(`e2e ${SUB_BASE}`, 'e2e', { E2E_DIST: path.join(root, 'dist-course'), E2E_BASE: SUB_BASE }, [
       'tests/e2e/site.test.ts', 'tests/e2e/share.test.ts', 'tests/e2e/offline.test.ts', 'tests/e2e/exercises.test.ts',
-      'tests/e2e/teachers.test.ts', 'tests/e2e/playground.test.ts',
+      'tests/e2e/teachers.test.ts',
     ].filter((file) => existsSync(path.join(root, file))));
   }
   summary();
