@@ -3,7 +3,8 @@
 // object, read from the component's data-* attributes or a shared link; parsing never throws:
 // anything unknown or garbled is ignored with a notice saying what is used instead.
 import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import type { NumberInputRules } from '../kit/numberInput';
+import { parseSettings, serializeSettings } from '../kit/settings';
 
 /** The two starting schemes the sweep compares. */
 export type SweepInit = 'writeup' | 'he';
@@ -45,7 +46,6 @@ export const SEED_SWEEP_DEFAULTS: Readonly<SeedSweepConfig> = {
   dataSeed: 1,
 };
 
-const NUMBER_KEYS = Object.keys(SEED_SWEEP_RULES) as NumberKey[];
 export const SEED_SWEEP_KEYS: readonly (keyof SeedSweepConfig)[] = ['widths', 'inits', 'runs', 'firstSeed', 'epochs', 'learningRate', 'dataSeed'];
 
 /** "2, 16,4" → [2, 4, 16] (offered widths only, each once, in order), or a message. */
@@ -67,41 +67,24 @@ export function parseInits(text: string): { ok: true; value: SweepInit[] } | { o
 }
 
 export function parseSeedSweepConfig(source: ConfigSource): { config: SeedSweepConfig; notices: string[] } {
-  const d = SEED_SWEEP_DEFAULTS;
-  const config: SeedSweepConfig = { ...d, widths: [...d.widths], inits: [...d.inits] };
-  const notices: string[] = [];
-  for (const [key, text] of configEntries(source)) {
-    if (key === 'widths') {
-      const r = parseWidths(text);
-      if (r.ok) config.widths = r.value;
-      else notices.push(`${r.message} Using ${config.widths.join(', ')}.`);
-      continue;
-    }
-    if (key === 'inits') {
-      const r = parseInits(text);
-      if (r.ok) config.inits = r.value;
-      else notices.push(`${r.message} Using ${config.inits.join(', ')}.`);
-      continue;
-    }
-    if (!(NUMBER_KEYS as string[]).includes(key)) {
-      notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
-      continue;
-    }
-    const k = key as NumberKey;
-    const result = parseNumberInput(text, SEED_SWEEP_RULES[k]);
-    if (result.ok) config[k] = result.value;
-    else notices.push(`${result.message} Using ${d[k]}.`);
-  }
+  // The two lists are read here; every number goes through the kit's usual checks.
+  const entries = configEntries(source);
+  const lists = new Map(entries.filter(([key]) => key === 'widths' || key === 'inits'));
+  const { config, notices } = parseSettings<SeedSweepConfig>(
+    Object.fromEntries(entries.filter(([key]) => !lists.has(key))),
+    { defaults: { ...SEED_SWEEP_DEFAULTS, widths: [...SEED_SWEEP_DEFAULTS.widths], inits: [...SEED_SWEEP_DEFAULTS.inits] }, numbers: SEED_SWEEP_RULES },
+  );
+  const widths = lists.has('widths') ? parseWidths(lists.get('widths')!) : null;
+  if (widths?.ok) config.widths = widths.value;
+  else if (widths) notices.push(`${widths.message} Using ${config.widths.join(', ')}.`);
+  const inits = lists.has('inits') ? parseInits(lists.get('inits')!) : null;
+  if (inits?.ok) config.inits = inits.value;
+  else if (inits) notices.push(`${inits.message} Using ${config.inits.join(', ')}.`);
   return { config, notices };
 }
 
 export function serializeSeedSweepConfig(config: SeedSweepConfig): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of SEED_SWEEP_KEYS) {
-    const value = config[key];
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
-  }
-  return params;
+  return serializeSettings(config, SEED_SWEEP_KEYS);
 }
 
 /** One setup: a row of the figure. */

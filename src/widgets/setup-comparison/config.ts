@@ -25,7 +25,7 @@ export interface Setup {
   /** Number of samples N. */
   n: number;
   lossForm: LossForm;
-  /** Samples per update; 'full' is one update per epoch. */
+  /** Samples per update; 'full' is one update per epoch, and so is any batch of N or more. */
   batchSize: BatchSize;
 }
 
@@ -125,16 +125,6 @@ export interface ComparisonProblem {
 
 export function comparisonProblems(config: SetupComparisonConfig): ComparisonProblem[] {
   const problems: ComparisonProblem[] = [];
-  for (const s of SETUPS) {
-    const setup = config[s];
-    if (setup.batchSize !== 'full' && setup.batchSize > setup.n) {
-      problems.push({
-        message: `Setup ${SUFFIX[s]}: a batch of ${setup.batchSize} samples is more than its ${setup.n}.`,
-        fallback: 'Using the full batch.',
-        fix: (c) => (c[s].batchSize = 'full'),
-      });
-    }
-  }
   const n = Math.max(config.a.n, config.b.n);
   if (config.epochs * n > MAX_WORK) {
     const most = Math.max(1, Math.floor(MAX_WORK / n));

@@ -45,6 +45,11 @@ export function samplesPerUpdate(setup: Setup): number {
   return setup.batchSize === 'full' ? setup.n : Math.min(setup.batchSize, setup.n);
 }
 
+/** A batch that holds all N samples (or more) is the full batch: one update per epoch. */
+export function isFullBatch(setup: Setup): boolean {
+  return samplesPerUpdate(setup) === setup.n;
+}
+
 export function runSetup(config: SetupComparisonConfig, which: SetupName, data: Dataset = setupData(config[which])): SetupRun {
   const setup = config[which];
   const start = comparisonStart(config);
@@ -53,7 +58,7 @@ export function runSetup(config: SetupComparisonConfig, which: SetupName, data: 
     data,
     params: start,
     learningRate: config.learningRate,
-    batchSize: setup.batchSize === 'full' ? undefined : batch,
+    batchSize: isFullBatch(setup) ? undefined : batch,
     lossForm: setup.lossForm,
     shuffleSeed: config.initSeed,
   });

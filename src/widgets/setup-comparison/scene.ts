@@ -9,8 +9,8 @@ import { formatLoss, formatR2, tableEpochs } from '../training-console/scene';
 import { lineChart, type LineSeries, type ReferenceLine } from '../kit/lineChart';
 import type { ChartMarker } from '../kit/marker';
 import type { SvgNode } from '../kit/svg';
-import { LOSS_OPTIONS, RANGES, SCALING_OPTIONS, type SetupComparisonConfig, type SetupName, type XAxis } from './config';
-import { GOOD_FIT, samplesPerUpdate, type SetupRun } from './run';
+import { LOSS_OPTIONS, RANGES, SCALING_OPTIONS, type Setup, type SetupComparisonConfig, type SetupName, type XAxis } from './config';
+import { GOOD_FIT, isFullBatch, samplesPerUpdate, type SetupRun } from './run';
 
 export const CHART_WIDTH = 420;
 export const CHART_HEIGHT = 330;
@@ -27,7 +27,7 @@ export function describeSetup(config: SetupComparisonConfig, s: SetupName): stri
   const setup = config[s];
   const scaling = SCALING_OPTIONS.find((o) => o.value === setup.scaling)!.label;
   const loss = setup.lossForm === 'mean' ? 'mean loss' : 'summed loss';
-  const batch = setup.batchSize === 'full' ? 'full batch' : `batches of ${formatInteger(samplesPerUpdate(setup))}`;
+  const batch = isFullBatch(setup) ? 'full batch' : `batches of ${formatInteger(samplesPerUpdate(setup))}`;
   return `${STYLE[s].name}: ${setup.range} ranges, ${scaling}, N = ${formatInteger(setup.n)}, ${loss}, ${batch}`;
 }
 
@@ -98,6 +98,13 @@ export const TABLE_ROWS: readonly { key: string; label: string }[] = [
   { key: 'status', label: 'outcome' },
 ];
 
+/** "full batch", "10 per update", or "100 per update: all 30 samples, so the full batch". */
+export function batchWords(setup: Setup): string {
+  if (setup.batchSize === 'full') return 'full batch';
+  if (isFullBatch(setup)) return `${formatInteger(setup.batchSize)} per update: all ${formatInteger(setup.n)} samples, so the full batch`;
+  return `${formatInteger(setup.batchSize)} per update`;
+}
+
 /** Each setup's numbers by the keys of TABLE_ROWS, as printed. */
 export function setupNumbers(config: SetupComparisonConfig, s: SetupName, run: SetupRun): Record<string, string> {
   const setup = config[s];
@@ -105,7 +112,7 @@ export function setupNumbers(config: SetupComparisonConfig, s: SetupName, run: S
   const last = run.losses[run.epochs];
   return {
     data: `${RANGES[setup.range].label.split(':')[0]} ranges, ${SCALING_OPTIONS.find((o) => o.value === setup.scaling)!.label}, N = ${formatInteger(setup.n)}`,
-    training: `${LOSS_OPTIONS.find((o) => o.value === setup.lossForm)!.label}; ${setup.batchSize === 'full' ? 'full batch' : `${formatInteger(batch)} per update`}`,
+    training: `${LOSS_OPTIONS.find((o) => o.value === setup.lossForm)!.label}; ${batchWords(setup)}`,
     updatesPerEpoch: formatInteger(run.updatesPerEpoch),
     effectiveRate: setup.lossForm === 'sum' ? `η × ${formatInteger(batch)} = ${formatNumber(run.effectiveRate)}` : `η = ${formatNumber(run.effectiveRate)}`,
     stableRate: formatNumber(run.stableRate),

@@ -87,12 +87,14 @@ class NpSetupComparison extends HTMLElement {
     const svg = this.querySelector('[data-panel="chart"] svg');
     if (svg) renderInto(svg, scene.chart);
     showNumbers(this, scene.numbers);
-    replaceRows(this.querySelector('[data-loss-table] tbody'), lossTableRows(config, runs));
-    this.#status.problem('run', scene.divergence);
+    replaceRows(this.querySelector('[data-samples] tbody'), lossTableRows(config, runs));
+    // A diverged run is news, not a mistake of the reader's: it goes with the summary (the chart
+    // and the table mark it too), so later notes such as "link copied" can still be seen.
+    this.#status.problem('run', null);
     const summary = (['a', 'b'] as const)
       .map((s) => `${describeSetup(config, s)}: loss ${scene.numbers[`${s}.lossEnd`]}, R² ${scene.numbers[`${s}.r2`]}.`)
       .join(' ');
-    this.#status.note(`${notice ? notice + ' ' : ''}${summary}`);
+    this.#status.note([notice, scene.divergence, summary].filter(Boolean).join(' '));
     for (const [key, value] of serializeSetupComparisonConfig(config)) this.dataset[key] = value;
   }
 }

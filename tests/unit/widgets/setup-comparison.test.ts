@@ -3,8 +3,8 @@ import {
   MAX_WORK, parseBatchSize, parseSetupComparisonConfig, serializeSetupComparisonConfig, SETUP_COMPARISON_DEFAULTS,
   SETUP_COMPARISON_KEYS, SETUP_DEFAULTS, type SetupComparisonConfig,
 } from '../../../src/widgets/setup-comparison/config';
-import { runSetup, samplesPerUpdate, setupData } from '../../../src/widgets/setup-comparison/run';
-import { comparisonScene, describeSetup, lossTableRows, setupNumbers } from '../../../src/widgets/setup-comparison/scene';
+import { isFullBatch, runSetup, samplesPerUpdate, setupData } from '../../../src/widgets/setup-comparison/run';
+import { batchWords, comparisonScene, describeSetup, lossTableRows, setupNumbers } from '../../../src/widgets/setup-comparison/scene';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 
 const make = (a: Partial<typeof SETUP_DEFAULTS>, b: Partial<typeof SETUP_DEFAULTS>, rest: Partial<SetupComparisonConfig> = {}): SetupComparisonConfig => ({
@@ -44,10 +44,10 @@ describe('parseSetupComparisonConfig', () => {
     expect(notices.join(' ')).toMatch(/unknown setting “colour”/);
   });
 
-  it('refuses a batch larger than the data and more work than a page runs at once', () => {
+  it('refuses more work than a page runs at once, and takes a batch of N or more as the full batch', () => {
     const big = parseSetupComparisonConfig({ nA: '20', batchSizeA: '32' });
-    expect(big.config.a.batchSize).toBe('full');
-    expect(big.notices[0]).toMatch(/Setup A: a batch of 32 samples is more than its 20/);
+    expect(big.notices).toEqual([]);
+    expect(isFullBatch(big.config.a)).toBe(true);
     const heavy = parseSetupComparisonConfig({ nB: '10000', epochs: '5000' });
     expect(heavy.config.epochs * 10_000).toBeLessThanOrEqual(MAX_WORK);
     expect(heavy.notices[0]).toMatch(/more training than this page runs at once/);
@@ -121,6 +121,15 @@ describe('the comparison scene', () => {
     const text = JSON.stringify(scene.numbers) + toSvgString(scene.chart) + JSON.stringify(lossTableRows(c, runs));
     expect(text).not.toMatch(/NaN|undefined/);
     expect(comparisonScene(make({}, {}, { epochs: 5 }), { a: runSetup(make({}, {}, { epochs: 5 }), 'a'), b: runSetup(make({}, {}, { epochs: 5 }), 'b') }).divergence).toBeNull();
+  });
+
+  it('trains and describes a batch as large as the data as the full batch', () => {
+    const c = make({ n: 5, batchSize: 10 }, {}, { epochs: 3 });
+    expect(runSetup(c, 'a').updates).toBe(3);
+    expect(describeSetup(c, 'a')).toMatch(/full batch$/);
+    expect(batchWords(c.a)).toBe('10 per update: all 5 samples, so the full batch');
+    expect(batchWords(c.b)).toBe('full batch');
+    expect(batchWords({ ...c.b, batchSize: 32 })).toBe('32 per update');
   });
 
   it('describes each setup and lists its numbers', () => {
