@@ -13,14 +13,8 @@ export type ThresholdMode = 'rel' | 'abs';
 /** The starts this widget offers: the write-up's random scheme and the modern default. */
 export type PlateauStart = Extract<InitPreset, 'writeup' | 'he'>;
 
-export interface PlateauConfig {
-  /** How the starting parameters are drawn, and with which seed (both runs start there). */
-  init: PlateauStart;
-  initSeed: number;
-  /** η at epoch 0, for both runs; the fixed run keeps it. */
-  learningRate: number;
-  /** How long both runs train. */
-  epochs: number;
+/** Reduce-on-plateau's settings, with PyTorch's and Keras's names and meaning (for any widget that offers the schedule). */
+export interface PlateauSettings {
   /** new rate = old rate · factor. */
   factor: number;
   /** Bad epochs tolerated before a cut. */
@@ -34,6 +28,16 @@ export interface PlateauConfig {
   minLr: number;
   /** Whose counting: PyTorch cuts when bad epochs exceed patience, Keras when they reach it. */
   flavour: Flavour;
+}
+
+export interface PlateauConfig extends PlateauSettings {
+  /** How the starting parameters are drawn, and with which seed (both runs start there). */
+  init: PlateauStart;
+  initSeed: number;
+  /** η at epoch 0, for both runs; the fixed run keeps it. */
+  learningRate: number;
+  /** How long both runs train. */
+  epochs: number;
   /** The paired comparison trains seeds 1…seeds both ways. */
   seeds: number;
 }
@@ -137,8 +141,8 @@ export function parseMode(text: string): ThresholdMode | null {
 }
 
 /** Problems that involve more than one field, each with the keys to fall back on. */
-export function plateauCrossFieldProblems(config: PlateauConfig): { keys: (keyof PlateauConfig)[]; message: string }[] {
-  const problems: { keys: (keyof PlateauConfig)[]; message: string }[] = [];
+export function plateauCrossFieldProblems(config: PlateauSettings): { keys: (keyof PlateauSettings)[]; message: string }[] {
+  const problems: { keys: (keyof PlateauSettings)[]; message: string }[] = [];
   if (config.flavour === 'keras' && config.thresholdMode === 'rel') {
     problems.push({ keys: ['thresholdMode'], message: 'Keras compares losses only absolutely (its min_delta is subtracted from the best loss), so the relative mode is a PyTorch setting.' });
   }
@@ -205,19 +209,19 @@ export function serializePlateauConfig(config: PlateauConfig): URLSearchParams {
 }
 
 /** The schedule the second run follows, as the trainer's options. */
-export function plateauOptions(config: PlateauConfig): ReduceOnPlateauOptions {
+export function plateauOptions(config: PlateauSettings): ReduceOnPlateauOptions {
   const { factor, patience, threshold, thresholdMode, cooldown, minLr, flavour } = config;
   return { factor, patience, threshold, thresholdMode, cooldown, minLr, flavour };
 }
 
 /** The same schedule as plain data, for a sweep in Web Workers. */
-export function plateauSpec(config: PlateauConfig): ScheduleSpec {
+export function plateauSpec(config: PlateauSettings): ScheduleSpec {
   return { kind: 'plateau', ...plateauOptions(config) };
 }
 
-/** "factor 0.5, patience 200, threshold 0.0001 (rel), cooldown 0, min_lr 0, PyTorch": the schedule in words. */
-export function describeSchedule(config: PlateauConfig): string {
-  const who = config.flavour === 'keras' ? 'Keras' : 'PyTorch';
-  const threshold = config.flavour === 'keras' ? `min_delta ${config.threshold}` : `threshold ${config.threshold} (${config.thresholdMode})`;
+/** "factor 0.5, patience 200, threshold 0.0001 (relative), cooldown 0, min_lr 0, PyTorch counting": the schedule in words. */
+export function describeSchedule(config: PlateauSettings): string {
+  const who = config.flavour === 'keras' ? 'Keras counting' : 'PyTorch counting';
+  const threshold = config.flavour === 'keras' ? `min_delta ${config.threshold} (absolute)` : `threshold ${config.threshold} (${config.thresholdMode === 'rel' ? 'relative' : 'absolute'})`;
   return `factor ${config.factor}, patience ${config.patience}, ${threshold}, cooldown ${config.cooldown}, min_lr ${config.minLr}, ${who}`;
 }

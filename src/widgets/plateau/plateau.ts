@@ -9,6 +9,7 @@ import { formatInteger } from '../kit/format';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
+import { wireNewSeed } from '../kit/seed';
 import { patchInto } from '../kit/svg';
 import { startSweep, type SweepHandle } from '../kit/sweepRunner';
 import type { SweepRun } from '../../trainer/sweep';
@@ -18,6 +19,7 @@ import {
   parsePlateauConfig,
   plateauSpec,
   PLATEAU_KEYS,
+  PLATEAU_RULES,
   serializePlateauConfig,
   type PlateauConfig,
 } from './config';
@@ -111,7 +113,7 @@ class NpPlateau extends HTMLElement {
       });
     }
     const on = (action: string, handler: () => void) => this.querySelector(`[data-action="${action}"]`)?.addEventListener('click', handler);
-    on('new-seed', () => this.#newSeed());
+    wireNewSeed(this, this.#controls.initSeed, PLATEAU_RULES.initSeed.max, () => this.#settingsChanged());
     on('sweep', () => this.#startComparison());
     on('cancel', () => this.#cancelComparison());
   }
@@ -183,13 +185,6 @@ class NpPlateau extends HTMLElement {
     this.#syncData();
     const count = this.querySelector('[data-role="seed-count"]');
     if (count && !this.#sweep) count.textContent = String(seeds);
-  }
-
-  #newSeed(): void {
-    const seed = this.#controls.initSeed;
-    if (!seed) return;
-    seed.set(seed.value >= 999_999_999 ? 0 : seed.value + 1);
-    this.#settingsChanged();
   }
 
   // ---------- the pair ----------

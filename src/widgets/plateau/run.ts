@@ -10,7 +10,7 @@ import { makeSchedule } from '../../trainer/schedule';
 import { runSweep, type SweepRun } from '../../trainer/sweep';
 import { createTrainer, type Trainer } from '../../trainer/train';
 import { defaultDataset } from '../kit/defaultData';
-import { plateauSpec, type PlateauConfig } from './config';
+import { describeSchedule, plateauSpec, type PlateauConfig } from './config';
 import type { PairView, RunView } from './scene';
 
 /** The course's default data set: the widget does not change the data. */
@@ -68,6 +68,7 @@ export function pairView(pair: PlateauPair): PairView {
     epochs: pair.config.epochs,
     learningRate: pair.config.learningRate,
     minLr: pair.config.minLr,
+    schedule: describeSchedule(pair.config),
   };
 }
 

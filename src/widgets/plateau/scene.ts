@@ -46,6 +46,8 @@ export interface PairView {
   epochs: number;
   learningRate: number;
   minLr: number;
+  /** The schedule's settings in words ("factor 0.5, patience 200, …"). */
+  schedule: string;
 }
 
 /** The loss after e updates (0 ≤ e ≤ E): the history, then the loss now. */
@@ -287,6 +289,7 @@ export function pairNumbers(view: PairView): PairNumbers {
     ...runNumbers(view.fixed, view.varY, 'fixed'),
     ...runNumbers(view.plateau, view.varY, 'plateau'),
     cutList: cutList(view.plateau),
+    schedule: `Schedule: ${view.schedule}.`,
   };
 }
 
