@@ -133,6 +133,10 @@ const largestWeightedSum = Math.max(
 const largeOne = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: 'large-biases', seed: 1 }, z);
 const largeOneOutcome = large.z[0];
 
+function stateWords(state: string): string {
+  return state === 'linear' ? 'on for every sample' : state === 'dead' ? 'dead, off for every sample' : 'a hinge, on for some samples';
+}
+
 function shareSummary(runs: SeedOutcome[]) {
   const alive = runs.filter((r) => !r.bothDeadAtStart);
   return {
@@ -207,7 +211,9 @@ export const extremeStarts = {
   large: {
     one: {
       biases: Array.from(largeOne.start.subarray(6), (v) => fixed(v, 2)),
-      states: largeOne.unitsAtStart.states.join(' and '),
+      /** The units' states in words: "on for every sample" rather than the trainer's "linear". */
+      unit1: stateWords(largeOne.unitsAtStart.states[0]),
+      unit2: stateWords(largeOne.unitsAtStart.states[1]),
       loss0: power(largeOne.losses[0]),
       loss1: power(largeOne.losses[1]),
       loss2: power(largeOne.losses[2]),

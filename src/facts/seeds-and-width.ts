@@ -11,6 +11,7 @@ import {
   initParams,
   makeDataset,
   makeRandom,
+  meanSquaredError,
   toNamed,
   train,
   unitActivity,
@@ -62,6 +63,8 @@ const stuckRuns = onePoints.filter((p) => r2(p.finalLoss) < 0.9);
 const withDead = onePoints.filter((p) => p.units.includes('dead'));
 /** The best final loss of any run that ended with a dead unit: the floor of the stuck cluster. */
 const deadFloor = Math.min(...withDead.map((p) => p.finalLoss));
+/** Runs between the humps: neither learned (R² < 0.9) nor down at the dead-unit level. */
+const between = onePoints.filter((p) => r2(p.finalLoss) < LEARNED_R2 && p.finalLoss < 0.9 * deadFloor).length;
 
 // ---------- 3. Does width narrow the range? ----------
 
@@ -144,7 +147,7 @@ const nudged = (() => {
  * hundredths until unit 2 survives the first step. Both keep two decimals, as the write-up's did.
  */
 export const EDGE = { seed: 17, epochs: 20_000, learningRate: 0.01 };
-const EDGE_TIMELINE = [1, 1000, 3000, 5000, 10_000, 20_000];
+const EDGE_TIMELINE = [0, 1000, 3000, 5000, 10_000, 20_000];
 function afterFirstStep(params: Parameters) {
   const trainer = createTrainer({ data, params, learningRate: EDGE.learningRate });
   trainer.step(1);
@@ -166,7 +169,10 @@ const edge = (() => {
   const end = (params: Parameters) => {
     const run = train({ data, params, learningRate: EDGE.learningRate, epochs: EDGE.epochs });
     const state = classifyEndState(run.params, data);
-    return { loss: run.losses[EDGE.epochs - 1], state: state.state, active: state.activeCounts, at: (epoch: number) => run.losses[epoch - 1] };
+    // The loss after `steps` steps: the trainer records each epoch's starting loss, and the loss
+    // after the last step is the loss of the final parameters.
+    const at = (steps: number) => (steps < run.losses.length ? run.losses[steps] : meanSquaredError(run.params, data));
+    return { loss: at(EDGE.epochs), state: state.state, active: state.activeCounts, at };
   };
   return {
     dies: { params: dies, atStart: unitActivity(dies, data).activeCounts, afterStep: afterFirstStep(dies), ...end(dies) },
@@ -216,6 +222,7 @@ export const seedsAndWidth = {
     stuck: stuckRuns.length,
     withDead: withDead.length,
     deadFloor: formatNumber(deadFloor),
+    between,
     learnedMedian: formatNumber(median(learnedRuns.map((p) => p.finalLoss))),
     stuckMedian: formatNumber(median(stuckRuns.map((p) => p.finalLoss))),
   },
@@ -256,7 +263,7 @@ export const seedsAndWidth = {
     livesR2: fixed(r2(edge.lives.loss)),
     livesActiveEnd: edge.lives.active[1],
     /** The loss of both runs at a few epochs along the way: B looks as stuck as A for a long time. */
-    timeline: EDGE_TIMELINE.map((epoch) => ({ epoch: formatInteger(epoch), dies: formatNumber(edge.dies.at(epoch)), lives: formatNumber(edge.lives.at(epoch)) })),
+    timeline: EDGE_TIMELINE.map((steps) => ({ steps: formatInteger(steps), dies: formatNumber(edge.dies.at(steps)), lives: formatNumber(edge.lives.at(steps)) })),
     diesLink: consoleLink(edge.dies.params),
     livesLink: consoleLink(edge.lives.params),
   },
@@ -271,7 +278,7 @@ export const seedsAndWidth = {
     onlyDataSeeded,
     onlyInitSeeded,
     fiveMedian,
-    one: { ...oneSummary, learned: learnedRuns.length, stuck: stuckRuns.length, withDead: withDead.length, deadFloor },
+    one: { ...oneSummary, learned: learnedRuns.length, stuck: stuckRuns.length, withDead: withDead.length, deadFloor, between },
     rows,
     steep,
     lambda,

@@ -34,6 +34,8 @@ export const WRITEUP_RATE = 0.01;
 export const LONG = 20_000;
 const r2 = (loss: number) => rSquared(loss, varY);
 const count = (n: number) => n.toLocaleString('en-GB');
+/** A count that opens a clause: "none" reads better than "0". */
+const word = (n: number) => (n === 0 ? 'none' : count(n));
 /** A loss as printed: three decimals, or three significant figures below 0.1. */
 const loss = (v: number) => (v < 0.1 ? v.toPrecision(3) : fixed(v, 3));
 
@@ -202,6 +204,7 @@ export const symmetry = {
     runs: count(grid.w2b0.length),
     tinyRuns: count(tiny.length),
     tinyEscaped: count(tiny.filter((r) => r.below >= 0).length),
+    tinyEscapedText: word(tiny.filter((r) => r.below >= 0).length),
     largeRuns: count(large.length),
     largeEscaped: count(large.filter((r) => r.below >= 0).length),
     largeStuck: count(largeStuck.length),
@@ -216,6 +219,7 @@ export const symmetry = {
       loss(Math.max(...largeStuck.map((r) => r.final))),
     ),
     w0b2Escaped: count(grid.w0b2.filter((r) => r.below >= 0).length),
+    w0b2EscapedText: word(grid.w0b2.filter((r) => r.below >= 0).length),
   },
   unequal: { final: loss(unequalFinal), r2: fixed(r2(unequalFinal), 2) },
   he: { good: count(heGood), runs: count(heFinals.length) },

@@ -100,7 +100,11 @@ describe('dead units', () => {
     expect(view.status).toMatch(/try a smaller learning rate/);
     expect(view.visibleText).not.toMatch(/NaN|undefined|Infinity/);
     for (const svg of Object.values(view.panels)) expect(svg).not.toMatch(/NaN/);
-    expect(await page.$eval(`${W} [data-status]`, (el) => el.classList.contains('error'))).toBe(true);
+    expect(view.numbers.outcome).toMatch(/^The run diverged after \d+ epochs/);
+    expect(await page.getAttribute(`${W} [data-outcome]`, 'data-outcome')).toBe('diverged');
+    // The share button's note is still seen while the run stays diverged.
+    await page.click(`${W} [data-action="share"]`);
+    await expect.poll(async () => (await widgetView(page, W)).status).toMatch(/link/i);
     expect(p.problems()).toEqual([]);
     await p.close();
   });

@@ -4,7 +4,6 @@
 import { TrainerInputError } from '../../trainer/errors';
 import { enableControls, statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { replaceRows, showNumbers } from '../kit/dom';
-import { formatInteger } from '../kit/format';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { oncePerFrame } from '../kit/frame';
 import { renderInto } from '../kit/svg';
@@ -94,15 +93,12 @@ class NpDeadUnits extends HTMLElement {
     }
     const scene = deadUnitsScene(run, config.scaling);
     this.#draw(run, scene);
-    this.#status.problem(
-      'run',
-      run.status === 'diverged'
-        ? `The run diverged after ${formatInteger(run.epochs)} epochs: each step overshot by more than the last until the numbers became too large to represent. The table shows the last finite values; try a smaller learning rate.`
-        : null,
-    );
+    // A diverged run is news about the run, shown with the findings and in the status note, so
+    // that later notes ("link copied") can still be seen; the status line's problems are for input.
+    this.#status.problem('run', null);
     const why = this.#why;
     this.#why = '';
-    this.#status.note(`${why ? why + ' ' : ''}${scene.numbers.unchanged} ${scene.numbers.largest}`);
+    this.#status.note([why, run.status === 'diverged' ? scene.numbers.outcome : '', scene.numbers.unchanged, scene.numbers.largest].filter(Boolean).join(' '));
     for (const [key, value] of serializeDeadUnitsConfig(config)) this.dataset[key] = value;
   }
 
@@ -112,8 +108,10 @@ class NpDeadUnits extends HTMLElement {
       if (svg) renderInto(svg, scene.panels[name]);
     }
     showNumbers(this, scene.numbers);
+    const outcome = this.querySelector<HTMLElement>('[data-outcome]');
+    if (outcome) outcome.dataset.outcome = run.status;
     for (const row of scene.rows) this.#drawRow(row);
-    replaceRows(this.querySelector('[data-activity-table] tbody'), activityRows(run));
+    replaceRows(this.querySelector('[data-samples] tbody'), activityRows(run));
   }
 
   #drawRow(row: TableRow): void {

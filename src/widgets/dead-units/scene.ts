@@ -138,6 +138,10 @@ export function deadUnitsScene(run: DeadUnitsRun, scaling: DeadUnitsScaling): De
     important: important
       ? `Putting one parameter back to its start hurts most for ${important.name}: the loss would rise by ${important.reset.replace('+', '')}.`
       : 'Putting any single parameter back would not raise the loss.',
+    outcome:
+      run.status === 'diverged'
+        ? `The run diverged after ${formatInteger(run.epochs)} epochs: each step overshot by more than the last until the numbers were too large to represent. The table shows the last finite values; try a smaller learning rate.`
+        : `Trained for all ${formatInteger(run.epochs)} epochs.`,
     h1Story: unitStory(run, 0),
     h2Story: unitStory(run, 1),
   };

@@ -48,8 +48,8 @@ export const START_OPTIONS: readonly { value: ExtremeStart; label: string; hint:
 ];
 
 export const SCALING_CHOICES: readonly { value: ExtremeStartsConfig['scaling']; label: string }[] = [
-  { value: 'zscore', label: 'z-score (mean 0, spread 1)' },
-  { value: 'minmax', label: 'min–max (squeezed into 0 … 1)' },
+  { value: 'zscore', label: 'z-score (centred)' },
+  { value: 'minmax', label: 'min–max (0 to 1)' },
 ];
 
 export function parseExtremeStartsConfig(source: ConfigSource): { config: ExtremeStartsConfig; notices: string[] } {

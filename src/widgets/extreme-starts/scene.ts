@@ -29,11 +29,14 @@ export function formatAnyLoss(loss: number): string {
   return Number.isFinite(loss) ? formatScaled(loss) : formatLoss(loss);
 }
 
-/** The drawn losses and Var(y), widened to two powers of ten at least so a flat curve sits mid-chart. */
+/**
+ * The drawn losses and Var(y), widened to four powers of ten at least: a flat curve sits
+ * mid-chart, and the axis is labelled (and gridded) at powers of ten only.
+ */
 function lossDomain(run: ExtremeRun, drawn: readonly number[]): [number, number] {
   const values = [...drawn.map((e) => run.losses[e]), run.varY].filter((v) => Number.isFinite(v) && v > 0);
   const lo = Math.min(...values), hi = Math.max(...values);
-  const pad = Math.sqrt(Math.max(1, 100 / (hi / lo)));
+  const pad = Math.sqrt(Math.max(1, 1e4 / (hi / lo)));
   return [lo / pad, hi * pad];
 }
 
@@ -53,7 +56,7 @@ export function lossPanel(run: ExtremeRun): SvgNode {
       'Both axes are logarithmic (the epoch axis from epoch 1 on), so a fall from 10²⁰ to 1 and a fall from 1 to 0.01 both show. ' +
       'The dashed line is Var(y), the loss of always predicting the mean: a run that ends on it has learned only the mean.',
     x: { label: 'epoch (logarithmic from 1 on)', type: 'symlog', domain: [0, Math.max(10, run.config.epochs)] },
-    y: { label: 'loss L (log scale)', type: 'log', format: formatScaled, domain: lossDomain(run, x) },
+    y: { label: 'loss L (log scale)', type: 'log', format: formatScaled, domain: lossDomain(run, x), ticks: 4 },
     series: [{ label: 'loss', x, y: x.map((e) => run.losses[e]), color: SERIES_COLORS[0] }],
     references: [{ value: run.varY, label: `Var(y) = ${formatNumber(run.varY)}: predict the mean`, offscale: 'edge' }],
     markers: diverged ? [{ x: run.divergedAt, label: `diverged at epoch ${formatInteger(run.divergedAt)}`, color: 'var(--c-vermillion, #d55e00)', dash: '6 3' }] : [],

@@ -190,6 +190,8 @@ export function activationsPanel(run: SymmetryRun): SvgNode {
 }
 
 export interface SymmetryNumbers {
+  /** The nudge in words, e.g. "W3 + 0.3: W3 ≠ W4 at the start". */
+  nudge: string;
   epoch: string;
   loss: string;
   r2: string;
@@ -212,7 +214,10 @@ export function symmetryNumbers(run: SymmetryRun, levels: WidthLevels, gaps: Flo
       : run.firstDifferent === 0
         ? 'no: the nudge made them differ from the start'
         : `no: they first differ after epoch ${formatInteger(run.firstDifferent)}`;
+  const { nudge: name, epsilon } = run.config;
+  const partner = { W1: 'W2', W3: 'W4', W5: 'W6', B1: 'B2' }[name];
   return {
+    nudge: epsilon === 0 ? `${name} + 0: no nudge, the units start as exact twins` : `${name} + ${formatNumber(epsilon)}: ${name} ≠ ${partner} at the start`,
     epoch: formatInteger(E),
     loss: formatLoss(loss),
     r2: formatR2(rSquared(loss, run.varY)),

@@ -37,8 +37,10 @@ describe('lesson 15: one setup, a hundred starts', () => {
     expect(x.one.stuck).toBeGreaterThan(10);
     expect(x.one.withDead).toBeGreaterThan(0);
     expect(x.one.withDead).toBeLessThanOrEqual(x.one.stuck);
-    // "no better than the best plane": the floor of the dead-unit runs is at the plane's level or above.
-    expect(x.one.deadFloor).toBeGreaterThan(0.95 * x.planeLoss);
+    // "about the level of the best flat plane": within 5% of it.
+    expect(Math.abs(x.one.deadFloor / x.planeLoss - 1)).toBeLessThan(0.05);
+    // "the runs are thin between the humps": fewer than one in ten.
+    expect(x.one.between).toBeLessThan(10);
   });
 
   it('has its 10th and 90th percentiles more than a factor of ten apart', () => {
@@ -103,6 +105,8 @@ describe('lesson 15: small changes to the start', () => {
     expect(dies.loss).toBeGreaterThan(0.5);
     expect(lives.at(3000)).toBeGreaterThan(0.5);
     expect(Number(f.edge.timeline[0].dies.replace(/,/g, ''))).toBeGreaterThan(100);
+    // The timeline's last column is the loss the prose states for each run.
+    expect(f.edge.timeline[f.edge.timeline.length - 1]).toMatchObject({ dies: f.edge.diesLoss, lives: f.edge.livesLoss });
   });
 });
 

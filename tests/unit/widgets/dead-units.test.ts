@@ -61,6 +61,8 @@ describe('runDeadUnits', () => {
     expect(run.status).toBe('diverged');
     expect(run.epochs).toBeLessThan(DEAD_UNITS_DEFAULTS.epochs);
     expect(run.final.every(Number.isFinite)).toBe(true);
+    expect(deadUnitsScene(run, 'none').numbers.outcome).toMatch(/^The run diverged after \d+ epochs/);
+    expect(deadUnitsScene(runDeadUnits({ ...DEAD_UNITS_DEFAULTS, epochs: 10 }), 'squeezed').numbers.outcome).toBe('Trained for all 10 epochs.');
   });
 });
 

@@ -100,6 +100,7 @@ describe('symmetryScene', () => {
     const scene = symmetryScene(symmetryRun(config(), data), levels, null);
     expect(Object.keys(scene.panels)).toEqual(['loss', 'traces', 'gap', 'activations']);
     expect(scene.numbers.identical).toMatch(/^yes, bit for bit, after every one of the 200 epochs/);
+    expect(scene.numbers.nudge).toBe('W1 + 0: no nudge, the units start as exact twins');
     expect(scene.numbers.gap).toBe('0 (exactly)');
     expect(toSvgString(scene.panels.gap)).toMatch(/0 exactly/);
     expect(toSvgString(scene.panels.activations)).toMatch(/all 80 points lie on the diagonal/);
@@ -115,6 +116,7 @@ describe('symmetryScene', () => {
     const tied = symmetryRun(config({ start: 'weights2-biases0' }), data);
     const scene = symmetryScene(run, levels, tied);
     expect(scene.numbers.identical).toMatch(/^no/);
+    expect(scene.numbers.nudge).toBe('W3 + 0.3: W3 ≠ W4 at the start');
     expect(scene.numbers.gap).not.toBe('0 (exactly)');
     expect(find(scene.panels.loss, (n) => n.attrs?.class === 'np-series')).toHaveLength(2);
     const pairs = find(scene.panels.traces, (n) => n.attrs?.class === 'sy-pair');
