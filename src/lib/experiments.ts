@@ -6,6 +6,8 @@
 // tests/unit/experiments.test.ts parses every link back with the console's own config parser
 // (a renamed setting fails there, not in a classroom), and tests/unit/facts/experiments.test.ts
 // runs every link with the trainer and checks what `expect` says the student will see.
+import { INIT_PRESETS, type InitPreset } from '../trainer/init';
+import { SCALING_OPTIONS } from '../widgets/data-explorer/config';
 import { shareUrl } from '../widgets/kit/share';
 import type { TrainingConsoleConfig } from '../widgets/training-console/config';
 import { lessonPath } from './course';
@@ -262,4 +264,27 @@ export function experimentHref(experiment: Experiment, link: ExperimentLink, bas
   const page = PLACEHOLDER_ORIGIN + joinBase(base, lessonPath(lesson));
   const url = shareUrl(page, shareKey, orderedSettings(link.settings, order), { locked: experiment.lock, hidden: experiment.hide }, `widget-${shareKey}`);
   return url.slice(PLACEHOLDER_ORIGIN.length);
+}
+
+const grouped = (text: string) => (/^-?\d{4,}$/.test(text) ? Number(text).toLocaleString('en-GB') : text).replace('-', '−');
+
+/**
+ * A link's settings in words, in the console's order ("Starting values: the write-up’s random
+ * scheme, starting seed 97, η = 0.001; opens at epoch 3,000"), so a printed card can be set up by hand.
+ */
+export function settingsInWords(settings: ConsoleSettings): string {
+  const s = settings;
+  const parts: string[] = [];
+  if (s.init) parts.push(`Starting values: ${INIT_PRESETS[s.init as InitPreset]?.label ?? s.init}`);
+  if (s.initSeed) parts.push(`starting seed ${grouped(s.initSeed)}`);
+  if (s.hidden) parts.push(`${s.hidden} hidden units`);
+  if (s.learningRate) parts.push(`η = ${s.learningRate}`);
+  if (s.n) parts.push(`N = ${grouped(s.n)}`);
+  if (s.batchSize) parts.push(s.batchSize === 'full' ? 'full batch' : `batch size ${grouped(s.batchSize)}`);
+  if (s.x1Low || s.x1High) parts.push(`x₁ from ${grouped(s.x1Low ?? '−5')} to ${grouped(s.x1High ?? '5')}`);
+  if (s.x2Low || s.x2High) parts.push(`x₂ from ${grouped(s.x2Low ?? '−10')} to ${grouped(s.x2High ?? '10')}`);
+  if (s.scaling) parts.push(`scaling ${SCALING_OPTIONS.find((o) => o.value === s.scaling)?.label ?? s.scaling}`);
+  if (s.dataSeed) parts.push(`data seed ${grouped(s.dataSeed)}`);
+  const text = parts.length ? parts.join(', ') : 'the console’s own settings';
+  return s.epoch ? `${text}; opens at epoch ${grouped(s.epoch)}` : text;
 }

@@ -2,7 +2,7 @@
 // settings it names — no notice of an ignored or garbled setting — under any base path.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_CONTROLS, EXPERIMENTS, experimentHref, orderedSettings } from '../../src/lib/experiments';
+import { CONSOLE_CONTROLS, EXPERIMENTS, experimentHref, orderedSettings, settingsInWords } from '../../src/lib/experiments';
 import { readSharedState, unknownSettings } from '../../src/widgets/kit/share';
 import { parseTrainingConsoleConfig, serializeValue, TRAINING_CONSOLE_KEYS } from '../../src/widgets/training-console/config';
 
@@ -59,5 +59,14 @@ describe('experiment links', () => {
 
   it('writes settings in the console’s order, whatever order they were listed in', () => {
     expect([...orderedSettings({ epoch: '5', init: 'zeros', n: '30' }, KEYS).keys()]).toEqual(['n', 'init', 'epoch']);
+  });
+
+  it('says a link’s settings in words, for a printed card', () => {
+    expect(settingsInWords({ init: 'writeup', initSeed: '97', learningRate: '0.001', epoch: '3000' })).toBe(
+      'Starting values: The write-up\'s random scheme, starting seed 97, η = 0.001; opens at epoch 3,000',
+    );
+    expect(settingsInWords({ x1Low: '-50', x1High: '50', scaling: 'none', epoch: '20' })).toBe('x₁ from −50 to 50, scaling none (raw); opens at epoch 20');
+    expect(settingsInWords({})).toBe('the console’s own settings');
+    for (const { link } of all) expect(settingsInWords(link.settings)).not.toMatch(/undefined|NaN/);
   });
 });
