@@ -7,7 +7,7 @@ import { lossAndGradient } from '../../trainer/gradient';
 import { formatNumber } from '../kit/format';
 import { roleOf, shortName } from '../training-console/scene';
 
-export const PARTIAL_COLUMNS = ['parameter', 'value', '∂L/∂θ by backpropagation', 'finite difference', 'difference'] as const;
+export const PARTIAL_COLUMNS = ['parameter', 'value', 'backpropagation', 'finite difference', 'difference'] as const;
 
 export interface PartialsView {
   rows: string[][];
@@ -23,12 +23,14 @@ export function partialsView(params: Float64Array, data: Dataset, hidden: number
   const rows = Array.from(params, (value, j) => {
     const difference = gradient[j] - estimate[j];
     worst = Number.isFinite(difference) ? Math.max(worst, Math.abs(difference)) : Infinity;
-    return [`${shortName(j, hidden)} (${roleOf(j, hidden)})`, formatNumber(value), formatNumber(gradient[j]), formatNumber(estimate[j]), formatNumber(difference)];
+    // The course's names need their connection beside them; the other widths' names say it already.
+    const name = hidden === 2 ? `${shortName(j, 2)} (${roleOf(j, 2)})` : shortName(j, hidden);
+    return [name, formatNumber(value), formatNumber(gradient[j]), formatNumber(estimate[j]), formatNumber(difference)];
   });
   const count = params.length;
   return {
     rows,
-    caption: `All ${count} partial derivatives of the loss (4H + 1 with H = ${hidden}) at the current parameters: backpropagation beside the finite-difference estimate (L(θ + h) − L(θ − h)) / 2h, h = 10⁻⁶.`,
+    caption: `∂L/∂θ for all ${count} parameters (4H + 1, H = ${hidden}) at the current point.`,
     agreement: Number.isFinite(worst)
       ? `The largest difference between the two is ${formatNumber(worst)}.`
       : 'Some values are too large to represent, so the two cannot be compared here.',

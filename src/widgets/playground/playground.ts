@@ -12,7 +12,9 @@ import { serializeSurfaceSliceConfig, type SurfaceSliceConfig } from '../surface
 import { SLICE_CHANGE_EVENT } from '../surface-slice/surface-slice';
 import type { Dataset } from '../../trainer/data';
 import { CONSOLE_KEY, playgroundLinkNotices, SLICE_KEY } from './config';
-import { partialsView } from './partials';
+
+// The table of all 4H + 1 partials is needed only for widths other than 2: loaded when first shown.
+let partials: Promise<typeof import('./partials')> | null = null;
 
 /** While training plays, the gradient check and the slice follow at most this often. */
 const PLAYING_INTERVAL_MS = 400;
@@ -69,12 +71,15 @@ class NpPlayground extends HTMLElement {
     if (partialsPart) partialsPart.hidden = nine;
     if (nine) this.querySelector<InspectorElement>('np-gradient-inspector')?.follow?.(run.params, run.data, run.rate);
     else if (partialsPart) {
-      const view = partialsView(run.params, run.data, H);
-      replaceRows(partialsPart.querySelector('tbody'), view.rows);
-      const caption = partialsPart.querySelector('caption');
-      if (caption) caption.textContent = view.caption;
-      const agreement = partialsPart.querySelector('[data-agreement]');
-      if (agreement) agreement.textContent = view.agreement;
+      partials ??= import('./partials');
+      void partials.then(({ partialsView }) => {
+        const view = partialsView(run.params, run.data, H);
+        replaceRows(partialsPart.querySelector('tbody'), view.rows, 'num', { rowHeader: true });
+        const caption = partialsPart.querySelector('caption');
+        if (caption) caption.textContent = view.caption;
+        const agreement = partialsPart.querySelector('[data-agreement]');
+        if (agreement) agreement.textContent = view.agreement;
+      });
     }
     this.querySelector<SliceElement>('np-surface-slice')?.show?.(run.params, run.data, H);
     if (!run.playing) this.#keepLink();
