@@ -89,7 +89,7 @@ describe('seed sweep', () => {
     const p = await open();
     const { page } = p;
     await choose(page, { runs: 200, epochs: 100_000, widths: [16], inits: ['writeup', 'he'] });
-    expect(await page.$eval(`${W} [data-plan]`, (el) => el.textContent)).toMatch(/2 setups × 200 starts .* 100,000 epochs/);
+    expect(await page.$eval(`${W} [data-plan]`, (el) => el.textContent)).toMatch(/2 setups \(16 hidden units × write-up and He starts\) × 200 starts .* 100,000 epochs/);
     await page.click(`${W} [data-action="run"]`);
     expect(await page.isEnabled(`${W} [data-action="cancel"]`)).toBe(true);
     expect(await page.isDisabled(`${W} [data-action="run"]`)).toBe(true);
@@ -132,7 +132,11 @@ describe('seed sweep', () => {
     const { page } = p;
     await choose(page, { runs: 5, epochs: 300, learningRate: 0.01, widths: [2], inits: ['he'] });
     await runToEnd(page);
-    const picked = () => page.$eval(`${W} [data-picked]`, (el) => el.textContent ?? '');
+    // The widget redraws once per animation frame: read the pick after the next frame.
+    const picked = async () => {
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      return page.$eval(`${W} [data-picked]`, (el) => el.textContent ?? '');
+    };
     const first = await picked();
     // Keyboard: Tab reaches the figure, arrows walk the runs by final loss.
     await page.focus(`${W} [data-action="run"]`);

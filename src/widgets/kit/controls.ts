@@ -6,7 +6,7 @@ import { positionOf, valueAt, type SliderScale } from './sliderScale';
 export interface StatusLine {
   /** Records (or, with null, clears) the problem of one source; the newest problem is shown. */
   problem(source: string, message: string | null): void;
-  /** Shows a neutral message (replaced by the next one; problems take precedence). */
+  /** Shows a neutral message (replaced by the next one; shown after any older problem). */
   note(message: string): void;
   /** Whether any problem is outstanding. */
   readonly hasProblems: boolean;
@@ -14,22 +14,28 @@ export interface StatusLine {
 
 export function statusLine(host: Element): StatusLine {
   const el = host.querySelector<HTMLElement>('[data-status]');
-  const problems = new Map<string, string>();
-  let noteText = '';
+  // Each message remembers when it was said, so a note given after a problem (say "Link
+  // copied") is shown beside that problem instead of vanishing behind it.
+  let said = 0;
+  const problems = new Map<string, { text: string; at: number }>();
+  let note = { text: '', at: 0 };
   const show = () => {
     if (!el) return;
     const latest = [...problems.values()].pop();
-    el.textContent = latest ?? noteText;
+    const text = !latest ? note.text : note.text && note.at > latest.at ? `${latest.text} ${note.text}` : latest.text;
+    el.textContent = text;
     el.classList.toggle('error', latest !== undefined);
   };
   return {
     problem(source, message) {
+      // Saying the same problem again moves it to the front but keeps its age.
+      const before = problems.get(source);
       problems.delete(source);
-      if (message !== null) problems.set(source, message);
+      if (message !== null) problems.set(source, { text: message, at: before?.text === message ? before.at : ++said });
       show();
     },
     note(message) {
-      noteText = message;
+      note = { text: message, at: ++said };
       show();
     },
     get hasProblems() {

@@ -393,14 +393,25 @@ export function describeRun(results: SweepResults, selection: Selection | null):
   };
 }
 
-/** What pressing Run would do, in one sentence. */
+/** "2, 4 and 8" */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? 'none') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * What pressing Run would do, in one sentence. It names the ticked widths and starts, so every
+ * control shows up in it, and says plainly when the ticks name no setup to run.
+ */
 export function planText(config: SeedSweepConfig, cores: number): string {
   const setups = setupsOf(config).length;
   const total = setups * config.runs * config.epochs;
   const seeds = config.runs === 1 ? `seed ${config.firstSeed}` : `seeds ${config.firstSeed}–${config.firstSeed + config.runs - 1}`;
+  const widths = config.widths.length ? `${listed(config.widths.map(String))} hidden units` : 'no hidden width ticked';
+  const starts = config.inits.length ? `${listed(config.inits.map((i) => SWEEP_INIT_LABELS[i]))} starts` : 'no kind of start ticked';
+  const what = `${formatInteger(config.runs)} starts (${seeds}) × ${formatInteger(config.epochs)} epochs at η = ${formatNumber(config.learningRate)}, on data seed ${config.dataSeed}`;
+  if (!setups) return `Nothing to run: ${widths}, ${starts}. Each setup would get ${what}.`;
   return (
-    `Run sweep trains ${setups} setup${setups === 1 ? '' : 's'} × ${formatInteger(config.runs)} starts (${seeds}) × ` +
-    `${formatInteger(config.epochs)} epochs at η = ${formatNumber(config.learningRate)}, on data seed ${config.dataSeed}: ` +
+    `Run sweep trains ${setups} setup${setups === 1 ? '' : 's'} (${widths} × ${starts}) × ${what}: ` +
     `${formatInteger(total)} epochs in all, in background workers on ${cores} core${cores === 1 ? '' : 's'}.`
   );
 }

@@ -95,27 +95,30 @@ class NpSeedSweep extends HTMLElement {
     for (const box of this.querySelectorAll<HTMLInputElement>('[data-init]')) box.checked = config.inits.includes(box.dataset.init as SweepInit);
   }
 
-  /** The settings the controls show, or null (with the reason in the status line) if they name no setup. */
-  #current(): SeedSweepConfig | null {
+  /** The settings the controls show; `#noSetups` (and a problem in the status line) if they name no setup. */
+  #shown(): SeedSweepConfig {
     const checked = (attr: string) => [...this.querySelectorAll<HTMLInputElement>(`[${attr}]`)].filter((b) => b.checked).map((b) => b.getAttribute(attr) ?? '');
     const widths = SWEEP_WIDTHS.filter((w) => checked('data-width').includes(String(w)));
     const inits = SWEEP_INITS.filter((i) => checked('data-init').includes(i));
     const missing = !widths.length ? 'Tick at least one number of hidden units.' : !inits.length ? 'Tick at least one kind of starting values.' : null;
     this.#noSetups = missing !== null;
     this.#status.problem('setups', missing ? `${missing} The next sweep needs at least one setup.` : null);
-    if (missing) return null;
     const config = { ...this.#config, widths, inits };
     for (const [name, control] of Object.entries(this.#numbers)) (config as unknown as Record<string, number>)[name] = control.value;
     return config;
   }
 
+  /** The settings the controls show, or null if they name no setup to run. */
+  #current(): SeedSweepConfig | null {
+    const config = this.#shown();
+    return this.#noSetups ? null : config;
+  }
+
   #settingsChanged(): void {
-    const config = this.#current();
+    const config = this.#shown();
     const plan = this.querySelector('[data-plan]');
-    if (config) {
-      this.#config = config;
-      if (plan) plan.textContent = planText(config, workerCount(config.runs));
-    }
+    if (plan) plan.textContent = planText(config, workerCount(config.runs));
+    if (!this.#noSetups) this.#config = config;
     this.#enableButtons();
   }
 

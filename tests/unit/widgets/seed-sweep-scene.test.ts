@@ -118,7 +118,10 @@ describe('text, tables and links', () => {
 
   it('says what Run will do', () => {
     expect(planText(SEED_SWEEP_DEFAULTS, 4)).toBe(
-      'Run sweep trains 8 setups × 100 starts (seeds 1–100) × 10,000 epochs at η = 0.003, on data seed 1: 8,000,000 epochs in all, in background workers on 4 cores.',
+      'Run sweep trains 8 setups (2, 4, 8 and 16 hidden units × write-up and He starts) × 100 starts (seeds 1–100) × 10,000 epochs at η = 0.003, on data seed 1: 8,000,000 epochs in all, in background workers on 4 cores.',
+    );
+    expect(planText({ ...SEED_SWEEP_DEFAULTS, widths: [], inits: ['he'], runs: 5 }, 2)).toBe(
+      'Nothing to run: no hidden width ticked, He starts. Each setup would get 5 starts (seeds 1–5) × 10,000 epochs at η = 0.003, on data seed 1.',
     );
   });
 
