@@ -21,7 +21,8 @@ const BAD = ['', '   ', 'abc', 'NaN', '-5', '0', '1e308', '-1e308', 'Infinity', 
 describe('widgets survive bad input', () => {
   test('found pages with widgets', () => expect(pages.length).toBeGreaterThan(0));
 
-  test.concurrent.for(pages)('every field and button of the widgets on %s', async ([path, url], { expect }) => {
+  // Pages with many fields (the training console) take a while.
+  test.concurrent.for(pages)('every field and button of the widgets on %s', { timeout: 240_000 }, async ([path, url], { expect }) => {
     const p = await site.open(url);
     const failures: string[] = [];
     let exercised = 0;
@@ -61,11 +62,13 @@ describe('widgets survive bad input', () => {
           await field.fill(original);
           await field.press('Tab').catch(() => undefined);
         }
-        const buttons = await w.locator('button:visible:enabled').all();
+        // Every button, by its place among all the widget's buttons: a filter such as :enabled
+        // would renumber them as pressing one (Play → Pause, Cancel) switches another off.
+        const buttons = await w.locator('button').all();
         for (const button of buttons) {
-          const label = ((await button.textContent()) ?? '').trim();
+          const label = ((await button.textContent({ timeout: 2_000 }).catch(() => '')) ?? '').trim();
           for (let press = 0; press < 2; press++) {
-            if (!(await button.isEnabled()) || !(await button.isVisible())) break;
+            if (!(await button.isVisible()) || !(await button.isEnabled({ timeout: 2_000 }).catch(() => false))) break;
             exercised += 1;
             await button.click({ timeout: 2_000 }).catch(() => undefined);
             await p.page.waitForTimeout(50);
@@ -79,5 +82,5 @@ describe('widgets survive bad input', () => {
     } finally {
       await p.close();
     }
-  }, 240_000); // pages with many fields (the training console) take a while
+  });
 });

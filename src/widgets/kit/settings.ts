@@ -12,14 +12,15 @@ export interface ChoiceSpec<T extends string = string> {
   normalise?: (text: string) => string;
 }
 
+// C is inferred from `defaults` alone (NoInfer elsewhere), so a spec written inline types itself.
 export interface SettingsSpec<C> {
   defaults: Readonly<C>;
-  choices?: { [K in keyof C]?: ChoiceSpec<Extract<C[K], string>> };
-  numbers?: { [K in keyof C]?: NumberInputRules };
+  choices?: { [K in keyof NoInfer<C>]?: ChoiceSpec<Extract<C[K], string>> };
+  numbers?: { [K in keyof NoInfer<C>]?: NumberInputRules };
   /** Settings read by a function of their own (a list, a number with its own explanations); a failure's message is followed by "Using …". */
-  readers?: { [K in keyof C]?: (text: string) => { ok: true; value: C[K] } | { ok: false; message: string } };
+  readers?: { [K in keyof NoInfer<C>]?: (text: string) => { ok: true; value: C[K] } | { ok: false; message: string } };
   /** How a value reads in a notice (and, given to serializeSettings, in a link); default String(value). */
-  show?: (key: keyof C, value: unknown) => string;
+  show?: (key: keyof NoInfer<C>, value: unknown) => string;
 }
 
 export function parseSettings<C extends object>(source: ConfigSource, spec: SettingsSpec<C>): { config: C; notices: string[] } {
