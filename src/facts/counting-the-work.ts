@@ -13,7 +13,7 @@ import {
   type OperationCount,
 } from '../trainer';
 import { COUNTED_RUN } from '../widgets/operation-counter/count';
-import { formatInteger, formatNumber } from '../widgets/kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../widgets/kit/format';
 import { percent } from './format';
 
 const data = makeDataset();
@@ -73,12 +73,12 @@ export const countingTheWork = {
     updateAdd: formatInteger(epoch.update.additions),
     comparisons: formatInteger(epoch.forward.comparisons),
     total: formatInteger(flopsPerEpoch(N, H)),
-    perParameter: formatNumber(flopsPerEpoch(N, H) / (N * parameterCount(H))),
+    perParameter: formatFixed(flopsPerEpoch(N, H) / (N * parameterCount(H)), 1),
     backwardShare: percent((epoch.backward.multiplications + epoch.backward.additions) / flopsPerEpoch(N, H)),
-    updateShare: formatNumber((100 * flops(update)) / flopsPerEpoch(N, H)),
+    updateShare: formatFixed((100 * flops(update)) / flopsPerEpoch(N, H), 2),
   },
   ratio: {
-    backwardToForward: formatNumber(sample.backward.multiplications / sample.forward.multiplications),
+    backwardToForward: formatFixed(sample.backward.multiplications / sample.forward.multiplications, 1),
   },
   counter: {
     agrees:

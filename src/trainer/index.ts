@@ -23,3 +23,4 @@ export * from './lossPlateau';
 export * from './operations';
 export * from './squeeze';
 export * from './importance';
+export * from './symmetry';

@@ -3,7 +3,7 @@
 // chart of one epoch's work by phase; and the totals in a sentence. Pure: the .astro draws the
 // server state with it, the custom element redraws as the count proceeds.
 import { chartFrame, chartSvg } from '../kit/chart';
-import { formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../kit/format';
 import { h, round, type SvgNode } from '../kit/svg';
 import { operationsPerSample, parameterCount, type EpochCounts } from '../../trainer';
 import { agrees, PHASES, type CountState, type Phase } from './count';
@@ -82,7 +82,7 @@ export function counterNumbers(state: CountState): Record<string, string> {
       : 'Counting…',
     flopsEpoch: first ? formatInteger(flops(first.formula)) : PENDING,
     flopsAll: done ? formatInteger(flops(state.all.formula)) : PENDING,
-    perParameter: first ? formatNumber(flops(first.formula) / (config.n * parameterCount(config.hidden))) : PENDING,
+    perParameter: first ? formatFixed(flops(first.formula) / (config.n * parameterCount(config.hidden)), 1) : PENDING,
     parameters: formatInteger(parameterCount(config.hidden)),
     comparisons: formatInteger(config.n * config.hidden),
     activePairs: first ? formatInteger(first.activePairs) : PENDING,
