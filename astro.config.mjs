@@ -20,6 +20,9 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, katexOptions]],
+    // Code listings (lesson 16) in GitHub's high-contrast pair: the default theme's grey comments
+    // fail WCAG AA contrast. global.css switches to the dark colours with the reader's scheme.
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
   },
   // Nothing on the site may reach another origin; prefetch only ever targets our own
   // pages, but it is off so no request happens that the reader did not ask for.

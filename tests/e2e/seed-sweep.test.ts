@@ -169,7 +169,7 @@ describe('seed sweep', () => {
       return { x: box.left + (x / w) * box.width, y: box.top + (y / h) * box.height };
     });
     await page.mouse.click(dot.x, dot.y);
-    await expect.poll(picked).not.toBe(lowest);
+    await expect.poll(picked, { timeout: 10_000 }).not.toBe(lowest);
     expect(first.length).toBeGreaterThan(0);
     // The console replays the picked run from the same seeds.
     const text = await picked();
