@@ -32,6 +32,8 @@ export interface CountState {
   epoch: number;
   /** The first epoch alone, and all epochs so far: from the formulas and as counted. */
   first: { formula: EpochCounts; counted: EpochCounts; activePairs: number } | null;
+  /** The sample–unit pairs that were on in the latest epoch counted: training moves them. */
+  lastActivePairs: number;
   all: { formula: EpochCounts; counted: EpochCounts };
 }
 
@@ -42,6 +44,7 @@ export function startCount(config: OperationCounterConfig): CountState {
     params: initParams({ preset: COUNTED_RUN.preset, seed: COUNTED_RUN.seed, hidden: config.hidden }),
     epoch: 0,
     first: null,
+    lastActivePairs: 0,
     all: { formula: emptyTally(), counted: emptyTally() },
   };
 }
@@ -57,6 +60,7 @@ export function countEpochs(state: CountState, epochs: number): boolean {
     const run = countedEpoch(state.params, data, COUNTED_RUN.learningRate, H, mask);
     const counted: EpochCounts = { ...run.perSample, update: run.update };
     if (state.epoch === 0) state.first = { formula, counted, activePairs };
+    state.lastActivePairs = activePairs;
     add(state.all.formula, formula);
     add(state.all.counted, counted);
     state.params = run.params;

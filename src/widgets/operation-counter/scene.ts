@@ -86,6 +86,8 @@ export function counterNumbers(state: CountState): Record<string, string> {
     parameters: formatInteger(parameterCount(config.hidden)),
     comparisons: formatInteger(config.n * config.hidden),
     activePairs: first ? formatInteger(first.activePairs) : PENDING,
+    lastActivePairs: done ? formatInteger(state.lastActivePairs) : PENDING,
+    lastEpoch: formatInteger(config.epochs),
     pairs: formatInteger(config.n * config.hidden),
   };
   return numbers;
@@ -99,7 +101,8 @@ export function counterChart(state: CountState): SvgNode {
   const frame = chartFrame({
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
-    margin: { top: 48, right: 66, bottom: 40, left: 104 },
+    // Room on the left for the longest phase label, "update (once per epoch)", at 13 px.
+    margin: { top: 48, right: 66, bottom: 40, left: 160 },
     x: { label: 'operations in one epoch', domain: [0, largest], ticks: 5 },
     y: { label: '', domain: [0, 1] },
     yAxis: false,

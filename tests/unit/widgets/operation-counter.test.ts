@@ -1,3 +1,4 @@
+import { unitActivity } from '../../../src/trainer/units';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -53,6 +54,19 @@ describe('counting', () => {
         expect(agrees(state.all.formula, state.all.counted)).toBe(true);
       }
     }
+  });
+
+  it('reports the pairs switched on in the first and in the last epoch counted, which training changes', () => {
+    const state = startCount({ hidden: 2, n: 300, mask: 'on', epochs: 100 });
+    expect(counterNumbers(state).lastActivePairs).toBe('counting…');
+    countEpochs(state, 99);
+    // The last epoch counts with the parameters that 99 epochs of training left.
+    const expected = unitActivity(state.params, state.data, 2).activeCounts.reduce((a, b) => a + b, 0);
+    countEpochs(state, 1);
+    const numbers = counterNumbers(state);
+    expect(numbers.lastActivePairs).toBe(expected.toLocaleString('en-US'));
+    expect(numbers.lastEpoch).toBe('100');
+    expect(state.lastActivePairs).not.toBe(state.first!.activePairs);
   });
 
   it('adds up to flopsPerEpoch for one unmasked epoch', () => {
