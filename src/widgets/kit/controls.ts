@@ -2,6 +2,7 @@
 // markup was rendered into and queries inside it only, so two widgets on a page never meet.
 import { parseNumberInput, type NumberInputRules } from './numberInput';
 import { positionOf, valueAt, type SliderScale } from './sliderScale';
+import { wireFigureSaving } from './exportFigure';
 
 export interface StatusLine {
   /** Records (or, with null, clears) the problem of one source; the newest problem is shown. */
@@ -12,8 +13,13 @@ export interface StatusLine {
   readonly hasProblems: boolean;
 }
 
+/** One StatusLine per status element, so kit parts (Save figure) speak through the widget's own. */
+const statusLines = new WeakMap<Element, StatusLine>();
+
 export function statusLine(host: Element): StatusLine {
   const el = host.querySelector<HTMLElement>('[data-status]');
+  const known = el && statusLines.get(el);
+  if (known) return known;
   // Each message remembers when it was said, so a note given after a problem (say "Link
   // copied") is shown beside that problem instead of vanishing behind it.
   let said = 0;
@@ -26,7 +32,7 @@ export function statusLine(host: Element): StatusLine {
     el.textContent = text;
     el.classList.toggle('error', latest !== undefined);
   };
-  return {
+  const line: StatusLine = {
     problem(source, message) {
       // Saying the same problem again moves it to the front but keeps its age.
       const before = problems.get(source);
@@ -42,6 +48,8 @@ export function statusLine(host: Element): StatusLine {
       return problems.size > 0;
     },
   };
+  if (el) statusLines.set(el, line);
+  return line;
 }
 
 export interface NumberControl {
@@ -131,7 +139,11 @@ export function wireSelect(wrapper: HTMLElement, onChange: (value: string, name:
   return () => select?.value ?? '';
 }
 
-/** Enables the controls WidgetFrame rendered disabled, once the widget's script runs. */
+/**
+ * Enables the controls WidgetFrame rendered disabled, once the widget's script runs, and wires
+ * the frame's "Save the figure" buttons (every widget gets them this way).
+ */
 export function enableControls(host: Element): void {
   for (const fieldset of host.querySelectorAll<HTMLFieldSetElement>('[data-controls]')) fieldset.disabled = false;
+  wireFigureSaving(host as HTMLElement, (message) => statusLine(host).note(message));
 }

@@ -17,7 +17,9 @@ import { unitActivity } from '../../trainer/units';
 import { enableControls, statusLine, wireSelect, wireSlider, type NumberControl, type StatusLine } from '../kit/controls';
 import { formatInteger, formatNumber } from '../kit/format';
 import { networkDiagramScene } from '../kit/networkDiagram';
-import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
+import { nameSavedFiles } from '../kit/download';
+import { wireRunSaving } from '../kit/runExport';
+import { applyControlPolicy, readWidgetSettings, shareUrl, wireShareButton } from '../kit/share';
 import { patchInto } from '../kit/svg';
 import { replaceRows, showNumbers } from '../kit/dom';
 import {
@@ -31,6 +33,7 @@ import {
   type TrainingConsoleConfig,
 } from './config';
 import { advance, currentLoss, nextRate, rateDuring, rateMarks, startRun, type ConsoleRun } from './run';
+import { consoleRunRecord } from './runRecord';
 import {
   epochAtX,
   fitScene,
@@ -113,6 +116,14 @@ class NpTrainingConsole extends HTMLElement {
     enableControls(this);
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeTrainingConsoleConfig(this.toConfig()), shared, (m) => this.#status.note(m));
+    // Saved files name the epoch they show; a replay under way has not reached it yet.
+    nameSavedFiles(this, () => `epoch-${this.toConfig().epoch}`);
+    wireRunSaving(this, () => {
+      if (!this.#run || this.#replay) return null;
+      const config = this.toConfig();
+      const link = shareUrl(this.ownerDocument.location.href, key, serializeTrainingConsoleConfig(config), shared, this.id || undefined);
+      return consoleRunRecord(this.#run, config, key, link);
+    }, (m) => this.#status.note(m));
     // On arrival the status line stays quiet unless something needs saying.
     this.#start(notices.length ? notices.join(' ') : null, config.epoch);
     this.setAttribute('data-ready', '');

@@ -38,4 +38,13 @@ describe('statusLine', () => {
     status.problem('run', 'The run diverged at epoch 2.');
     expect(el.textContent).toBe('The run diverged at epoch 2.');
   });
+
+  it('is one status line per element, so kit parts (Save the figure) speak through the widget’s own', () => {
+    const { host, el } = fakeHost();
+    const widget = statusLine(host);
+    widget.problem('run', 'The run diverged at epoch 3.');
+    statusLine(host).note('Saved the figure as nine-parameters-console.svg.');
+    expect(statusLine(host)).toBe(widget);
+    expect(el.textContent).toBe('The run diverged at epoch 3. Saved the figure as nine-parameters-console.svg.');
+  });
 });
