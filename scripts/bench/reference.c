@@ -1,6 +1,6 @@
 /* The same full-batch training loop as src/trainer/gradient.ts + train.ts, in plain C, so
  * `npm run bench` can report the trainer's speed as a ratio to gcc -O2 on the same machine.
- * Reads one binary job from argv[1], writes results to argv[2], prints the compute time (s).
+ * Reads one binary job from argv[1], writes results to argv[2], prints the compute time (CPU s).
  * Job layout (little-endian): int32 mode, n, H, epochs, runs, gridSize, colIndex, rowIndex;
  * float64 learningRate, gridLow, gridHigh; x1[n], x2[n], y[n]; params[runs][4H+1].
  * mode 0: train each run, write losses[runs][epochs] and final params.
@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <time.h>
 
+/* CPU time, not wall time: on a shared machine a run that waits for a core is not slower. */
 static double now(void) {
   struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
   return t.tv_sec + t.tv_nsec * 1e-9;
 }
 

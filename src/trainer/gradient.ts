@@ -1,10 +1,14 @@
 // The fused loss-and-gradient pass the trainer runs thousands of times a second.
 // One pass per sample does forward, residual, ReLU mask and gradient accumulation;
 // nothing is allocated inside the loops. backprop.ts holds the readable version.
+// Widths 2, 4, 8 and 16 (the ones the site offers) have passes with every parameter in a local
+// variable — H = 2 below, written with the lesson's names, the others generated into
+// gradientUnrolled.ts; any other width runs one loop over units.
 import { checkShape } from './network';
 import { DEFAULT_HIDDEN, hiddenWidthOf, parameterCount, type Parameters } from './parameters';
 import type { Dataset } from './data';
 import type { LossAndGradient } from './backprop';
+import { lossAndGradient16, lossAndGradient4, lossAndGradient8 } from './gradientUnrolled';
 
 export type { LossAndGradient } from './backprop';
 
@@ -15,9 +19,14 @@ export interface Samples {
   y: Float64Array;
 }
 
+/** Length of the `scratch` lossAndGradientInto needs for hidden width H (widths 2, 4, 8 and 16 use none). */
+export function gradientScratchLength(hidden: number): number {
+  return 9 * hidden;
+}
+
 /**
  * Writes ∂L/∂θ into `grad` and returns L, for L = (1/m) Σ e² over the m samples start..end.
- * `scratch` holds H pre-activations; pass one of length ≥ H to avoid allocating.
+ * Pass a `scratch` of gradientScratchLength(H) to avoid allocating.
  * (Samples are read in order: an index indirection in this loop costs V8 a third of its speed,
  * so mini-batches are gathered into contiguous arrays first.)
  */
@@ -28,65 +37,96 @@ export function lossAndGradientInto(
   grad: Float64Array,
   start: number,
   end: number,
-  scratch: Float64Array = new Float64Array(hidden),
+  scratch?: Float64Array,
 ): number {
-  return hidden === 2
-    ? lossAndGradient2(params, samples, grad, start, end)
-    : lossAndGradientWide(params, samples, hidden, grad, start, end, scratch);
+  // The columns go to the passes as arrays: a pass that read them from the object would depend on
+  // the object's shape, and V8 throws its optimised code away whenever a new data set changes that.
+  const { x1, x2, y } = samples;
+  switch (hidden) {
+    case 2:
+      return lossAndGradient2(params, x1, x2, y, grad, start, end);
+    case 4:
+      return lossAndGradient4(params, x1, x2, y, grad, start, end);
+    case 8:
+      return lossAndGradient8(params, x1, x2, y, grad, start, end);
+    case 16:
+      return lossAndGradient16(params, x1, x2, y, grad, start, end);
+    default:
+      return lossAndGradientWide(params, x1, x2, y, hidden, grad, start, end, scratch ?? new Float64Array(gradientScratchLength(hidden)));
+  }
 }
 
-/** Any width H: pre-activations kept in `scratch` between the forward and backward halves. */
+/**
+ * Any width H. The loop over units reads one scratch array front to back: each unit's four
+ * parameters side by side, then each unit's four gradient sums, then the H pre-activations kept
+ * between the forward and backward halves. Every sum is taken in the same order as in the
+ * unrolled passes, so all of them agree bit for bit.
+ */
 function lossAndGradientWide(
-  params: Parameters,
-  samples: Samples,
+  p: Parameters,
+  X1: Float64Array,
+  X2: Float64Array,
+  Y: Float64Array,
   H: number,
   grad: Float64Array,
   start: number,
   end: number,
   scratch: Float64Array,
 ): number {
-  const { x1: X1, x2: X2, y: Y } = samples;
-  grad.fill(0);
-  const bOut = params[4 * H];
-  let loss = 0, gOut = 0;
+  const sums = 4 * H, zs = 8 * H;
+  for (let k = 0, u = 0; k < H; k++, u += 4) {
+    scratch[u] = p[k];
+    scratch[u + 1] = p[H + k];
+    scratch[u + 2] = p[2 * H + k];
+    scratch[u + 3] = p[3 * H + k];
+  }
+  scratch.fill(0, sums, zs);
+  const bOut = p[4 * H];
+  let loss = 0, gbOut = 0;
   for (let i = start; i < end; i++) {
     const x1 = X1[i], x2 = X2[i];
     let yhat = bOut;
-    for (let k = 0; k < H; k++) {
-      const z = params[k] * x1 + params[H + k] * x2 + params[3 * H + k];
-      scratch[k] = z;
-      if (z > 0) yhat += params[2 * H + k] * z;
+    for (let u = 0, z = zs; u < sums; u += 4, z++) {
+      const zk = scratch[u] * x1 + scratch[u + 1] * x2 + scratch[u + 3];
+      scratch[z] = zk;
+      if (zk > 0) yhat += scratch[u + 2] * zk;
     }
     const e = yhat - Y[i];
     loss += e * e;
-    gOut += e;
-    for (let k = 0; k < H; k++) {
-      const z = scratch[k];
-      if (z > 0) {
-        grad[2 * H + k] += e * z;
-        const d = e * params[2 * H + k];
-        grad[k] += d * x1;
-        grad[H + k] += d * x2;
-        grad[3 * H + k] += d;
+    gbOut += e;
+    for (let u = 0, z = zs; u < sums; u += 4, z++) {
+      const zk = scratch[z];
+      if (zk > 0) {
+        const g = sums + u;
+        scratch[g + 2] += e * zk;
+        const d = e * scratch[u + 2];
+        scratch[g] += d * x1;
+        scratch[g + 1] += d * x2;
+        scratch[g + 3] += d;
       }
     }
   }
-  grad[4 * H] = gOut;
-  const m = end - start;
-  const scale = 2 / m;
-  for (let j = 0; j < 4 * H + 1; j++) grad[j] *= scale;
-  return loss / m;
+  const scale = 2 / (end - start);
+  for (let k = 0, g = sums; k < H; k++, g += 4) {
+    grad[k] = scratch[g] * scale;
+    grad[H + k] = scratch[g + 1] * scale;
+    grad[2 * H + k] = scratch[g + 2] * scale;
+    grad[3 * H + k] = scratch[g + 3] * scale;
+  }
+  grad[4 * H] = gbOut * scale;
+  return loss / (end - start);
 }
 
 /** The same pass for H = 2 with every parameter and gradient sum in a local variable. */
 function lossAndGradient2(
   p: Parameters,
-  samples: Samples,
+  X1: Float64Array,
+  X2: Float64Array,
+  Y: Float64Array,
   grad: Float64Array,
   start: number,
   end: number,
 ): number {
-  const { x1: X1, x2: X2, y: Y } = samples;
   const w1 = p[0], w2 = p[1], w3 = p[2], w4 = p[3], w5 = p[4], w6 = p[5], b1 = p[6], b2 = p[7], b3 = p[8];
   let g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, gb1 = 0, gb2 = 0, gb3 = 0, loss = 0;
   for (let i = start; i < end; i++) {

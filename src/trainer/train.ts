@@ -2,7 +2,7 @@
 //   θ ← θ − η · ∂L/∂θ
 // Full batch by default (one gradient over all samples, one update per epoch); with a
 // batch size, the samples are shuffled each epoch and one update is made per mini-batch.
-import { lossAndGradientInto } from './gradient';
+import { gradientScratchLength, lossAndGradientInto } from './gradient';
 import { meanSquaredError } from './loss';
 import { checkShape } from './network';
 import { DEFAULT_HIDDEN, MAX_HIDDEN, parameterName, type Parameters } from './parameters';
@@ -97,7 +97,7 @@ export class Trainer {
     this.params = Float64Array.from(config.params);
     this.previous = new Float64Array(this.params.length);
     this.gradient = new Float64Array(this.params.length);
-    this.scratch = new Float64Array(this.hidden);
+    this.scratch = new Float64Array(gradientScratchLength(this.hidden));
     this.learningRate = config.learningRate;
     this.schedule = config.schedule ?? constantSchedule();
     this.history = new Float64Array(1024);

@@ -1,0 +1,113 @@
+// The fast passes (hand-written for H = 2, generated for 4, 8 and 16, one loop over units for
+// any other width) against a plain per-sample, per-unit loop that takes every sum in the order
+// the lesson writes it. They must agree bit for bit: the trainer's runs, the lessons' printed
+// numbers and the Node/browser replay all rest on it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  datasetFromArrays, gradientScratchLength, hiddenBias, initParams, lossAndGradient, lossAndGradientInto, makeDataset,
+  makeRandom, outputBias, parameterCount, train, uniform, weightFromX1, weightFromX2, weightToOutput, type Dataset,
+} from '../../../src/trainer';
+import { GENERATED_PATH, UNROLLED_WIDTHS, unrolledGradientSource } from '../../../scripts/generate-gradient';
+
+/** The pass as the lesson writes it, for samples start..end: forward, e = ŷ − y, then each unit's four sums. */
+function referencePass(p: Float64Array, data: Dataset, H: number, start = 0, end = data.n): { loss: number; grad: number[] } {
+  const grad = new Array<number>(parameterCount(H)).fill(0);
+  let loss = 0;
+  for (let i = start; i < end; i++) {
+    const x1 = data.x1[i], x2 = data.x2[i];
+    const z: number[] = [];
+    let yhat = p[outputBias(H)];
+    for (let k = 0; k < H; k++) {
+      z.push(p[weightFromX1(k, H)] * x1 + p[weightFromX2(k, H)] * x2 + p[hiddenBias(k, H)]);
+      if (z[k] > 0) yhat += p[weightToOutput(k, H)] * z[k];
+    }
+    const e = yhat - data.y[i];
+    loss += e * e;
+    grad[outputBias(H)] += e;
+    for (let k = 0; k < H; k++) {
+      if (!(z[k] > 0)) continue; // ReLU'(z) = 0 for z ≤ 0
+      grad[weightToOutput(k, H)] += e * z[k];
+      const d = e * p[weightToOutput(k, H)];
+      grad[weightFromX1(k, H)] += d * x1;
+      grad[weightFromX2(k, H)] += d * x2;
+      grad[hiddenBias(k, H)] += d;
+    }
+  }
+  const m = end - start;
+  return { loss: loss / m, grad: grad.map((g) => g * (2 / m)) };
+}
+
+/** A random network and data set with continuous values (see gradient.test.ts), some units dead, some always on. */
+const randomCase = (hidden: number) =>
+  fc.record({ seed: fc.integer(), n: fc.integer({ min: 1, max: 40 }), scale: fc.constantFrom(0.3, 1, 3, 1e3) }).map(({ seed, n, scale }) => {
+    const random = makeRandom(`fast:${seed}`);
+    const draw = (s: number) => uniform(random, -s, s);
+    const params = Float64Array.from({ length: parameterCount(hidden) }, () => draw(scale));
+    const column = () => Array.from({ length: n }, () => draw(2));
+    return { params, data: datasetFromArrays(column(), column(), column()) };
+  });
+
+const bits = (values: ArrayLike<number>) => Array.from(values, (v) => (Object.is(v, -0) ? '-0' : String(v)));
+
+describe('the fast loss-and-gradient passes', () => {
+  for (const hidden of [1, 2, 3, 4, 5, 8, 16]) {
+    it(`equal the lesson's loop bit for bit at H = ${hidden}`, () => {
+      fc.assert(
+        fc.property(randomCase(hidden), ({ params, data }) => {
+          const fast = lossAndGradient(params, data, hidden);
+          const reference = referencePass(params, data, hidden);
+          expect(bits([fast.loss])).toEqual(bits([reference.loss]));
+          expect(bits(fast.grad)).toEqual(bits(reference.grad));
+        }),
+        { numRuns: 120 },
+      );
+    });
+  }
+
+  it('cover exactly the samples start..end they are given, with or without a scratch array', () => {
+    const data = makeDataset({ n: 50 });
+    for (const hidden of [2, 3, 4, 8, 16]) {
+      const params = initParams({ seed: 3, hidden });
+      const grad = new Float64Array(parameterCount(hidden));
+      const scratch = new Float64Array(gradientScratchLength(hidden)).fill(123); // stale values must not leak in
+      const loss = lossAndGradientInto(params, data, hidden, grad, 7, 31, scratch);
+      const reference = referencePass(params, data, hidden, 7, 31);
+      expect(bits([loss])).toEqual(bits([reference.loss]));
+      expect(bits(grad)).toEqual(bits(reference.grad));
+      expect(bits([lossAndGradientInto(params, data, hidden, new Float64Array(grad.length), 7, 31)])).toEqual(bits([loss]));
+    }
+  });
+
+  it('train the same run whichever pass a width uses: H = 4 with two silent units equals the H = 2 run', () => {
+    // Units 3 and 4 have zero weights and a negative bias (always off) and zero output weight: they
+    // never change, and the other parameters follow the H = 2 run exactly.
+    const data = makeDataset();
+    const p2 = initParams({ seed: 5 });
+    const p4 = Float64Array.of(p2[0], p2[1], 0, 0, p2[2], p2[3], 0, 0, p2[4], p2[5], 0, 0, p2[6], p2[7], -1, -1, p2[8]);
+    const a = train({ data, params: p2, learningRate: 0.05, epochs: 300 });
+    const b = train({ data, params: p4, learningRate: 0.05, epochs: 300, hidden: 4 });
+    expect(bits(b.losses)).toEqual(bits(a.losses));
+    const map = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+    expect(bits(map.map((j) => b.params[j]))).toEqual(bits(a.params));
+  });
+
+  it('train H = 8 exactly as the lesson’s loop does, epoch after epoch', () => {
+    const data = makeDataset({ n: 120 });
+    const params = initParams({ seed: 2, hidden: 8 });
+    const run = train({ data, params, learningRate: 0.02, epochs: 40, hidden: 8 });
+    const p = Float64Array.from(params);
+    for (let epoch = 0; epoch < 40; epoch++) {
+      const { loss, grad } = referencePass(p, data, 8);
+      expect(run.losses[epoch]).toBe(loss);
+      for (let j = 0; j < p.length; j++) p[j] -= 0.02 * grad[j];
+    }
+    expect(bits(run.params)).toEqual(bits(p));
+  });
+
+  it('come from a generated file that matches its generator', () => {
+    expect(UNROLLED_WIDTHS).toEqual([4, 8, 16]);
+    expect(readFileSync(GENERATED_PATH, 'utf8')).toBe(unrolledGradientSource());
+  });
+});
