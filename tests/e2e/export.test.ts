@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining } from '../helpers/pages.ts';
 import { formatNumber } from '../../src/widgets/kit/format.ts';
+import { formatAnyLoss } from '../../src/widgets/extreme-starts/scene.ts';
 
 const { dist } = e2eEnv();
 const site = useSite();
@@ -148,6 +149,31 @@ describe('saving figures and runs', () => {
       expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
       expect(png.bytes.length).toBeGreaterThan(10_000);
       await expect.poll(() => widget.locator('[role="status"]').textContent()).toContain(`Saved the figure as ${png.name}`);
+      expect(p.problems()).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('the extreme-starts widget saves the run it shows, after a change of start', async () => {
+    const [lesson] = pagesContaining(dist, '<np-extreme-starts');
+    const p = await site.open(lesson);
+    const { page } = p;
+    try {
+      const widget = page.locator('np-extreme-starts').first();
+      await widget.scrollIntoViewIfNeeded();
+      await page.waitForSelector('np-extreme-starts[data-ready]');
+      await widget.locator('input[type=radio][value="large-biases"]').check();
+      await expect.poll(() => widget.getAttribute('data-start')).toBe('large-biases');
+      const json = await save(page, widget, 'save-run-json');
+      expect(json.name).toMatch(/^nine-parameters-extremes-large-biases-epoch-\d+-run\.json$/);
+      const run = JSON.parse(json.bytes.toString('utf8'));
+      expect(run.widget).toBe('extreme-starts');
+      expect(run.settings.start).toBe('large-biases');
+      expect(run.lossHistory.loss).toHaveLength(run.epoch + 1);
+      const shownLoss = await widget.locator('[data-number="loss"]').first().textContent();
+      expect(formatAnyLoss(run.lossHistory.loss[run.epoch] ?? Infinity)).toBe(shownLoss);
+      await expect.poll(() => widget.locator('[role="status"]').textContent()).toContain(`Saved the run’s settings, data, parameters and loss history as ${json.name}`);
       expect(p.problems()).toEqual([]);
     } finally {
       await p.close();

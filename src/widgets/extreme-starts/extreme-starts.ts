@@ -6,7 +6,9 @@ import { replaceRows, showNumbers } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { wireRadioGroup, type RadioGroupControl } from '../kit/radioGroup';
-import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
+import { nameSavedFiles } from '../kit/download';
+import { wireRunSaving } from '../kit/runExport';
+import { applyControlPolicy, readWidgetSettings, shareUrl, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';
 import {
   EXTREME_STARTS_DEFAULTS,
@@ -17,6 +19,7 @@ import {
   type ExtremeStartsConfig,
 } from './config';
 import { extremeRun, type ExtremeRun } from './run';
+import { extremeRunRecord } from './runRecord';
 import { extremeScene, formatScaled } from './scene';
 
 type NumberKey = 'seed' | 'learningRate' | 'epochs';
@@ -40,6 +43,13 @@ class NpExtremeStarts extends HTMLElement {
     this.#show(config);
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeExtremeStartsConfig(this.#current()), shared, (m) => this.#status.note(m));
+    nameSavedFiles(this, () => `${this.#current().start}-epoch-${this.#current().epochs}`);
+    // The run shown is the current settings' (the figure is redrawn from them): rebuilt to save it.
+    wireRunSaving(this, () => {
+      const config = this.#current();
+      const link = shareUrl(this.ownerDocument.location.href, key, serializeExtremeStartsConfig(config), shared, this.id || undefined);
+      return extremeRunRecord(extremeRun(config), key, link);
+    }, (m) => this.#status.note(m));
     finishStartup(this, this.#status, notices, () => this.#update());
     if (!notices.length && shared.settings.size) this.#update();
   }

@@ -25,11 +25,15 @@ export function wireRunSaving(host: HTMLElement, run: () => RunRecord | null, sa
   if (box) box.hidden = false;
   for (const [action, file] of Object.entries(FILES)) {
     group.querySelector(`[data-action="${action}"]`)?.addEventListener('click', () => {
-      const record = run();
-      if (!record) return say('The run is still being replayed; save it once it has arrived.');
-      const name = fileNameFor(host, file.name(record), file.extension);
-      saveBlob(host, new Blob([file.text(record)], { type: file.type }), name);
-      say(`Saved the run’s ${file.what} as ${name}.`);
+      try {
+        const record = run();
+        if (!record) return say('The run is still being replayed; save it once it has arrived.');
+        const name = fileNameFor(host, file.name(record), file.extension);
+        saveBlob(host, new Blob([file.text(record)], { type: file.type }), name);
+        say(`Saved the run’s ${file.what} as ${name}.`);
+      } catch (error) {
+        say(`Could not save the run’s ${file.what}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     });
   }
 }
