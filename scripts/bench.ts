@@ -5,14 +5,14 @@
 // The ratios are printed both ways, as trainer time ÷ C time and as speed relative to C, beside
 // the target each case has to meet.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   initParams, linspace, lossSurface, makeDataset, parameterCount, runSweep, train, PARAMETER_NAMES, W1, W5, B1, B3, type Dataset,
 } from '../src/trainer';
+import { kb, measureSite, START_JS_BUDGET } from '../tests/helpers/page-weight';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -191,44 +191,21 @@ console.log(table(['case', 'throughput', 'trainer (JS)', 'C -O2', 'JS / C time',
 if (compiler) console.log(misses.length ? `\nMissed: ${misses.join('; ')} (on a busy machine, run again before concluding).` : '\nEvery target met.');
 
 // ---- 4. bytes per page -------------------------------------------------------------------
-const dist = join(root, 'dist');
+// Start-up JS = the module scripts a page names and everything they import statically; "lazy" =
+// what loads later (widgets below the fold via kit/hydrate.ts, import(), workers). Shared with
+// tests/e2e/page-weight.test.ts, which holds every page to the budget.
+const dist = join(root, process.env.BENCH_DIST ?? 'dist');
 if (existsSync(dist)) {
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) pages.push(path);
-    }
-  };
-  walk(dist);
-  const gz = (path: string) => gzipSync(readFileSync(path)).length;
-  const fileFor = (url: string) => join(dist, url.replace(/^\/+/, '').replace(/^.*?_astro\//, '_astro/'));
-  const closure = (entry: string, seen = new Set<string>()) => {
-    if (seen.has(entry) || !existsSync(entry)) return seen;
-    seen.add(entry);
-    const source = readFileSync(entry, 'utf8');
-    for (const m of source.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) closure(join(dirname(entry), m[1]), seen);
-    return seen;
-  };
-  const pageRows = pages.sort().map((page) => {
-    const html = readFileSync(page, 'utf8');
-    const scripts = new Set<string>();
-    for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g)) closure(fileFor(m[1]), scripts);
-    for (const m of html.matchAll(/import\s*["']([^"']+\.js)["']/g)) closure(fileFor(m[1]), scripts);
-    const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+\.css)"/g)].map((m) => fileFor(m[1]));
-    const js = [...scripts].reduce((s, f) => s + gz(f), 0);
-    const inlineJs = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((s, m) => s + gzipSync(m[1]).length, 0);
-    const cssBytes = css.filter(existsSync).reduce((s, f) => s + gz(f), 0);
-    return [
-      page.slice(dist.length) || '/',
-      `${(gzipSync(html).length / 1024).toFixed(1)} KB`,
-      `${((js + inlineJs) / 1024).toFixed(1)} KB`,
-      `${(cssBytes / 1024).toFixed(1)} KB`,
-    ];
-  });
-  console.log('\nBytes per page (gzip; JS includes every module the page loads; budget 60 KB per lesson)\n');
-  console.log(table(['page', 'html', 'js', 'css'], pageRows));
+  const pageRows = measureSite(dist).map((p) => [
+    `/${p.page}`,
+    kb(p.htmlGzip),
+    kb(p.startJsGzip),
+    kb(p.lazyJsGzip),
+    kb(p.cssGzip),
+    p.startJsGzip > START_JS_BUDGET ? 'OVER' : 'ok',
+  ]);
+  console.log(`\nBytes per page (gzip; budget ${kb(START_JS_BUDGET)} of start-up JS per page)\n`);
+  console.log(table(['page', 'html', 'js start', 'js lazy', 'css', 'budget'], pageRows));
 } else {
   console.log('\n(no dist/: run `npm run build` first to see bytes per page)');
 }

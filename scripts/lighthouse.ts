@@ -13,7 +13,8 @@ const pages = process.argv.slice(2).length
   ? process.argv.slice(2)
   : ['', 'lessons/01-the-data/', 'lessons/03-the-network/', 'lessons/07-gradient-descent/'];
 const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
-const server = await startStaticServer({ root: 'dist', gzip: true });
+// LIGHTHOUSE_DIST serves another build (e.g. a private one) instead of dist/.
+const server = await startStaticServer({ root: process.env.LIGHTHOUSE_DIST || 'dist', gzip: true });
 const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run';
 let failed = false;

@@ -9,7 +9,12 @@ const site = useSite();
 const PAGE = 'lessons/09-local-minima/';
 const W = 'np-loss-surface';
 const { field } = sliderSelectors(W);
-const open = (options = {}) => openWidget(site, PAGE, W, options);
+// The first live redraw waits until the figure is near the screen (kit/hydrate.ts whenNear): scroll to it.
+const open = async (options = {}) => {
+  const p = await openWidget(site, PAGE, W, options);
+  await p.page.locator(W).scrollIntoViewIfNeeded();
+  return p;
+};
 const view = (page: Page) => widgetView(page, W);
 const heat = (page: Page) => page.$eval(`${W} .ls-heat`, (el) => el.getAttribute('href') ?? '');
 const timing = (page: Page) => page.$eval(`${W} [data-timing]`, (el) => el.textContent ?? '');

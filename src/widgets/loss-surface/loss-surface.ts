@@ -17,6 +17,7 @@ import { patchInto } from '../kit/svg';
 import { LOSS_SURFACE_DEFAULTS, LOSS_SURFACE_KEYS, parseLossSurfaceConfig, serializeLossSurfaceConfig, START_LIMIT, type LossSurfaceConfig } from './config';
 import { GRID, indexOf, surfaceState, type SurfaceWindow } from './run';
 import { lossSurfaceScene, SURFACE_HEIGHT, SURFACE_WIDTH, valuesAt } from './scene';
+import { whenNear } from '../kit/hydrate';
 
 class NpLossSurface extends HTMLElement {
   #status!: StatusLine;
@@ -48,9 +49,10 @@ class NpLossSurface extends HTMLElement {
     this.#wireDrag();
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeLossSurfaceConfig(this.#current()), shared, (m) => this.#status.note(m));
-    // The server drew the figure; the first live redraw also reports how long a grid takes.
+    // The server drew the figure; the first live redraw also reports how long a grid takes. It
+    // costs a whole grid, so it waits until the figure is near the screen (unless a change came first).
     finishStartup(this, this.#status, notices, () => this.#update());
-    if (!notices.length) this.#update();
+    if (!notices.length) whenNear(this, () => this.#currentWindow === null && this.#update());
   }
 
   #show(config: LossSurfaceConfig): void {

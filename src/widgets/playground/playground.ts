@@ -7,9 +7,10 @@ import { replaceRows } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
 import { readSharedState, shareUrl } from '../kit/share';
 import { serializeTrainingConsoleConfig } from '../training-console/config';
-import { CONSOLE_CHANGE_EVENT, type ConsoleSnapshot } from '../training-console/training-console';
+import { CONSOLE_CHANGE_EVENT } from '../training-console/events';
+import type { ConsoleSnapshot } from '../training-console/training-console';
 import { serializeSurfaceSliceConfig, type SurfaceSliceConfig } from '../surface-slice/config';
-import { SLICE_CHANGE_EVENT } from '../surface-slice/surface-slice';
+import { SLICE_CHANGE_EVENT } from '../surface-slice/events';
 import type { Dataset } from '../../trainer/data';
 import { CONSOLE_KEY, playgroundLinkNotices, SLICE_KEY } from './config';
 
@@ -48,8 +49,11 @@ class NpPlayground extends HTMLElement {
       this.#refresh();
     });
     this.addEventListener(SLICE_CHANGE_EVENT, () => this.#keepLink());
-    // The console may have drawn before this element listened: catch up once it is defined.
-    void customElements.whenDefined('np-training-console').then(() => this.#refresh());
+    // The console may have drawn before this element listened, and the gradient check and the
+    // slice start only when they come near the screen (kit/hydrate.ts): catch up as each arrives.
+    for (const tag of ['np-training-console', 'np-gradient-inspector', 'np-surface-slice']) {
+      void customElements.whenDefined(tag).then(() => this.#refresh());
+    }
     this.setAttribute('data-ready', '');
   }
 

@@ -20,9 +20,9 @@ import {
   type SurfaceSliceConfig,
 } from './config';
 import { SLICE_GRID, slicePixels, sliceScene, sliceState } from './scene';
+import { SLICE_CHANGE_EVENT } from './events';
 
-/** Fired (bubbling) when the reader changes the slice's settings, so a page can keep its link current. */
-export const SLICE_CHANGE_EVENT = 'np-slice-change';
+export { SLICE_CHANGE_EVENT };
 
 interface Source {
   params: Float64Array;

@@ -32,6 +32,7 @@ import {
   TRAINING_CONSOLE_KEYS,
   type TrainingConsoleConfig,
 } from './config';
+import { CONSOLE_CHANGE_EVENT } from './events';
 import { advance, currentLoss, nextRate, rateDuring, rateMarks, startRun, type ConsoleRun } from './run';
 import { consoleRunRecord } from './runRecord';
 import {
@@ -73,8 +74,7 @@ export interface ConsoleSnapshot {
   replaying: boolean;
 }
 
-/** Fired (bubbling) whenever the console redraws or its settings change; `detail.playing` says whether it is training. */
-export const CONSOLE_CHANGE_EVENT = 'np-console-change';
+export { CONSOLE_CHANGE_EVENT };
 
 interface Replay {
   run: ConsoleRun;
