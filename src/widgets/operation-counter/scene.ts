@@ -103,7 +103,7 @@ export function counterChart(state: CountState): SvgNode {
     height: CHART_HEIGHT,
     // Room on the left for the longest phase label, "update (once per epoch)", at 13 px.
     margin: { top: 48, right: 66, bottom: 40, left: 160 },
-    x: { label: 'operations in one epoch', domain: [0, largest], ticks: 5 },
+    x: { label: 'operations in one epoch', domain: [0, largest], ticks: 3 },
     y: { label: '', domain: [0, 1] },
     yAxis: false,
     title: `Multiplications and additions in one epoch by phase, ${formatInteger(state.config.hidden)} hidden units, ${formatInteger(state.config.n)} samples.`,
