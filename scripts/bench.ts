@@ -194,7 +194,7 @@ if (compiler) console.log(misses.length ? `\nMissed: ${misses.join('; ')} (on a 
 // Start-up JS = the module scripts a page names and everything they import statically; "lazy" =
 // what loads later (widgets below the fold via kit/hydrate.ts, import(), workers). Shared with
 // tests/e2e/page-weight.test.ts, which holds every page to the budget.
-const dist = join(root, process.env.BENCH_DIST ?? 'dist');
+const dist = resolve(root, process.env.BENCH_DIST ?? 'dist');
 if (existsSync(dist)) {
   const pageRows = measureSite(dist).map((p) => [
     `/${p.page}`,

@@ -286,6 +286,7 @@ class NpPlateau extends HTMLElement {
     const handles: SweepHandle[] = [];
     const stopAll = () => handles.forEach((h) => h.cancel());
     const job = { data: {}, preset: config.init, seeds, epochs: config.epochs, learningRate: config.learningRate, hidden: 2 };
+    const plateauJob = { ...job, schedule: plateauSpec(config) };
     const handlers = (runs: (SweepRun | undefined)[]) => ({
       onRun: (run: SweepRun, index: number) => {
         runs[index] = run;
@@ -296,6 +297,7 @@ class NpPlateau extends HTMLElement {
       },
       onDone: () => {
         open -= 1;
+        if (open === 1 && sweep === this.#sweep) handles.push(startSweep(plateauJob, handlers(plateauRuns)));
         if (open > 0) return;
         this.#finishComparison({ config, outcomes: pairRuns(fixedRuns, plateauRuns) });
         say(`Done: ${formatInteger(seeds.length)} seeds, each trained both ways.`);
@@ -306,7 +308,8 @@ class NpPlateau extends HTMLElement {
         say(`The comparison stopped: ${message}`);
       },
     });
-    this.#sweep = { cancel: stopAll };
+    const sweep = { cancel: stopAll };
+    this.#sweep = sweep;
     this.#setSweeping(true);
     this.#comparison = null;
     const count = this.querySelector('[data-role="seed-count"]');
@@ -314,9 +317,11 @@ class NpPlateau extends HTMLElement {
     const settings = this.querySelector('[data-role="compared-settings"]');
     if (settings) settings.textContent = comparisonSettings(config, describeSchedule(config));
     say(`Starting ${formatInteger(total)} runs in the background…`);
-    // With no room to run the comparison at all (a worker fails to start), onError says so.
+    // With no room to run the comparison at all (a worker fails to start), onError says so. The
+    // two sweeps run one after the other (the second from the first's onDone): each already
+    // takes a worker per core, and both at once left the page's own thread waiting for a core
+    // (half-second tasks, a page that stopped scrolling on two cores).
     handles.push(startSweep(job, handlers(fixedRuns)));
-    if (this.#sweep) handles.push(startSweep({ ...job, schedule: plateauSpec(config) }, handlers(plateauRuns)));
     this.#pending = { config, fixedRuns, plateauRuns, total, finished: () => finished };
   }
 
