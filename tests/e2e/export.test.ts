@@ -14,11 +14,13 @@ const { dist } = e2eEnv();
 const site = useSite();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** Presses a save button (opening the "Save…" disclosure first) and returns the file saved. */
+/** Presses a save button (folding out the "Save…" box first) and returns the file saved. */
 async function save(page: Page, widget: Locator, action: string): Promise<{ name: string; bytes: Buffer }> {
   const box = widget.locator('[data-save]').first();
   await expect.poll(() => box.isVisible()).toBe(true);
-  if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+  const toggle = box.locator('[data-action="save-toggle"]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
   const button = box.locator(`[data-action="${action}"]`);
   await expect.poll(() => button.isEnabled()).toBe(true);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -5,6 +5,7 @@
 // as they are on screen (figureSvg.ts); each element carries its computed style, so the file
 // looks the same on its own, in the colour scheme the reader had.
 import { saveBlob, fileNameFor } from './download';
+import { showSaveGroup } from './saveBox';
 import { figureDocument, inlineStyle, INHERITED_STYLES, OWN_STYLES, type FigureDocument, type FigurePanel, type StyleValues } from './figureSvg';
 import type { AttrValue, SvgNode } from './svg';
 
@@ -106,13 +107,13 @@ export function wireFigureSaving(host: HTMLElement, say: (message: string) => vo
     group.dataset.wired = '';
     const figure = group.closest('figure.widget');
     if (!figure || figureSvgs(figure).length === 0) continue;
-    group.hidden = false;
-    const box = group.closest<HTMLElement>('[data-save]');
-    if (box) box.hidden = false;
+    showSaveGroup(group);
     const save = async (kind: 'svg' | 'png') => {
       const file = figureFile(figure);
       if (!file) return say('Nothing to save: the figure is not on screen.');
       const name = fileNameFor(host, '', kind);
+      // Drawing a large figure into a PNG takes a moment: say at once that it is under way.
+      if (kind === 'png') say(`Making ${name}…`);
       try {
         const blob = kind === 'svg' ? new Blob([file.text], { type: 'image/svg+xml' }) : await pngOf(file, host.ownerDocument);
         saveBlob(host, blob, name);

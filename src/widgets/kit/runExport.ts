@@ -1,6 +1,7 @@
 // "Save the run's numbers" (WidgetFrame's saveRun buttons): the widget gives the run it shows
 // now as a RunRecord; the files are made from it only when a button is pressed.
 import { fileNameFor, saveBlob } from './download';
+import { showSaveGroup } from './saveBox';
 import { dataCsv, dataFileLabel, lossCsv, parametersCsv, runJson, type RunRecord } from './runFiles';
 
 const CSV = 'text/csv;charset=utf-8';
@@ -20,9 +21,7 @@ export function wireRunSaving(host: HTMLElement, run: () => RunRecord | null, sa
   const group = host.querySelector<HTMLElement>('[data-save-run]');
   if (!group || group.dataset.wired !== undefined) return;
   group.dataset.wired = '';
-  group.hidden = false;
-  const box = group.closest<HTMLElement>('[data-save]');
-  if (box) box.hidden = false;
+  showSaveGroup(group);
   for (const [action, file] of Object.entries(FILES)) {
     group.querySelector(`[data-action="${action}"]`)?.addEventListener('click', () => {
       try {
