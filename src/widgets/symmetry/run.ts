@@ -42,6 +42,18 @@ export function symmetricStart(config: Pick<SymmetryConfig, 'start' | 'nudge' | 
 }
 
 export function symmetryRun(config: SymmetryConfig, data: Dataset = defaultDataset()): SymmetryRun {
+  const steps = symmetryRunSteps(config, data, Infinity);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same run, pausing after every `epochsPerSlice` epochs (yielding the epoch reached), so the
+ * browser can train a long run in frame-sized slices instead of one task.
+ */
+export function* symmetryRunSteps(config: SymmetryConfig, data: Dataset = defaultDataset(), epochsPerSlice = 250): Generator<number, SymmetryRun> {
   const trainer = createTrainer({ data, params: symmetricStart(config), learningRate: config.learningRate });
   const history = new Float64Array((config.epochs + 1) * PARAMS_PER_EPOCH);
   history.set(trainer.params, 0);
@@ -49,6 +61,7 @@ export function symmetryRun(config: SymmetryConfig, data: Dataset = defaultDatas
   while (trainer.epoch < config.epochs && trainer.step(1) === 'ok') {
     history.set(trainer.params, trainer.epoch * PARAMS_PER_EPOCH);
     if (firstDifferent < 0 && !unitsIdentical(trainer.params)) firstDifferent = trainer.epoch;
+    if (trainer.epoch % epochsPerSlice === 0) yield trainer.epoch;
   }
   const epochs = trainer.epoch;
   const losses = new Float64Array(epochs + 1);

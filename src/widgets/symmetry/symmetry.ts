@@ -18,8 +18,11 @@ import {
   type SymmetricStart,
   type SymmetryConfig,
 } from './config';
-import { symmetryRun, widthLevels, type SymmetryRun, type WidthLevels } from './run';
+import { symmetryRunSteps, widthLevels, type SymmetryRun, type WidthLevels } from './run';
 import { symmetryScene } from './scene';
+
+/** Training work per slice before the browser gets the thread back. */
+const SLICE_MS = 8;
 
 class NpSymmetry extends HTMLElement {
   #status!: StatusLine;
@@ -29,6 +32,8 @@ class NpSymmetry extends HTMLElement {
   #levels!: WidthLevels;
   /** The ε = 0 run for the current start, rate and length, kept while only ε or the nudge changes. */
   #tied: { key: string; run: SymmetryRun } | null = null;
+  /** Numbers the runs started, so a run superseded by a newer change stops. */
+  #job = 0;
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -68,25 +73,50 @@ class NpSymmetry extends HTMLElement {
     };
   }
 
-  #tiedRun(config: SymmetryConfig, data: SymmetryRun['data']): SymmetryRun | null {
-    if (config.epsilon === 0) return null;
-    const key = `${config.start}|${config.learningRate}|${config.epochs}`;
-    if (this.#tied?.key !== key) this.#tied = { key, run: symmetryRun({ ...config, epsilon: 0 }, data) };
-    return this.#tied.run;
-  }
-
+  /**
+   * Trains the run for the current settings (and, for a nudge, the tied run it is compared
+   * with) in slices of SLICE_MS, so a 20,000-epoch run never holds the page in one long task;
+   * a change before it finishes drops it for the new settings. Short runs finish in the first
+   * slice, at once.
+   */
   #update(): void {
     const config = this.#current();
-    let run: SymmetryRun;
-    let tied: SymmetryRun | null;
-    try {
-      run = symmetryRun(config);
-      tied = this.#tiedRun(config, run.data);
-    } catch (error) {
-      if (!(error instanceof TrainerInputError)) throw error;
-      this.#status.problem('run', `${error.message} The figure still shows the last run.`);
-      return;
-    }
+    const job = ++this.#job;
+    const data = defaultDataset();
+    const tiedKey = `${config.start}|${config.learningRate}|${config.epochs}`;
+    const runSteps = symmetryRunSteps(config, data);
+    const tiedSteps = config.epsilon !== 0 && this.#tied?.key !== tiedKey ? symmetryRunSteps({ ...config, epsilon: 0 }, data) : null;
+    let run: SymmetryRun | null = null;
+    let tied: SymmetryRun | null = null;
+    const slice = () => {
+      if (job !== this.#job) return;
+      const deadline = performance.now() + SLICE_MS;
+      try {
+        while (performance.now() < deadline) {
+          if (!run) {
+            const next = runSteps.next();
+            if (next.done) run = next.value;
+          } else if (tiedSteps && !tied) {
+            const next = tiedSteps.next();
+            if (next.done) tied = next.value;
+          } else break;
+        }
+      } catch (error) {
+        if (!(error instanceof TrainerInputError)) throw error;
+        this.#status.problem('run', `${error.message} The figure still shows the last run.`);
+        return;
+      }
+      if (!run || (tiedSteps && !tied)) {
+        setTimeout(slice, 0);
+        return;
+      }
+      if (tied) this.#tied = { key: tiedKey, run: tied };
+      this.#draw(config, run, config.epsilon === 0 ? null : (this.#tied?.run ?? null));
+    };
+    slice();
+  }
+
+  #draw(config: SymmetryConfig, run: SymmetryRun, tied: SymmetryRun | null): void {
     this.#status.problem('run', null);
     const scene = symmetryScene(run, this.#levels, tied);
     for (const [name, node] of Object.entries(scene.panels)) {
