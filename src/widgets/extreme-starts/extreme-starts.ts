@@ -18,17 +18,22 @@ import {
   type ExtremeStart,
   type ExtremeStartsConfig,
 } from './config';
-import { extremeRun, type ExtremeRun } from './run';
+import { extremeRun, extremeRunSteps, type ExtremeRun } from './run';
 import { extremeRunRecord } from './runRecord';
 import { extremeScene, formatScaled } from './scene';
 
 type NumberKey = 'seed' | 'learningRate' | 'epochs';
+
+/** Training work per slice before the browser gets the thread back. */
+const SLICE_MS = 8;
 
 class NpExtremeStarts extends HTMLElement {
   #status!: StatusLine;
   #numbers: Record<string, NumberControl> = {};
   #start: RadioGroupControl | null = null;
   #scaling: () => string = () => EXTREME_STARTS_DEFAULTS.scaling;
+  /** Numbers the runs started, so a run superseded by a newer change stops. */
+  #job = 0;
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -73,16 +78,34 @@ class NpExtremeStarts extends HTMLElement {
     };
   }
 
+  /**
+   * Trains the run for the current settings in slices of SLICE_MS, so a 20,000-epoch run never
+   * holds the page in one long task; a change before it finishes drops it for the new settings.
+   * Short runs finish in the first slice, at once.
+   */
   #update(): void {
     const config = this.#current();
-    let run: ExtremeRun;
-    try {
-      run = extremeRun(config);
-    } catch (error) {
-      if (!(error instanceof TrainerInputError)) throw error;
-      this.#status.problem('run', `${error.message} The figure still shows the last run.`);
-      return;
-    }
+    const job = ++this.#job;
+    const steps = extremeRunSteps(config);
+    const slice = () => {
+      if (job !== this.#job) return;
+      const deadline = performance.now() + SLICE_MS;
+      try {
+        while (performance.now() < deadline) {
+          const next = steps.next();
+          if (next.done) return this.#draw(config, next.value);
+        }
+      } catch (error) {
+        if (!(error instanceof TrainerInputError)) throw error;
+        this.#status.problem('run', `${error.message} The figure still shows the last run.`);
+        return;
+      }
+      setTimeout(slice, 0);
+    };
+    slice();
+  }
+
+  #draw(config: ExtremeStartsConfig, run: ExtremeRun): void {
     this.#status.problem('run', null);
     const scene = extremeScene(run);
     for (const [name, node] of Object.entries(scene.panels)) {

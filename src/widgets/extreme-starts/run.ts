@@ -45,6 +45,19 @@ export function extremeData(scaling: ExtremeStartsConfig['scaling']): Dataset {
 }
 
 export function extremeRun(config: ExtremeStartsConfig, data: Dataset = extremeData(config.scaling)): ExtremeRun {
+  const steps = extremeRunSteps(config, data, Infinity);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same run, pausing after every `epochsPerSlice` epochs (yielding the epoch reached), so the
+ * browser can train a long run in frame-sized slices instead of one task. The trainer is
+ * deterministic: steps taken in slices give the identical run.
+ */
+export function* extremeRunSteps(config: ExtremeStartsConfig, data: Dataset = extremeData(config.scaling), epochsPerSlice = 250): Generator<number, ExtremeRun> {
   const start = initParams({ preset: config.start, seed: config.seed });
   const trainer = createTrainer({ data, params: start, learningRate: config.learningRate });
   const steps: Float64Array[] = [];
@@ -53,7 +66,10 @@ export function extremeRun(config: ExtremeStartsConfig, data: Dataset = extremeD
     steps.push(Float64Array.from(trainer.params, (v, j) => Math.abs(v - before[j])));
     before.set(trainer.params);
   }
-  trainer.step(config.epochs - trainer.epoch);
+  while (trainer.epoch < config.epochs && trainer.status === 'ok') {
+    trainer.step(Math.min(epochsPerSlice, config.epochs - trainer.epoch));
+    if (trainer.epoch < config.epochs) yield trainer.epoch;
+  }
   const epochs = trainer.epoch;
   const losses = new Float64Array(epochs + 1);
   losses.set(trainer.losses);
