@@ -51,6 +51,27 @@ export function isFullBatch(setup: Setup): boolean {
 }
 
 export function runSetup(config: SetupComparisonConfig, which: SetupName, data: Dataset = setupData(config[which])): SetupRun {
+  const steps = runSetupSteps(config, which, data, Infinity);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** About this many sample passes (epochs × N) between two pauses of runSetupSteps: a millisecond or two. */
+const SAMPLES_PER_SLICE = 200_000;
+
+/**
+ * The same run, pausing every `samplesPerSlice` sample passes (yielding the epoch reached), so
+ * the browser can train it in frame-sized slices instead of one task. The trainer is
+ * deterministic, mini-batch shuffles included: steps taken in slices give the identical run.
+ */
+export function* runSetupSteps(
+  config: SetupComparisonConfig,
+  which: SetupName,
+  data: Dataset = setupData(config[which]),
+  samplesPerSlice = SAMPLES_PER_SLICE,
+): Generator<number, SetupRun> {
   const setup = config[which];
   const start = comparisonStart(config);
   const batch = samplesPerUpdate(setup);
@@ -62,7 +83,11 @@ export function runSetup(config: SetupComparisonConfig, which: SetupName, data: 
     lossForm: setup.lossForm,
     shuffleSeed: config.initSeed,
   });
-  trainer.step(config.epochs);
+  const epochsPerSlice = Math.max(1, Math.floor(samplesPerSlice / data.n));
+  while (trainer.epoch < config.epochs && trainer.status === 'ok') {
+    trainer.step(Math.min(epochsPerSlice, config.epochs - trainer.epoch));
+    if (trainer.epoch < config.epochs) yield trainer.epoch;
+  }
   const epochs = trainer.epoch;
   const losses = new Float64Array(epochs + 1);
   losses.set(trainer.losses);

@@ -15,8 +15,11 @@ import {
   SETUP_COMPARISON_KEYS,
   type SetupComparisonConfig,
 } from './config';
-import { runSetup } from './run';
+import { runSetupSteps, type SetupRun } from './run';
 import { comparisonScene, describeSetup, lossTableRows } from './scene';
+
+/** Training work per slice before the browser gets the thread back. */
+const SLICE_MS = 8;
 
 class NpSetupComparison extends HTMLElement {
   #status!: StatusLine;
@@ -24,6 +27,8 @@ class NpSetupComparison extends HTMLElement {
   /** Several changes in one frame (a dragged slider) run once. */
   #schedule = oncePerFrame(() => this.#update(''));
   #config!: SetupComparisonConfig;
+  /** Numbers the runs started, so runs superseded by a newer change stop. */
+  #job = 0;
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -74,14 +79,33 @@ class NpSetupComparison extends HTMLElement {
       return;
     }
     this.#status.problem('settings', null);
-    let runs;
-    try {
-      runs = { a: runSetup(config, 'a'), b: runSetup(config, 'b') };
-    } catch (error) {
-      if (!(error instanceof TrainerInputError)) throw error;
-      this.#status.problem('run', `${error.message} The figure still shows the last valid runs.`);
-      return;
-    }
+    // Both setups train in slices of SLICE_MS, so the longest runs never hold the page in one
+    // long task; a change before they finish drops them for the new settings.
+    const job = ++this.#job;
+    const steps = { a: runSetupSteps(config, 'a'), b: runSetupSteps(config, 'b') };
+    const done: Partial<Record<'a' | 'b', SetupRun>> = {};
+    const slice = () => {
+      if (job !== this.#job) return;
+      const deadline = performance.now() + SLICE_MS;
+      try {
+        for (const which of ['a', 'b'] as const) {
+          while (!done[which] && performance.now() < deadline) {
+            const next = steps[which].next();
+            if (next.done) done[which] = next.value;
+          }
+        }
+      } catch (error) {
+        if (!(error instanceof TrainerInputError)) throw error;
+        this.#status.problem('run', `${error.message} The figure still shows the last valid runs.`);
+        return;
+      }
+      if (done.a && done.b) this.#draw(config, { a: done.a, b: done.b }, notice);
+      else setTimeout(slice, 0);
+    };
+    slice();
+  }
+
+  #draw(config: SetupComparisonConfig, runs: { a: SetupRun; b: SetupRun }, notice: string): void {
     this.#config = config;
     const scene = comparisonScene(config, runs);
     const svg = this.querySelector('[data-panel="chart"] svg');
