@@ -154,9 +154,13 @@ describe('seed sweep', () => {
     const loss = (text: string) => printedNumber(text.match(/final loss ([\d.,]+)/)![1]);
     expect(loss(highest)).toBeGreaterThan(loss(lowest));
     expect(await page.getAttribute(`${W} [data-pick]`, 'aria-valuetext')).toBe(highest);
-    // Pointer: a click on a dot picks that dot.
+    // Pointer: a click on a dot picks that dot. Home first, and wait for its redraw: the dot to
+    // click is chosen as the one furthest from the ring, which must be back on the lowest run.
     await page.keyboard.press('Home');
+    expect(await picked()).toBe(lowest);
     // The dot furthest (along the axis) from the ringed one; markers start at their left edge, 3.2 units from the centre.
+    // As fractions of the figure, so the click lands right even if the page has moved meanwhile
+    // (a widget above it coming alive): the widget maps the pointer by the pick layer's own box.
     const dot = await page.$eval(`${W} [data-panel="sweep"] svg`, (svg) => {
       const ring = svg.querySelector('.ss-selected circle')!;
       const cx = Number(ring.getAttribute('cx'));
@@ -164,11 +168,13 @@ describe('seed sweep', () => {
         [...(path.getAttribute('d') ?? '').matchAll(/M([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]) + 3.2, Number(m[2])]),
       );
       const [x, y] = starts.sort((a, b) => Math.abs(b[0] - cx) - Math.abs(a[0] - cx))[0];
-      const box = svg.getBoundingClientRect();
       const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
-      return { x: box.left + (x / w) * box.width, y: box.top + (y / h) * box.height };
+      return { fx: x / w, fy: y / h };
     });
-    await page.mouse.click(dot.x, dot.y);
+    const pickLayer = page.locator(`${W} [data-pick]`);
+    await pickLayer.scrollIntoViewIfNeeded();
+    const box = (await pickLayer.boundingBox())!;
+    await pickLayer.click({ position: { x: dot.fx * box.width, y: dot.fy * box.height } });
     await expect.poll(picked, { timeout: 10_000 }).not.toBe(lowest);
     expect(first.length).toBeGreaterThan(0);
     // The console replays the picked run from the same seeds.
