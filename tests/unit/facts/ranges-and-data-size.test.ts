@@ -122,9 +122,4 @@ describe('lesson 14: widgets, prose and exercises', () => {
     expect(Math.abs(100 - x.stable.writeup.original / x.stable.writeup.wide)).toBeLessThanOrEqual(15);
     expect(Math.abs(100 - x.stable.he.original / x.stable.he.wide)).toBeLessThanOrEqual(15);
   });
-
-  it('prints numbers only through the computed facts, never typed by hand in the prose', () => {
-    const prose = lesson.split('---')[2].replace(/\$[^$]*\$/g, '').replace(/\{f\.[^}]+\}/g, '').replace(/tolerance=\{[^}]*\}/g, '');
-    expect(prose.match(/(?<![\w.])\d+\.\d+/g) ?? []).toEqual([]);
-  });
 });
