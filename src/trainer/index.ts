@@ -24,3 +24,6 @@ export * from './operations';
 export * from './squeeze';
 export * from './importance';
 export * from './symmetry';
+export * from './eigen';
+export * from './hessian';
+export * from './spectrum';
