@@ -27,3 +27,5 @@ export * from './symmetry';
 export * from './eigen';
 export * from './hessian';
 export * from './spectrum';
+export * from './optimizers';
+export * from './stability';

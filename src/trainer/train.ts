@@ -2,6 +2,7 @@
 //   θ ← θ − η · ∂L/∂θ
 // Full batch by default (one gradient over all samples, one update per epoch); with a
 // batch size, the samples are shuffled each epoch and one update is made per mini-batch.
+// Another optimizer (momentum, Nesterov, RMSProp, Adam: optimizers.ts) can take the step instead.
 import { gradientScratchLength, lossAndGradientInto } from './gradient';
 import { meanSquaredError } from './loss';
 import { checkShape } from './network';
@@ -10,6 +11,7 @@ import type { Dataset } from './data';
 import { makeRandom, type Random } from './random';
 import { constantSchedule, type Schedule } from './schedule';
 import { checkNumber, throwIfAny, TrainerInputError } from './errors';
+import { checkOptimizerSpec, makeOptimizer, type Optimizer, type OptimizerSpec } from './optimizers';
 
 export type TrainStatus = 'ok' | 'diverged';
 
@@ -29,6 +31,8 @@ export interface TrainConfig {
   shuffleSeed?: number | string;
   schedule?: Schedule;
   lossForm?: LossForm;
+  /** How each step is taken from the gradient; omit for plain gradient descent. */
+  optimizer?: OptimizerSpec;
 }
 
 export const MAX_LEARNING_RATE = 1e300;
@@ -45,6 +49,7 @@ export function validateTrainConfig(config: TrainConfig): string[] {
   if (config.batchSize !== undefined && config.data) {
     messages.push(checkNumber('The batch size', config.batchSize, 1, config.data.n, true));
   }
+  messages.push(...checkOptimizerSpec(config.optimizer));
   if (!messages.some((m) => m !== null)) {
     try {
       checkShape(config.params, hidden);
@@ -63,6 +68,8 @@ export class Trainer {
   readonly hidden: number;
   readonly batchSize: number;
   readonly lossForm: LossForm;
+  /** Takes each step from the gradient, keeping its own state (velocity, averages) between steps. */
+  readonly optimizer: Optimizer;
   /** The current parameters. */
   readonly params: Float64Array;
   /** The gradient of the last update. */
@@ -94,6 +101,7 @@ export class Trainer {
     this.hidden = config.hidden ?? DEFAULT_HIDDEN;
     this.batchSize = config.batchSize ?? config.data.n;
     this.lossForm = config.lossForm ?? 'mean';
+    this.optimizer = makeOptimizer(config.optimizer);
     this.params = Float64Array.from(config.params);
     this.previous = new Float64Array(this.params.length);
     this.gradient = new Float64Array(this.params.length);
@@ -186,17 +194,21 @@ export class Trainer {
     this.learningRate = this.schedule.next(loss, rate);
   }
 
-  /** θ ← θ − η·∂L/∂θ. Keeps the last finite parameters if the step overflows. */
+  /** One step of the optimizer (θ ← θ − η·∂L/∂θ by default). Keeps the last finite parameters if the step overflows. */
   private update(rate: number, samplesInStep: number): boolean {
-    const { params, gradient, previous } = this;
-    const stepScale = this.lossForm === 'sum' ? rate * samplesInStep : rate;
+    const { params, gradient, previous, optimizer } = this;
+    let stepRate = rate;
+    if (this.lossForm === 'sum') {
+      // Σe² over m samples has m times the gradient of their mean. Plain descent folds m into the
+      // rate, η·m·g computed as (η·m)·g as it always has been; the others see the summed gradient.
+      if (optimizer.kind === 'gradient-descent') stepRate = rate * samplesInStep;
+      else for (let j = 0; j < gradient.length; j++) gradient[j] *= samplesInStep;
+    }
     previous.set(params);
+    optimizer.step(params, gradient, stepRate);
     let finite = true;
     for (let j = 0; j < params.length; j++) {
-      const g = gradient[j];
-      const v = params[j] - stepScale * g;
-      params[j] = v;
-      if (!Number.isFinite(v) || !Number.isFinite(g)) finite = false;
+      if (!Number.isFinite(params[j]) || !Number.isFinite(gradient[j])) finite = false;
     }
     this.updates += 1;
     if (!finite) {
