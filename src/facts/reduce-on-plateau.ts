@@ -134,7 +134,7 @@ function experiment(init: PlateauConfig['init'], learningRate: number): Experime
 /** The write-up's own start and the rates of claim C3. */
 const writeup03 = experiment('writeup', 0.03);
 const writeup01 = experiment('writeup', 0.01);
-/** A modern start at a rate too large to settle. */
+/** A He start at a rate too large to settle. */
 const he01 = experiment('he', 0.1);
 
 /** Fixed runs at a smaller rate and schedule runs from a larger one: the write-up's recipe against a plain choice. */

@@ -16,7 +16,7 @@ export type InitPreset =
 
 export const INIT_PRESETS: Record<InitPreset, { label: string; description: string }> = {
   he: {
-    label: 'He (modern default)',
+    label: 'He (recommended for ReLU)',
     description: 'Weights drawn from a normal distribution with variance 2/(inputs per unit), biases 0.',
   },
   writeup: {

@@ -91,7 +91,7 @@ export function gallerySeeds(config: Pick<BasinGalleryConfig, 'firstSeed' | 'run
   return Array.from({ length: config.runs }, (_, i) => config.firstSeed + i);
 }
 
-/** The settings in words: "He (modern default) starts, seeds 1–100, η = 0.05, 5,000 epochs each". */
+/** The settings in words: "He (recommended for ReLU) starts, seeds 1–100, η = 0.05, 5,000 epochs each". */
 export function describeGallery(config: BasinGalleryConfig): string {
   const preset = PRESET_OPTIONS.find((o) => o.value === config.preset)?.label ?? config.preset;
   const last = config.firstSeed + config.runs - 1;

@@ -1,5 +1,5 @@
 // Named starting points for widgets that let a student set the nine parameters: the
-// write-up's printed example, a modern He start, and a start with a dead hidden unit.
+// write-up's printed example, a He start, and a start with a dead hidden unit.
 // Client-safe (initParams only draws nine numbers), so the select can load them live.
 import { initParams } from '../../trainer/init';
 import { B1, PARAMETER_NAMES, type ParameterName, type Parameters } from '../../trainer/parameters';

@@ -11,7 +11,7 @@ export type StartPreset = Extract<InitPreset, 'writeup' | 'he' | 'writeup-exampl
 /** `inSentence` names the starts inside a sentence ("100 starts × 3,000 epochs, …"). */
 export const START_OPTIONS: readonly { value: StartPreset; label: string; inSentence: string }[] = [
   { value: 'writeup', label: 'Write-up’s random scheme', inSentence: 'the write-up’s random scheme' },
-  { value: 'he', label: 'He (modern default)', inSentence: 'He starts' },
+  { value: 'he', label: 'He (recommended for ReLU)', inSentence: 'He starts' },
   { value: 'writeup-example', label: 'Write-up’s printed example', inSentence: 'the write-up’s printed example' },
 ];
 

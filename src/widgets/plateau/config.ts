@@ -10,7 +10,7 @@ import { parseNumberInput, type NumberInputResult, type NumberInputRules } from 
 
 export type Flavour = 'pytorch' | 'keras';
 export type ThresholdMode = 'rel' | 'abs';
-/** The starts this widget offers: the write-up's random scheme and the modern default. */
+/** The starts this widget offers: the write-up's random scheme and He's, the one recommended for ReLU networks. */
 export type PlateauStart = Extract<InitPreset, 'writeup' | 'he'>;
 
 /** Reduce-on-plateau's settings, with PyTorch's and Keras's names and meaning (for any widget that offers the schedule). */
@@ -76,7 +76,7 @@ export const PLATEAU_RULES: Readonly<Record<NumberKey, NumberInputRules>> = {
 };
 
 export const START_OPTIONS: readonly { value: PlateauStart; label: string }[] = [
-  { value: 'he', label: 'He (modern default)' },
+  { value: 'he', label: 'He (recommended for ReLU)' },
   { value: 'writeup', label: "Write-up's random scheme" },
 ];
 

@@ -28,7 +28,7 @@ describe('parseBasinGalleryConfig', () => {
   });
 
   it('describes the settings in words', () => {
-    expect(describeGallery(BASIN_GALLERY_DEFAULTS)).toBe('He (modern default) starts, seeds 1–100, η = 0.05, 5,000 epochs each');
+    expect(describeGallery(BASIN_GALLERY_DEFAULTS)).toBe('He (recommended for ReLU) starts, seeds 1–100, η = 0.05, 5,000 epochs each');
     expect(describeGallery({ ...BASIN_GALLERY_DEFAULTS, runs: 1, firstSeed: 9 })).toMatch(/seed 9,/);
   });
 
