@@ -93,7 +93,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     id: 'learning-rate',
     title: 'Small and large learning rates',
     claim:
-      'A large learning rate makes training jumpy, but it may leap over poor valleys and reach a good answer sooner; a small rate is steady and dependable, only slow.',
+      'A large learning rate makes training more erratic, but it can overshoot poor valleys and may reach a good answer sooner, if it finds one; a small rate learns more consistently but more slowly, and may settle for an answer that is easy to reach from its start.',
     truth:
       'The small rate is smooth and slow, as claimed. The large rates do not leap out of poor places: they make them. One overshooting step pushes a hidden unit to where it is off for every sample, and it never comes back; larger still, the loss overflows within a few epochs. All four links start from the same point.',
     look: 'Compare the loss curves and the sentence under the parameter table that says which units are dead. Lock the start so that the rate is the only difference.',
@@ -102,7 +102,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     lock: ['init', 'initSeed'],
     links: [
       { label: 'η = 0.001 (small)', settings: { ...LESSON_8_START, learningRate: '0.001', epoch: '3000' }, expect: { dead: 0, r2Below: 0.5 } },
-      { label: 'η = 0.01 (usual)', settings: { ...LESSON_8_START, learningRate: '0.01', epoch: '3000' }, expect: { dead: 0, r2Above: 0.5 } },
+      { label: 'η = 0.01 (middle)', settings: { ...LESSON_8_START, learningRate: '0.01', epoch: '3000' }, expect: { dead: 0, r2Above: 0.5 } },
       { label: 'η = 0.03 (large)', settings: { ...LESSON_8_START, learningRate: '0.03', epoch: '3000' }, expect: { dead: 1, r2Below: 0.1 } },
       { label: 'η = 0.1 (too large)', settings: { ...LESSON_8_START, learningRate: '0.1', epoch: '3000' }, expect: { diverges: true } },
     ],
@@ -184,7 +184,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   {
     id: 'printed-example',
     title: 'The write-up’s printed example start',
-    claim: 'After training from the printed start, W1, W3, W5 and B1 had not moved at all, and W6 had changed most, so W6 must have mattered most.',
+    claim: 'After training from the printed start, W1, W3, W5 and B1 did not really change, and W6 changed the most, so it was likely the biggest factor in lowering the loss.',
     truth:
       'W1, W3, W5 and B1 are exactly hidden unit 1’s parameters. They freeze only if unit 1 is off for every sample, a dead unit, whose slopes are all exactly 0. On our standardised data unit 1 is on for some samples at the start, so all nine move. And the size of a change does not measure importance: below, a parameter that moved a lot can be put back at no cost.',
     look: 'Compare the "start" and "now" columns of the parameter table, and read which unit is dead at the end.',
@@ -211,7 +211,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
   {
     id: 'data-size',
     title: '300 or 3,000 points',
-    claim: 'Training on 3,000 points instead of 300 produced a strikingly different loss curve.',
+    claim: 'Training on 3,000 points instead of 300 produced a loss curve the write-up found very interesting (it shows no figure and does not say why).',
     truth:
       'With the loss as an average over the samples and one update per epoch, ten times more data barely changes the curve: the first two links have the same shape, and their losses stay within a quarter of each other at every milestone. A different curve appears when the loss is a sum (every step ten times larger) or when the parameters are updated after every single sample, as in the third link: one epoch there is 3,000 small steps.',
     look: 'Hover over the curves at the same epochs and compare the losses; in the third link, note how far one epoch gets.',

@@ -45,7 +45,7 @@ describe('the guide’s sentences about the experiments', () => {
   it('small rate: smooth (the loss never rises) and slower than the usual rate', () => {
     const small = runTo(runOf('learning-rate', 'η = 0.001 (small)'), 3000).trainer.losses;
     for (let e = 1; e < small.length; e++) expect(small[e]).toBeLessThanOrEqual(small[e - 1]);
-    expect(outcome('learning-rate', 'η = 0.001 (small)').r2).toBeLessThan(outcome('learning-rate', 'η = 0.01 (usual)').r2);
+    expect(outcome('learning-rate', 'η = 0.001 (small)').r2).toBeLessThan(outcome('learning-rate', 'η = 0.01 (middle)').r2);
   });
 
   it('large rate: the first step overshoots, and a unit dies; too large: overflow within a few epochs', () => {
