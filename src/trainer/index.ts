@@ -29,3 +29,4 @@ export * from './hessian';
 export * from './spectrum';
 export * from './optimizers';
 export * from './stability';
+export * from './statistics';
