@@ -138,11 +138,57 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions = {}): Schedule 
   };
 }
 
+export interface StepDecayOptions {
+  /** k: the rate is multiplied by γ after every k epochs (torch.optim.lr_scheduler.StepLR's step_size). */
+  stepSize: number;
+  /** γ, the factor of each cut, 0 < γ < 1 (StepLR's gamma, default 0.1). */
+  gamma?: number;
+}
+
+/** What is wrong with step-decay options, in words (empty if nothing). */
+export function checkStepDecayOptions(options: StepDecayOptions): string[] {
+  const problems: string[] = [];
+  const { stepSize, gamma } = options;
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (!(finite(stepSize) && stepSize >= 1 && WHOLE.test(String(stepSize)))) {
+    problems.push('The step size must be a whole number of epochs, 1 or more: the rate is cut after every that many epochs.');
+  }
+  if (gamma !== undefined && !(finite(gamma) && gamma > 0 && gamma < 1)) {
+    problems.push('γ must be a number between 0 and 1 (exclusive): each cut multiplies the rate by γ.');
+  }
+  return problems;
+}
+
+/**
+ * Step decay: η ← γ·η after every k epochs, whatever the loss does, so after e epochs the rate
+ * is η₀·γ^⌊e/k⌋ (torch.optim.lr_scheduler.StepLR, which also multiplies the current rate: a rate
+ * changed by hand in between is cut from where it is). Unlike reduce-on-plateau it never looks at
+ * the loss: it is the schedule to compare with when asking whether watching the loss helps.
+ */
+export function stepDecay(options: StepDecayOptions): Schedule {
+  throwIfAny(checkStepDecayOptions(options));
+  const { stepSize, gamma = 0.1 } = options;
+  let epoch = 0;
+  const cuts: number[] = [];
+  return {
+    cuts,
+    next(_loss, rate) {
+      epoch += 1;
+      if (epoch % stepSize !== 0) return rate;
+      cuts.push(epoch);
+      return rate * gamma;
+    },
+  };
+}
+
 /**
  * A schedule as plain data, so it can be posted to a Web Worker or written into a link;
  * `makeSchedule` turns it into a fresh (stateful) schedule for one run.
  */
-export type ScheduleSpec = { kind: 'constant' } | ({ kind: 'plateau' } & ReduceOnPlateauOptions);
+export type ScheduleSpec =
+  | { kind: 'constant' }
+  | ({ kind: 'plateau' } & ReduceOnPlateauOptions)
+  | ({ kind: 'step-decay' } & StepDecayOptions);
 
 export function makeSchedule(spec: ScheduleSpec | undefined): Schedule {
   if (!spec || spec.kind === 'constant') return constantSchedule();
@@ -150,6 +196,7 @@ export function makeSchedule(spec: ScheduleSpec | undefined): Schedule {
     const { kind: _kind, ...options } = spec;
     return reduceOnPlateau(options);
   }
-  throwIfAny([`Unknown schedule “${String((spec as { kind?: unknown }).kind)}”: use constant or plateau.`]);
+  if (spec.kind === 'step-decay') return stepDecay({ stepSize: spec.stepSize, gamma: spec.gamma });
+  throwIfAny([`Unknown schedule “${String((spec as { kind?: unknown }).kind)}”: use constant, plateau or step-decay.`]);
   return constantSchedule();
 }

@@ -10,6 +10,7 @@ import { rSquared, variance } from './loss';
 import { curvature } from './curvature';
 import { classifyEndState, type EndState } from './endState';
 import { DEFAULT_HIDDEN } from './parameters';
+import type { OptimizerSpec } from './optimizers';
 
 export interface SweepConfig {
   data: Dataset;
@@ -21,6 +22,12 @@ export interface SweepConfig {
   hidden?: number;
   /** How the rate changes during each run (as data; each run gets a fresh schedule). Default: constant. */
   schedule?: ScheduleSpec;
+  /** How each run takes its steps (as data; each run gets a fresh optimizer). Default: plain gradient descent. */
+  optimizer?: OptimizerSpec;
+  /** Samples per update; omit for full batch. */
+  batchSize?: number;
+  /** Seed of every run's mini-batch shuffling; default: the run's own initialisation seed. */
+  shuffleSeed?: number | string;
   /** Also measure λmax (curvature.ts) at each run's start and end; costs about one epoch each. */
   measureCurvature?: boolean;
   /** Also report each run's final parameters, end state, gradient norm and a short loss trace. */
@@ -80,7 +87,10 @@ export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: num
     const seed = config.seeds[i];
     const params = initParams({ preset: config.preset, seed, hidden });
     const schedule = makeSchedule(config.schedule);
-    const result = train({ data: config.data, params, learningRate: config.learningRate, epochs: config.epochs, hidden, schedule });
+    const result = train({
+      data: config.data, params, learningRate: config.learningRate, epochs: config.epochs, hidden, schedule,
+      optimizer: config.optimizer, batchSize: config.batchSize, shuffleSeed: config.shuffleSeed ?? seed,
+    });
     const finalLoss = result.losses.length ? result.losses[result.losses.length - 1] : NaN;
     const run: SweepRun = {
       seed,

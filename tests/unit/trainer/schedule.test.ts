@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlateauOptions, constantSchedule, reduceOnPlateau, train, makeDataset, initParams } from '../../../src/trainer';
+import {
+  checkPlateauOptions, checkStepDecayOptions, constantSchedule, reduceOnPlateau, stepDecay, makeSchedule, train, makeDataset, initParams,
+  type Schedule, type ScheduleSpec,
+} from '../../../src/trainer';
 
 /** Feeds a loss sequence to a schedule and returns the rate after each epoch. */
-function rates(schedule: ReturnType<typeof reduceOnPlateau>, losses: number[], start = 1): number[] {
+function rates(schedule: Schedule, losses: number[], start = 1): number[] {
   let rate = start;
   return losses.map((loss) => (rate = schedule.next(loss, rate)));
 }
@@ -82,5 +85,42 @@ describe('reduceOnPlateau', () => {
     expect(() => reduceOnPlateau({ cooldown: 1e308 })).toThrow(/cooldown/);
     expect(() => reduceOnPlateau({ minLr: -1 })).toThrow(/min_lr/);
     expect(checkPlateauOptions({ factor: 0.5, patience: 0, threshold: 0, cooldown: 0, minLr: 0 })).toEqual([]);
+  });
+});
+
+describe('stepDecay', () => {
+  it('multiplies the rate by γ after every k epochs, as StepLR does', () => {
+    const s = stepDecay({ stepSize: 3, gamma: 0.5 });
+    expect(rates(s, [1, 1, 1, 1, 1, 1, 1])).toEqual([1, 1, 0.5, 0.5, 0.5, 0.25, 0.25]);
+    expect(s.cuts).toEqual([3, 6]);
+  });
+
+  it('never looks at the loss: falling, flat or rising, the cuts come at the same epochs', () => {
+    const falling = rates(stepDecay({ stepSize: 2 }), [5, 4, 3, 2, 1]);
+    const rising = rates(stepDecay({ stepSize: 2 }), [1, 2, 3, 4, 5]);
+    expect(falling).toEqual(rising);
+    expect(falling).toEqual([1, 0.1, 0.1, 0.1 * 0.1, 0.1 * 0.1]);
+  });
+
+  it('gives the trainer η₀·γ^⌊e/k⌋ in epoch e, and marks each cut', () => {
+    const run = train({
+      data: makeDataset({ n: 40 }), params: initParams(), learningRate: 0.2, epochs: 25,
+      schedule: makeSchedule({ kind: 'step-decay', stepSize: 10, gamma: 0.3 }),
+    });
+    expect(Array.from(run.learningRates)).toEqual(Array.from({ length: 25 }, (_, e) => (e < 10 ? 0.2 : e < 20 ? 0.2 * 0.3 : 0.2 * 0.3 * 0.3)));
+    expect(run.cuts).toEqual([10, 20]);
+    expect(run.finalLearningRate).toBe(0.2 * 0.3 * 0.3);
+  });
+
+  it('survives structured cloning as plain data', () => {
+    const spec = structuredClone({ kind: 'step-decay', stepSize: 4 }) as ScheduleSpec;
+    expect(rates(makeSchedule(spec), [1, 1, 1, 1])).toEqual([1, 1, 1, 0.1]);
+  });
+
+  it('refuses a step size or γ that would not decay, in words', () => {
+    for (const stepSize of [0, -1, 2.5, NaN, Infinity]) expect(() => stepDecay({ stepSize }), `k = ${stepSize}`).toThrow(/step size/);
+    for (const gamma of [0, 1, 2, -0.5, NaN]) expect(() => stepDecay({ stepSize: 5, gamma }), `γ = ${gamma}`).toThrow(/γ/);
+    expect(() => makeSchedule({ kind: 'step-decay' } as unknown as ScheduleSpec)).toThrow(/step size/);
+    expect(checkStepDecayOptions({ stepSize: 1, gamma: 0.5 })).toEqual([]);
   });
 });

@@ -77,6 +77,18 @@ describe('runSweep with a schedule', () => {
     expect(() => makeSchedule(request.schedule as ScheduleSpec)).not.toThrow();
   });
 
+  it('trains every run with the optimizer and mini-batches asked for, each shuffled by its own seed', () => {
+    const config = { data, preset: 'he' as const, seeds: [1, 2], epochs: 30, learningRate: 0.01, optimizer: { kind: 'adam' as const }, batchSize: 10 };
+    const runs = runSweep(config);
+    for (const [i, seed] of config.seeds.entries()) {
+      const alone = train({ data, params: initParams({ seed }), learningRate: 0.01, epochs: 30, optimizer: { kind: 'adam' }, batchSize: 10, shuffleSeed: seed });
+      expect(runs[i].finalLoss).toBe(alone.losses[29]);
+    }
+    const shared = runSweep({ ...config, shuffleSeed: 1 });
+    expect(shared[0].finalLoss).toBe(runs[0].finalLoss);
+    expect(shared[1].finalLoss).not.toBe(runs[1].finalLoss);
+  });
+
   it('refuses a schedule neither library would take, in words', () => {
     expect(() => runSweep({ data, preset: 'he', seeds: [1], epochs: 5, learningRate: 0.1, schedule: { kind: 'plateau', factor: 1.5 } })).toThrow(/factor/);
     expect(() => makeSchedule({ kind: 'step' } as unknown as ScheduleSpec)).toThrow(/Unknown schedule/);
