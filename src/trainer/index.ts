@@ -30,3 +30,6 @@ export * from './spectrum';
 export * from './optimizers';
 export * from './stability';
 export * from './statistics';
+export * from './autodiff';
+export * from './computationGraph';
+export * from './deepParameters';
