@@ -13,7 +13,7 @@ import {
   type OperationCount,
 } from '../trainer';
 import { COUNTED_RUN } from '../widgets/operation-counter/count';
-import { formatFixed, formatInteger, formatNumber } from '../widgets/kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../experiments/format';
 import { percent } from './format';
 
 const data = makeDataset();

@@ -5,10 +5,10 @@
 import { EXPERIMENTS, type ConsoleSettings, type Experiment } from '../lib/experiments';
 import { curvature, initParams, largestChange, lossIfReset, parameterChanges, PARAMETER_NAMES, unitActivity } from '../trainer';
 import { unitsIdentical } from '../trainer/symmetry';
-import { formatInteger, formatNumber, formatPowerOfTen } from '../widgets/kit/format';
+import { formatInteger, formatNumber, formatPowerOfTen } from '../experiments/format';
 import { parseTrainingConsoleConfig, RATE_RULES } from '../widgets/training-console/config';
 import { consoleData, currentLoss, runTo } from '../widgets/training-console/run';
-import { formatR2 } from '../widgets/training-console/scene';
+import { formatR2 } from '../experiments/format';
 
 /** Epochs at which the guide quotes the loss on the way, when the run has got that far. */
 export const MILESTONES = [1, 10, 100, 1000] as const;

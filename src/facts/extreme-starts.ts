@@ -16,7 +16,7 @@ import {
   type Dataset,
   type InitPreset,
 } from '../trainer';
-import { formatPowerOfTen } from '../widgets/kit/format';
+import { formatPowerOfTen } from '../experiments/format';
 import { EXTREME_STARTS_DEFAULTS } from '../widgets/extreme-starts/config';
 import { extremeData, extremeRun } from '../widgets/extreme-starts/run';
 import { fixed } from './format';

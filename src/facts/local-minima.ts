@@ -18,7 +18,7 @@ import {
   type EndState,
   type SweepRun,
 } from '../trainer';
-import { defaultDataset } from '../widgets/kit/defaultData';
+import { defaultDataset } from '../experiments/data/defaultDataset';
 import { BASIN_GALLERY_DEFAULTS } from '../widgets/basin-gallery/config';
 import { gallerySweep } from '../widgets/basin-gallery/run';
 import { LOSS_SURFACE_DEFAULTS, type LossSurfaceConfig } from '../widgets/loss-surface/config';

@@ -19,7 +19,7 @@ import {
   type PairedOutcome,
   type PairedSummary,
 } from '../widgets/plateau/run';
-import { formatPowerOfTen } from '../widgets/kit/format';
+import { formatPowerOfTen } from '../experiments/format';
 import { fixed } from './format';
 
 const data = plateauData();

@@ -21,7 +21,7 @@ import {
 import { SEED_SWEEP_DEFAULTS, type SeedSweepConfig } from '../widgets/seed-sweep/config';
 import { buildSweep, LEARNED_R2, summarise } from '../widgets/seed-sweep/results';
 import { CONSOLE_PAGE } from '../widgets/seed-sweep/scene';
-import { formatInteger, formatNumber } from '../widgets/kit/format';
+import { formatInteger, formatNumber } from '../experiments/format';
 import { fixed, percent } from './format';
 
 const data = makeDataset();

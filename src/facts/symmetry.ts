@@ -19,7 +19,7 @@ import {
 } from '../trainer';
 import { gradientNorm } from '../trainer/endState';
 import { unitGap, unitsIdentical } from '../trainer/symmetry';
-import { defaultDataset } from '../widgets/kit/defaultData';
+import { defaultDataset } from '../experiments/data/defaultDataset';
 import { SYMMETRY_DEFAULTS, SYMMETRY_RULES, type NudgeTarget, type SymmetricStart } from '../widgets/symmetry/config';
 import { firstBelow, LEVEL_EPOCHS, LEVEL_SEEDS, symmetricStart, symmetryRun, widthLevels } from '../widgets/symmetry/run';
 import { fixed, percent } from './format';

@@ -3,7 +3,7 @@
 // (build-sweep.ts computes it once per build for both).
 import { quantile } from 'd3-array';
 import { B3, createTrainer, curvature, curvatureAlong, initParams, PARAMETER_NAMES, variance, W5, W6, type SweepRun } from '../trainer';
-import { defaultDataset } from '../widgets/kit/defaultData';
+import { defaultDataset } from '../experiments/data/defaultDataset';
 import { sweepAtBuild } from '../widgets/learning-rate/build-sweep';
 import { compareRates, summariseRate, type RateRun } from '../widgets/learning-rate/runs';
 import { LESSON_RATES, LESSON_START, startParameters } from '../widgets/learning-rate/settings';

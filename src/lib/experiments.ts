@@ -7,8 +7,8 @@
 // (a renamed setting fails there, not in a classroom), and tests/unit/facts/experiments.test.ts
 // runs every link with the trainer and checks what `expect` says the student will see.
 import { INIT_PRESETS, type InitPreset } from '../trainer/init';
-import { SCALING_OPTIONS } from '../widgets/data-explorer/config';
-import { shareUrl } from '../widgets/kit/share';
+import { SCALING_OPTIONS } from '../experiments/data/settings';
+import { shareUrl } from '../experiments/link';
 import type { TrainingConsoleConfig } from '../widgets/training-console/config';
 import { lessonPath } from './course';
 import { joinBase } from './url';

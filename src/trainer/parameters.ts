@@ -52,6 +52,16 @@ export function parameterName(i: number, hidden: number = DEFAULT_HIDDEN): strin
   return 'b(out)';
 }
 
+/** What parameter i connects, for any hidden width: "x1 → h1", "h2 → ŷ", "bias of h1", "bias of ŷ". */
+export function parameterConnection(i: number, hidden: number = DEFAULT_HIDDEN): string {
+  const H = hidden;
+  if (i < H) return `x1 → h${i + 1}`;
+  if (i < 2 * H) return `x2 → h${i - H + 1}`;
+  if (i < 3 * H) return `h${i - 2 * H + 1} → ŷ`;
+  if (i < 4 * H) return `bias of h${i - 3 * H + 1}`;
+  return 'bias of ŷ';
+}
+
 /** The hidden width implied by a parameter vector's length, or NaN if the length fits no network. */
 export function hiddenWidthOf(params: ArrayLike<number>): number {
   const H = (params.length - 1) / 4;

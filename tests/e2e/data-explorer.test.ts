@@ -168,7 +168,7 @@ describe('data explorer', () => {
     expect(shown.numbers.varY).toBe('1');
     expect(shown.visibleText).not.toMatch(/NaN|undefined/);
     expect(await page.$eval(`${W} fieldset[data-controls]`, (f) => (f as HTMLFieldSetElement).disabled)).toBe(true);
-    const rows = await page.$$eval(`${W} [data-samples] tbody tr`, (r) => r.length);
+    const rows = await page.$$eval(`${W} [data-table="samples"] tbody tr`, (r) => r.length);
     expect(rows).toBe(12);
     await p.close();
   });

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining } from '../helpers/pages.ts';
-import { formatNumber } from '../../src/widgets/kit/format.ts';
+import { formatNumber } from '../../src/experiments/format.ts';
 import { formatAnyLoss } from '../../src/widgets/extreme-starts/scene.ts';
 
 const { dist } = e2eEnv();

@@ -10,9 +10,9 @@ import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
 import { openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
 import type { OpenPageOptions } from '../helpers/browser.ts';
-import { defaultDataset } from '../../src/widgets/kit/defaultData.ts';
+import { defaultDataset } from '../../src/experiments/data/defaultDataset.ts';
 import { curvature } from '../../src/trainer/curvature.ts';
-import { formatNumber } from '../../src/widgets/kit/format.ts';
+import { formatNumber } from '../../src/experiments/format.ts';
 import { startParameters } from '../../src/widgets/learning-rate/settings.ts';
 
 const { dist } = e2eEnv();

@@ -9,9 +9,9 @@ import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
 import { experimentFacts } from '../../src/facts/experiments';
 import { CONSOLE_CONTROLS, EXPERIMENTS, experimentHref } from '../../src/lib/experiments';
-import { formatInteger } from '../../src/widgets/kit/format';
+import { formatInteger } from '../../src/experiments/format';
 import { TRAINING_CONSOLE_KEYS } from '../../src/widgets/training-console/config';
-import { formatLoss } from '../../src/widgets/training-console/scene';
+import { formatLoss } from '../../src/experiments/format';
 
 const site = useSite();
 const { base } = e2eEnv();

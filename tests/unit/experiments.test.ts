@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_CONTROLS, EXPERIMENTS, experimentHref, orderedSettings, settingsInWords } from '../../src/lib/experiments';
-import { readSharedState, unknownSettings } from '../../src/widgets/kit/share';
+import { readSharedState, unknownSettings } from '../../src/experiments/link';
 import { parseTrainingConsoleConfig, serializeValue, TRAINING_CONSOLE_KEYS } from '../../src/widgets/training-console/config';
 
 const KEYS = TRAINING_CONSOLE_KEYS as readonly string[];

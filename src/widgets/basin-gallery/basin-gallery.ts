@@ -4,9 +4,9 @@
 // console the cards open (another widget, found by its anchor id).
 import type { SweepRun } from '../../trainer/sweep';
 import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { replaceRows, showNumbers } from '../kit/dom';
-import { formatFixed, formatInteger, formatShort } from '../kit/format';
+import { formatFixed, formatInteger, formatShort } from '../../experiments/format';
 import { finishStartup } from '../kit/lifecycle';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto, SVG_NS, type SvgNode } from '../kit/svg';

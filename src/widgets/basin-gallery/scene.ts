@@ -4,7 +4,7 @@
 import { scaleLog } from 'd3-scale';
 import { END_STATES, STATIONARY_GRADIENT_NORM } from '../../trainer/endState';
 import type { SweepRun } from '../../trainer/sweep';
-import { formatFixed, formatShort } from '../kit/format';
+import { formatFixed, formatShort } from '../../experiments/format';
 import { h, round, type SvgNode } from '../kit/svg';
 import { serializeBasinGalleryConfig, type BasinGalleryConfig } from './config';
 

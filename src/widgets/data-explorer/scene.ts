@@ -3,7 +3,7 @@
 // figure with it at build time and the custom element redraws with it on every change.
 import { applyScale, targetFunction, undoScale, type Dataset, type Scaling } from '../../trainer/data';
 import { linearFit, rSquared, variance } from '../../trainer/loss';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { scatterChart } from '../kit/scatter';
 import type { SvgNode } from '../kit/svg';
 
@@ -25,11 +25,10 @@ export const STATS = ['mean', 'std', 'min', 'max', 'shift', 'scale'] as const;
 
 export interface DataExplorerScene {
   panels: { x1: SvgNode; x2: SvgNode };
-  /** Display text of every number in the table beside the figure, keyed "y.mean", "varY", … */
+  /** Display text of every number beside the figure, keyed "y.mean", "varY", …, and the sample table's caption. */
   numbers: Record<string, string>;
   /** The first samples, formatted, for the table alternative. */
-  samples: string[][];
-  sampleCaption: string;
+  tables: { samples: string[][] };
 }
 
 export const SAMPLE_COLUMNS = ['#', 'x1', 'x2', 'noise b', 'y', 'x1 scaled', 'x2 scaled', 'y scaled'];
@@ -106,7 +105,7 @@ export function dataExplorerScene(data: Dataset): DataExplorerScene {
     curves: [{ ...curves.x2, label: 'target at x1 = 0' }],
     radius,
   });
-  return { panels: { x1: x1Panel, x2: x2Panel }, numbers: numbersOf(data), samples: sampleRows(data), sampleCaption: sampleCaption(data) };
+  return { panels: { x1: x1Panel, x2: x2Panel }, numbers: { ...numbersOf(data), sampleCaption: sampleCaption(data) }, tables: { samples: sampleRows(data) } };
 }
 
 /** The table beside the figure: raw statistics, the scaling, and the two baselines. */

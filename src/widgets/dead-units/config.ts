@@ -2,8 +2,8 @@
 // before/after table (rate and epochs). One typed object, read from the element's data-*
 // attributes and a shared link; parsing never throws: anything unknown or garbled is ignored
 // with a notice saying what is used instead.
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 
 /** Where the nine starting values come from. */
 export type DeadUnitsStart = 'writeup-example' | 'writeup' | 'he';

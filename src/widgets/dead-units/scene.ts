@@ -7,8 +7,9 @@ import { largestChange, lossIfReset, parameterChanges } from '../../trainer/impo
 import { rSquared } from '../../trainer/loss';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
-import { formatInteger, formatNumber } from '../kit/format';
-import { formatLoss, formatR2, tableEpochs } from '../training-console/scene';
+import { formatInteger, formatNumber } from '../../experiments/format';
+import { tableEpochs } from '../training-console/scene';
+import { formatLoss, formatR2 } from '../../experiments/format';
 import { activeRegion, kinkSegment, type Point, type Rect, type Unit } from '../kit/halfPlane';
 import { lineChart } from '../kit/lineChart';
 import { downsampleIndices } from '../kit/downsample';

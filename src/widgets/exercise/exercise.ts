@@ -1,5 +1,5 @@
 // <np-exercise>: checks an answer in the page and records it in the student's own browser.
-import { parseNumberInput } from '../kit/numberInput';
+import { parseNumberInput } from '../../experiments/settings/numberInput';
 import { recordAnswer } from '../../lib/progress';
 import { loadProgress, saveProgress } from '../../lib/progress-store';
 

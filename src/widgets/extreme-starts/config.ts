@@ -3,8 +3,8 @@
 // epochs, and the scaling of the data. One typed object from data-* attributes, props or a link;
 // parsing never throws: anything unknown or garbled is ignored with a notice.
 import type { Scaling } from '../../trainer/data';
-import type { ConfigSource } from '../kit/configSource';
-import type { NumberInputRules } from '../kit/numberInput';
+import type { ConfigSource } from '../../experiments/settings/source';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import { parseSettings, serializeSettings } from '../kit/settings';
 
 export const EXTREME_STARTS = ['zeros', 'huge-weights', 'large-biases', 'he'] as const;

@@ -8,7 +8,8 @@ import { finishStartup } from '../kit/lifecycle';
 import { wireRadioGroup, type RadioGroupControl } from '../kit/radioGroup';
 import { nameSavedFiles } from '../kit/download';
 import { wireRunSaving } from '../kit/runExport';
-import { applyControlPolicy, readWidgetSettings, shareUrl, wireShareButton } from '../kit/share';
+import { shareUrl } from '../../experiments/link';
+import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';
 import {
   EXTREME_STARTS_DEFAULTS,

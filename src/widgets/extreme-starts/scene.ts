@@ -6,11 +6,11 @@ import { rSquared } from '../../trainer/loss';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
 import type { UnitActivity } from '../../trainer/units';
 import { downsampleIndicesLog } from '../kit/downsample';
-import { formatInteger, formatNumber, formatPowerOfTen } from '../kit/format';
+import { formatInteger, formatNumber, formatPowerOfTen } from '../../experiments/format';
 import { lineChart, SERIES_COLORS } from '../kit/lineChart';
 import { meterScene } from '../kit/meter';
 import type { SvgNode } from '../kit/svg';
-import { formatLoss, formatR2 } from '../training-console/scene';
+import { formatLoss, formatR2 } from '../../experiments/format';
 import { FIRST_STEPS, type ExtremeRun } from './run';
 
 export const LOSS_WIDTH = 480;

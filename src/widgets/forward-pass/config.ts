@@ -4,8 +4,8 @@
 // ignored, and parsing never throws.
 import { DEFAULT_DATASET } from '../../trainer/data';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
-import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 import { readStartingPoint, writeStartingPoint, type StartingPoint } from '../kit/parameterPresets';
 import { STEP_COUNT } from './scene';
 

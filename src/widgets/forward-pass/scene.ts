@@ -6,7 +6,7 @@ import type { Dataset } from '../../trainer/data';
 import { rSquared, variance } from '../../trainer/loss';
 import { forward } from '../../trainer/network';
 import { PARAMETER_NAMES, type Parameters } from '../../trainer/parameters';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { UNKNOWN } from '../kit/liveFormula';
 import { scatterChart } from '../kit/scatter';
 import type { SvgNode } from '../kit/svg';

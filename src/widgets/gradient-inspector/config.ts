@@ -2,8 +2,8 @@
 // rate. One typed object, read from the element's data-* attributes or a shared link; anything
 // garbled is named in a notice and ignored, and parsing never throws.
 import { PARAMETER_NAMES } from '../../trainer/parameters';
-import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 import { readStartingPoint, writeStartingPoint, type StartingPoint } from '../kit/parameterPresets';
 
 export interface GradientInspectorConfig extends StartingPoint {

@@ -8,7 +8,7 @@ import { lossAndGradient } from '../../trainer/gradient';
 import { meanSquaredError, rSquared, variance } from '../../trainer/loss';
 import { PARAMETER_NAMES, type ParameterName, type Parameters } from '../../trainer/parameters';
 import { factoredPartials, forwardColumns, LESSON_ORDER } from '../../facts/backprop-formulas';
-import { formatInteger, formatNumber } from '../kit/format';
+import { formatInteger, formatNumber } from '../../experiments/format';
 
 /** The four sub-steps of one training step, in order. */
 export const PHASES = [

@@ -4,7 +4,7 @@
 import { scaleLinear, scaleLog, scaleSymlog } from 'd3-scale';
 import { h, round, type SvgNode } from './svg';
 import { format } from 'd3-format';
-import { tickFormatter } from './format';
+import { tickFormatter } from '../../experiments/format';
 
 /**
  * 'symlog' is linear near 0 and logarithmic far from it (d3's scaleSymlog with constant 1):

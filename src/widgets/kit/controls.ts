@@ -1,6 +1,6 @@
 // Client-side behaviour of the kit's controls. Each wiring function takes the element the
 // markup was rendered into and queries inside it only, so two widgets on a page never meet.
-import { parseNumberInput, type NumberInputRules } from './numberInput';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 import { positionOf, valueAt, type SliderScale } from './sliderScale';
 import { wireFigureSaving } from './exportFigure';
 

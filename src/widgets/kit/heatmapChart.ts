@@ -4,7 +4,7 @@
 // pixels (heatmap.ts), a PNG on the server and a canvas in the browser. Pure.
 import type { ChartFrame } from './chart';
 import { contourPath } from './contours';
-import { formatShort } from './format';
+import { formatShort } from '../../experiments/format';
 import { heatPosition, heatValue, viridis, type HeatScale } from './heatmap';
 import { h, round, type SvgNode } from './svg';
 

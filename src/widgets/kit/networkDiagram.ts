@@ -5,7 +5,7 @@
 // dash, so it survives colour-blindness and greyscale print.
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import type { UnitState } from '../../trainer/units';
-import { formatFixed } from './format';
+import { formatFixed } from '../../experiments/format';
 import { h, round, type SvgNode } from './svg';
 
 export type Sign = 'positive' | 'negative' | 'zero';

@@ -3,8 +3,8 @@
 // Client-safe (initParams only draws nine numbers), so the select can load them live.
 import { initParams } from '../../trainer/init';
 import { B1, PARAMETER_NAMES, type ParameterName, type Parameters } from '../../trainer/parameters';
-import { clipText } from './configSource';
-import { parseNumberInput } from './numberInput';
+import { clipText } from '../../experiments/settings/source';
+import { parseNumberInput } from '../../experiments/settings/numberInput';
 import { PARAMETER_LIMIT, parameterRules, parseParameterName } from './parameters';
 
 export type ParameterPreset = 'writeup-example' | 'he' | 'dead-unit';

@@ -2,7 +2,7 @@
 // controls as one parameter vector), and the rules a typed or linked value must meet.
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import type { NumberControl } from './controls';
-import type { NumberInputRules } from './numberInput';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 
 /** The current valid values of the named controls, in layout order (missing ones from `fallback`). */
 export function readParameters(controls: Record<string, NumberControl>, fallback: ArrayLike<number>): Float64Array {

@@ -1,7 +1,7 @@
 // A widget's .astro props are its settings as the lesson author wrote them. They go through
 // the same parse…Config() as data-* attributes and links; a notice here is the author's
 // mistake, so the build fails and says which widget and which setting.
-import type { ConfigSource } from './configSource';
+import type { ConfigSource } from '../../experiments/settings/source';
 
 export function configFromProps<C>(
   widget: string,

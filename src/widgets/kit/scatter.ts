@@ -3,7 +3,7 @@
 import { extent } from 'd3-array';
 import { line } from 'd3-shape';
 import { chartFrame, chartSvg, type AxisSpec, type ChartFrame, type FrameSpec, type Margins } from './chart';
-import { formatShort } from './format';
+import { formatShort } from '../../experiments/format';
 import { h, round, type SvgNode } from './svg';
 
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle';

@@ -1,8 +1,8 @@
 // The common shape of a widget's parse…Config(): some settings are one of a few named choices,
 // the others are numbers with rules. Each value is checked; an unknown key or a bad value is
 // ignored with a notice that says what is used instead. Never throws.
-import { clipText, configEntries, oneOf, type ConfigSource } from './configSource';
-import { parseNumberInput, type NumberInputRules } from './numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 
 export interface ChoiceSpec<T extends string = string> {
   options: readonly { value: T }[];

@@ -1,7 +1,7 @@
 // The props of a Slider.astro for one number of a widget's config, from that number's rules (the
 // same rules parse…Config checks a link against), so a control's label and limits never drift
 // from the messages it gives.
-import type { NumberInputRules } from './numberInput';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 
 export interface SliderOptions {
   /** Geometric slider (needs min > 0). */

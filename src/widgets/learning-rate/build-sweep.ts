@@ -3,7 +3,7 @@
 // the sweep widget's server figure, so both show the very same numbers.
 import type { Dataset } from '../../trainer/data';
 import { runSweep, type SweepRun } from '../../trainer/sweep';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import type { RateSweepConfig } from './sweep-config';
 import { sweepSeeds } from './sweep-config';
 

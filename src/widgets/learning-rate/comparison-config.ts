@@ -1,8 +1,8 @@
 // The rate comparison's settings: one start (preset and seed), the learning rates to train it
 // with side by side, and how many epochs. Read from data-* attributes or a shared link;
 // anything unknown or garbled is ignored with a notice, and parsing never throws.
-import type { ConfigSource } from '../kit/configSource';
-import type { NumberInputRules } from '../kit/numberInput';
+import type { ConfigSource } from '../../experiments/settings/source';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import { parseSettings, serializeSettings } from '../kit/settings';
 import { LESSON_RATES, LESSON_START, parseRateList, SEED_RULES, showSetting, START_CHOICE, type StartPreset } from './settings';
 

@@ -5,7 +5,7 @@
 import { rSquared } from '../../trainer/loss';
 import { chartFrame, chartSvg } from '../kit/chart';
 import { clipToBand } from '../kit/clipBand';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { RateRun } from './runs';

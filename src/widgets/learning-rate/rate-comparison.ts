@@ -3,7 +3,7 @@
 import { curvature } from '../../trainer/curvature';
 import { variance } from '../../trainer/loss';
 import type { StatusLine } from '../kit/controls';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
 import { renderInto } from '../kit/svg';

@@ -4,9 +4,9 @@
 // element itself.
 import type { SweepRun } from '../../trainer/sweep';
 import type { StatusLine } from '../kit/controls';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { replaceRows } from '../kit/dom';
-import { formatInteger } from '../kit/format';
+import { formatInteger } from '../../experiments/format';
 import { oncePerFrame } from '../kit/frame';
 import { startSweep, type SweepHandle } from '../kit/sweepRunner';
 import { renderInto } from '../kit/svg';

@@ -2,7 +2,7 @@
 // seed) and a list of learning rates typed as "0.001, 0.01, 0.1". Pure; parsing never throws.
 import { initParams, type InitPreset } from '../../trainer/init';
 import type { Parameters } from '../../trainer/parameters';
-import type { NumberInputRules } from '../kit/numberInput';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import type { ChoiceSpec } from '../kit/settings';
 import { parseLearningRate } from '../training-console/config';
 

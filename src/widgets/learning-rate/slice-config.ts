@@ -2,8 +2,8 @@
 // other eight stay fixed, the learning rate and how many steps to draw. Read from data-*
 // attributes or a shared link; anything unknown or garbled is ignored with a notice.
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
-import type { ConfigSource } from '../kit/configSource';
-import type { NumberInputRules } from '../kit/numberInput';
+import type { ConfigSource } from '../../experiments/settings/source';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import { parseSettings, serializeSettings } from '../kit/settings';
 import { parseLearningRate, RATE_RULES } from '../training-console/config';
 import { LESSON_START, SEED_RULES, START_CHOICE, type StartPreset } from './settings';

@@ -7,7 +7,7 @@ import { linspace, lossAlong } from '../../trainer/landscape';
 import { rSquared } from '../../trainer/loss';
 import type { ParameterName, Parameters } from '../../trainer/parameters';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { SliceWalk } from './runs';

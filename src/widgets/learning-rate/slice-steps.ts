@@ -4,9 +4,9 @@
 import { variance } from '../../trainer/loss';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
 import type { StatusLine } from '../kit/controls';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { replaceRows, showNumbers } from '../kit/dom';
-import { formatNumber } from '../kit/format';
+import { formatNumber } from '../../experiments/format';
 import { oncePerFrame } from '../kit/frame';
 import { renderInto } from '../kit/svg';
 import { walkAlongSlice } from './runs';

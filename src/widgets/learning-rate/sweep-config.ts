@@ -1,8 +1,8 @@
 // The rate sweep's settings: the starting scheme, how many starts (seeds 1 … n), how many
 // epochs each run trains, and the learning rates. Read from data-* attributes or a shared
 // link; anything unknown or garbled is ignored with a notice, and parsing never throws.
-import type { ConfigSource } from '../kit/configSource';
-import type { NumberInputRules } from '../kit/numberInput';
+import type { ConfigSource } from '../../experiments/settings/source';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import { parseSettings, serializeSettings } from '../kit/settings';
 import { LESSON_RATES, LESSON_START, parseRateList, showSetting, START_CHOICE, type StartPreset } from './settings';
 

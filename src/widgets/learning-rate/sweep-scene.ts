@@ -4,7 +4,7 @@
 // dot's shape saying how many hidden units ended dead. Pure: the .astro draws the server
 // figure with it, the custom element redraws as runs arrive.
 import { chartFrame, chartSvg } from '../kit/chart';
-import { formatFixed, formatInteger, formatNumber, formatShort } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber, formatShort } from '../../experiments/format';
 import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { SweepRun } from '../../trainer/sweep';

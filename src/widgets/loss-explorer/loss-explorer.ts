@@ -5,7 +5,7 @@ import type { Dataset } from '../../trainer/data';
 import { baselines, type Baselines } from '../../trainer/loss';
 import { PARAMETER_NAMES, parameterCount } from '../../trainer/parameters';
 import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';

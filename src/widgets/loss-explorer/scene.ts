@@ -8,7 +8,7 @@ import { forward } from '../../trainer/network';
 import { baselines as computeBaselines, rSquared, type Baselines } from '../../trainer/loss';
 import { B1, B2, B3, PARAMETER_NAMES, W5, W6, type Parameters } from '../../trainer/parameters';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { lineChart, type ReferenceLine } from '../kit/lineChart';
 import { markerPath, SCATTER_MARGIN, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';

@@ -4,8 +4,8 @@
 // read from data-* attributes or a shared link; parsing never throws.
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import { INIT_PRESETS, type InitPreset } from '../../trainer/init';
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 import { parameterRules, parseParameterName } from '../kit/parameters';
 
 export type SliceAt = 'start' | 'end';

@@ -5,9 +5,9 @@
 import type { ParameterName } from '../../trainer/parameters';
 import { TrainerInputError } from '../../trainer/errors';
 import { statusLine, wireSelect, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { replaceRows, showNumbers } from '../kit/dom';
-import { formatInteger } from '../kit/format';
+import { formatInteger } from '../../experiments/format';
 import { wireDragLayer } from '../kit/dragLayer';
 import { oncePerFrame } from '../kit/frame';
 import { heatPixels } from '../kit/heatmap';

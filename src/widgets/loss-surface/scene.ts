@@ -4,7 +4,7 @@
 // only the heat map's pixels are turned into an image differently (PNG bytes / a canvas).
 import type { EndStateReport } from '../../trainer/endState';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
-import { formatFixed, formatInteger, formatNumber, formatShort } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber, formatShort } from '../../experiments/format';
 import type { HeatScale } from '../kit/heatmap';
 import { colourBar, heatContours, heatImage } from '../kit/heatmapChart';
 import { markerPath } from '../kit/scatter';

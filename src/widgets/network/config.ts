@@ -3,8 +3,8 @@
 // Read from the element's data-* attributes or a query string; parsing never throws.
 import { initParams, WRITEUP_EXAMPLE } from '../../trainer/init';
 import { PARAMETER_NAMES, toNamed, type ParameterName } from '../../trainer/parameters';
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 import { parameterRules, parseParameterName } from '../kit/parameters';
 
 export type NetworkPreset = 'hand-v' | 'writeup-example' | 'he';

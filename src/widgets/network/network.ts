@@ -2,7 +2,7 @@
 // parameter, a slice position or a preset changes. Every query is scoped to the element.
 import { fromNamed, PARAMETER_NAMES, toNamed } from '../../trainer/parameters';
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { readParameters, writeParameters } from '../kit/parameters';
 import { oncePerFrame } from '../kit/frame';

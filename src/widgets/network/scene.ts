@@ -10,7 +10,7 @@ import { fromNamed } from '../../trainer/parameters';
 import { unitActivity, type UnitState } from '../../trainer/units';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
 import { clipToBand } from '../kit/clipBand';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { networkDiagramScene } from '../kit/networkDiagram';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';

@@ -1,8 +1,8 @@
 // The operation counter's settings: the hidden width H, the number of samples N, whether ReLU′
 // is applied as a mask, and how many epochs to count. One typed object from data-* attributes or
 // a shared link; parsing never throws, anything garbled is ignored with a notice.
-import type { ConfigSource } from '../kit/configSource';
-import type { NumberInputRules } from '../kit/numberInput';
+import type { ConfigSource } from '../../experiments/settings/source';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import { parseSettings, serializeSettings } from '../kit/settings';
 
 export interface OperationCounterConfig {

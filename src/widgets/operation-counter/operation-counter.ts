@@ -8,7 +8,7 @@ import { flopsPerEpoch } from '../../trainer/operations';
 import { createTrainer } from '../../trainer/train';
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { replaceRows, showNumbers } from '../kit/dom';
-import { formatInteger, formatNumber } from '../kit/format';
+import { formatInteger, formatNumber } from '../../experiments/format';
 import { finishStartup } from '../kit/lifecycle';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';

@@ -3,7 +3,7 @@
 // chart of one epoch's work by phase; and the totals in a sentence. Pure: the .astro draws the
 // server state with it, the custom element redraws as the count proceeds.
 import { chartFrame, chartSvg } from '../kit/chart';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { h, round, type SvgNode } from '../kit/svg';
 import { operationsPerSample, parameterCount, type EpochCounts } from '../../trainer';
 import { agrees, PHASES, type CountState, type Phase } from './count';

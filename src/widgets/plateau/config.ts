@@ -5,8 +5,8 @@
 // used instead.
 import type { InitPreset } from '../../trainer/init';
 import type { ReduceOnPlateauOptions, ScheduleSpec } from '../../trainer/schedule';
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../../experiments/settings/numberInput';
 
 export type Flavour = 'pytorch' | 'keras';
 export type ThresholdMode = 'rel' | 'abs';

@@ -5,7 +5,7 @@
 import { TrainerInputError } from '../../trainer/errors';
 import { statusLine, wireSelect, wireSlider, type NumberControl, type StatusLine } from '../kit/controls';
 import { replaceRows, showNumbers } from '../kit/dom';
-import { formatInteger } from '../kit/format';
+import { formatInteger } from '../../experiments/format';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
@@ -36,7 +36,7 @@ import {
   pairTableRows,
   rateScene,
 } from './scene';
-import { formatLoss, formatR2 } from '../training-console/scene';
+import { formatLoss, formatR2 } from '../../experiments/format';
 import { rSquared } from '../../trainer/loss';
 
 /** Training work per animation frame; drawing comes on top. */

@@ -9,7 +9,7 @@ import { meanSquaredError, variance } from '../../trainer/loss';
 import { makeSchedule } from '../../trainer/schedule';
 import { runSweep, type SweepRun } from '../../trainer/sweep';
 import { createTrainer, type Trainer } from '../../trainer/train';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { describeSchedule, plateauSpec, type PlateauConfig } from './config';
 import type { PairView, RunView } from './scene';
 

@@ -5,11 +5,12 @@
 // The .astro draws the server figure with these; the custom element redraws with the same.
 import { rSquared } from '../../trainer/loss';
 import { chartFrame, chartSvg } from '../kit/chart';
-import { formatInteger, formatNumber, formatPowerOfTen } from '../kit/format';
+import { formatInteger, formatNumber, formatPowerOfTen } from '../../experiments/format';
 import { markerPath } from '../kit/scatter';
 import { drawable, keptExtent, seriesPath, type LongSeries } from '../kit/seriesPath';
 import { h, round, type SvgNode } from '../kit/svg';
-import { formatLoss, formatR2, tableEpochs } from '../training-console/scene';
+import { tableEpochs } from '../training-console/scene';
+import { formatLoss, formatR2 } from '../../experiments/format';
 import type { PlateauConfig } from './config';
 import { SAME_MARGIN, summarise, verdict, type PairedOutcome, type PairedSummary, type Verdict } from './run';
 

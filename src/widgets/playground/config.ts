@@ -1,7 +1,7 @@
 // The playground's link: the training console's settings under `play.`, the slice's under
 // `slice.`. What a link carries that cannot be used is collected here, to be named once at the
 // top of the page (each widget also says it in its own status line). Pure.
-import { readSharedState } from '../kit/share';
+import { readSharedState } from '../../experiments/link';
 import { MAX_CONSOLE_EPOCHS, PANELS, parseTrainingConsoleConfig, TRAINING_CONSOLE_KEYS, type TrainingConsoleConfig } from '../training-console/config';
 import { parseSurfaceSliceConfig, SURFACE_SLICE_KEYS } from '../surface-slice/config';
 

@@ -4,8 +4,8 @@
 import type { Dataset } from '../../trainer/data';
 import { finiteDifferenceGradient, FINITE_DIFFERENCE_STEP } from '../../trainer/finiteDifference';
 import { lossAndGradient } from '../../trainer/gradient';
-import { formatNumber } from '../kit/format';
-import { roleOf, shortName } from '../training-console/scene';
+import { formatNumber } from '../../experiments/format';
+import { parameterConnection, parameterName } from '../../trainer/parameters';
 
 export const PARTIAL_COLUMNS = ['parameter', 'value', 'backpropagation', 'finite difference', 'difference'] as const;
 
@@ -24,7 +24,7 @@ export function partialsView(params: Float64Array, data: Dataset, hidden: number
     const difference = gradient[j] - estimate[j];
     worst = Number.isFinite(difference) ? Math.max(worst, Math.abs(difference)) : Infinity;
     // The course's names need their connection beside them; the other widths' names say it already.
-    const name = hidden === 2 ? `${shortName(j, 2)} (${roleOf(j, 2)})` : shortName(j, hidden);
+    const name = hidden === 2 ? `${parameterName(j, 2)} (${parameterConnection(j, 2)})` : parameterName(j, hidden);
     return [name, formatNumber(value), formatNumber(gradient[j]), formatNumber(estimate[j]), formatNumber(difference)];
   });
   const count = params.length;

@@ -5,7 +5,7 @@
 // copying the address gives the same experiment. Every query is scoped to the element.
 import { replaceRows } from '../kit/dom';
 import { oncePerFrame } from '../kit/frame';
-import { readSharedState, shareUrl } from '../kit/share';
+import { readSharedState, shareUrl } from '../../experiments/link';
 import { serializeTrainingConsoleConfig } from '../training-console/config';
 import { CONSOLE_CHANGE_EVENT } from '../training-console/events';
 import type { ConsoleSnapshot } from '../training-console/training-console';

@@ -3,8 +3,8 @@
 // read from the element's data-* attributes or a query string. A preset names a starting
 // unit; values given explicitly win over it. Parsing never throws: anything unknown or
 // garbled is ignored with a notice saying what is used instead.
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput } from '../kit/numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput } from '../../experiments/settings/numberInput';
 import { parameterRules, parseParameterName } from '../kit/parameters';
 
 /** The three parameters of hidden unit 1, in the course's names. */

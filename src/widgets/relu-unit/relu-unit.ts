@@ -1,7 +1,7 @@
 // <np-relu-unit>: redraws the server-rendered unit whenever W1, W3 or B1 changes (typed,
 // dragged, or set by a preset). Every query is scoped to the element itself.
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { PARAMETER_LIMIT } from '../kit/parameters';
 import { wireDragLayer } from '../kit/dragLayer';

@@ -2,8 +2,8 @@
 // starting seeds each, for how many epochs, at which learning rate, on which data. One typed
 // object, read from the component's data-* attributes or a shared link; parsing never throws:
 // anything unknown or garbled is ignored with a notice saying what is used instead.
-import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
-import type { NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, type ConfigSource } from '../../experiments/settings/source';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import { parseSettings, serializeSettings } from '../kit/settings';
 
 /** The two starting schemes the sweep compares. */

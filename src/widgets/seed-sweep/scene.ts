@@ -6,7 +6,7 @@
 // seen at once. Pure: the .astro draws the build's sweep with it, the custom element redraws
 // as runs arrive and when a run is picked.
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { endStateName } from '../../trainer/endState';

@@ -7,7 +7,7 @@ import { makeDataset } from '../../trainer/data';
 import { runSweep } from '../../trainer/sweep';
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { replaceRows } from '../kit/dom';
-import { formatInteger } from '../kit/format';
+import { formatInteger } from '../../experiments/format';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';

@@ -4,8 +4,8 @@
 // epochs. One typed object, read from data-* attributes or a shared link under flat keys
 // (rangeA, nB, …); parsing never throws: anything unknown or garbled is ignored with a notice.
 import type { LossForm } from '../../trainer/train';
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 
 export type RangeChoice = 'original' | 'wide';
 export type ComparisonScaling = 'zscore' | 'minmax' | 'none';

@@ -4,8 +4,9 @@
 // mean-loss terms against 2/λmax, the final loss and R², when R² first reached 0.9).
 import { rSquared } from '../../trainer/loss';
 import { downsampleIndices } from '../kit/downsample';
-import { formatInteger, formatNumber } from '../kit/format';
-import { formatLoss, formatR2, tableEpochs } from '../training-console/scene';
+import { formatInteger, formatNumber } from '../../experiments/format';
+import { tableEpochs } from '../training-console/scene';
+import { formatLoss, formatR2 } from '../../experiments/format';
 import { lineChart, type LineSeries, type ReferenceLine } from '../kit/lineChart';
 import type { ChartMarker } from '../kit/marker';
 import type { SvgNode } from '../kit/svg';

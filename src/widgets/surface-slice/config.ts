@@ -4,9 +4,9 @@
 // weight h1 → ŷ, B3 always the output's bias), and x1h5 / x2h5 / h5y / bh5 for units past the
 // second. Parsing never throws: anything garbled is named in a notice and the default used.
 import { MAX_HIDDEN, parameterCount, PARAMETER_NAMES } from '../../trainer/parameters';
-import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
-import { roleOf, shortName } from '../training-console/scene';
+import { clipText, configEntries, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
+import { parameterConnection, parameterName } from '../../trainer/parameters';
 
 /** A parameter by its place in a 2-H-1 network; `unit` counts hidden units from 1 (0 for the output bias). */
 export interface ParameterRole {
@@ -74,7 +74,7 @@ export function roleOptions(hidden: number): { value: string; label: string }[] 
 
 /** "W5 (h1 → ŷ)" for the course's network; "w(h5→out)" for other widths. */
 export function roleLabel(index: number, hidden: number): string {
-  return hidden === 2 ? `${shortName(index, 2)} (${roleOf(index, 2)})` : shortName(index, hidden);
+  return hidden === 2 ? `${parameterName(index, 2)} (${parameterConnection(index, 2)})` : parameterName(index, hidden);
 }
 
 const sameRole = (a: ParameterRole, b: ParameterRole) => a.kind === b.kind && a.unit === b.unit;

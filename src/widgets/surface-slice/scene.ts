@@ -9,11 +9,11 @@ import { heatPixels, heatScaleOf, type HeatScale } from '../kit/heatmap';
 import { linspace, lossSurface } from '../../trainer/landscape';
 import { meanSquaredError, variance } from '../../trainer/loss';
 import { chartFrame, chartSvg } from '../kit/chart';
-import { formatNumber, formatShort } from '../kit/format';
+import { formatNumber, formatShort } from '../../experiments/format';
 import { colourBar, gridValue, heatContours, heatImage, type GridWindow } from '../kit/heatmapChart';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import { shortName } from '../training-console/scene';
+import { parameterName } from '../../trainer/parameters';
 
 /** Grid points along each axis; odd, so the current point is the centre grid point. */
 export const SLICE_GRID = 81;
@@ -90,7 +90,7 @@ export interface SliceScene {
 
 export function sliceScene(state: SliceState, image: string): SliceScene {
   const { params, hidden, x, y, window, grid, scale, gradient } = state;
-  const xName = shortName(x, hidden), yName = shortName(y, hidden);
+  const xName = parameterName(x, hidden), yName = parameterName(y, hidden);
   const others = params.length - 2;
   const lowest = sliceMinimum(grid);
   const lowX = gridValue(window.x, SLICE_GRID, lowest.column), lowY = gridValue(window.y, SLICE_GRID, lowest.row);

@@ -2,8 +2,8 @@
 // nudge ε (0: none, the exact tie), the learning rate and how many epochs to train. One typed
 // object, read from data-* attributes, props or a shared link; parsing never throws: anything
 // unknown or garbled is ignored with a notice saying what is used instead.
-import type { ConfigSource } from '../kit/configSource';
-import type { NumberInputRules } from '../kit/numberInput';
+import type { ConfigSource } from '../../experiments/settings/source';
+import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import { parseSettings, serializeSettings } from '../kit/settings';
 
 export const SYMMETRIC_STARTS = ['weights0-biases2', 'weights2-biases0'] as const;

@@ -8,7 +8,7 @@ import { PARAMETER_NAMES } from '../../trainer/parameters';
 import { createTrainer, train, type TrainStatus } from '../../trainer/train';
 import { unitsIdentical } from '../../trainer/symmetry';
 import type { Dataset } from '../../trainer/data';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import type { SymmetryConfig } from './config';
 
 export interface SymmetryRun {

@@ -7,11 +7,12 @@ import { rSquared } from '../../trainer/loss';
 import { unitGap } from '../../trainer/symmetry';
 import { chartFrame, chartSvg } from '../kit/chart';
 import { downsampleIndicesLog } from '../kit/downsample';
-import { formatInteger, formatNumber, formatPowerOfTen } from '../kit/format';
+import { formatInteger, formatNumber, formatPowerOfTen } from '../../experiments/format';
 import { lineChart, SERIES_COLORS } from '../kit/lineChart';
 import { scatterChart } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import { formatLoss, formatR2, tableEpochs, unitSummary } from '../training-console/scene';
+import { tableEpochs, unitSummary } from '../training-console/scene';
+import { formatLoss, formatR2 } from '../../experiments/format';
 import { firstBelow, paramsAt, type SymmetryRun, type WidthLevels } from './run';
 
 export const PANEL_WIDTH = 420;

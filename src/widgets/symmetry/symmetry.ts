@@ -8,7 +8,7 @@ import { finishStartup } from '../kit/lifecycle';
 import { wireRadioGroup, type RadioGroupControl } from '../kit/radioGroup';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { renderInto } from '../kit/svg';
-import { defaultDataset } from '../kit/defaultData';
+import { defaultDataset } from '../../experiments/data/defaultDataset';
 import {
   parseSymmetryConfig,
   serializeSymmetryConfig,

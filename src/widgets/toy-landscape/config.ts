@@ -1,8 +1,8 @@
 // The toy landscape's settings: where descent starts on the one-parameter toy curve, the step
 // size, and how many steps to take. One typed object, read from data-* attributes or a shared
 // link; anything unknown or garbled is ignored with a notice, and parsing never throws.
-import { clipText, configEntries, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputRules } from '../kit/numberInput';
+import { clipText, configEntries, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 
 export interface ToyLandscapeConfig {
   /** The starting x. */

@@ -4,7 +4,7 @@
 import { toyDescent, toyGradient, toyLoss, TOY_GLOBAL_MINIMUM, TOY_HUMP, TOY_LOCAL_MINIMUM, type ToyDescent } from '../../trainer/toy';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
 import { clipToBand } from '../kit/clipBand';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { TOY_X_RANGE, type ToyLandscapeConfig } from './config';

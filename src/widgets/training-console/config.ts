@@ -5,15 +5,10 @@
 // unknown or garbled is ignored with a notice saying what is used instead.
 import { INIT_PRESETS, INIT_PRESET_NAMES, type InitPreset } from '../../trainer/init';
 import { parameterCount } from '../../trainer/parameters';
-import {
-  crossFieldProblems,
-  DATA_EXPLORER_DEFAULTS,
-  DATA_EXPLORER_RULES,
-  parseScaling,
-  type DataExplorerConfig,
-} from '../data-explorer/config';
-import { clipText, configEntries, oneOf, type ConfigSource } from '../kit/configSource';
-import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../kit/numberInput';
+import { DATA_FIELDS } from '../../experiments/data/settings';
+import { dataExplorerSettings, type DataExplorerConfig } from '../../experiments/data-explorer/settings';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
+import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../../experiments/settings/numberInput';
 import type { ScheduleSpec } from '../../trainer/schedule';
 import {
   FLAVOUR_OPTIONS,
@@ -89,14 +84,14 @@ export const RATE_RULES: NumberInputRules = { min: 0.0001, max: 10_000, label: '
 
 /** What each number may be; the labels are the controls' labels and appear in messages. */
 export const TRAINING_CONSOLE_RULES: Readonly<Record<NumberKey, NumberInputRules>> = {
-  n: DATA_EXPLORER_RULES.n,
-  x1Low: DATA_EXPLORER_RULES.x1Low,
-  x1High: DATA_EXPLORER_RULES.x1High,
-  x2Low: DATA_EXPLORER_RULES.x2Low,
-  x2High: DATA_EXPLORER_RULES.x2High,
-  noiseLow: DATA_EXPLORER_RULES.noiseLow,
-  noiseHigh: DATA_EXPLORER_RULES.noiseHigh,
-  dataSeed: DATA_EXPLORER_RULES.seed,
+  n: DATA_FIELDS.n,
+  x1Low: DATA_FIELDS.x1Low,
+  x1High: DATA_FIELDS.x1High,
+  x2Low: DATA_FIELDS.x2Low,
+  x2High: DATA_FIELDS.x2High,
+  noiseLow: DATA_FIELDS.noiseLow,
+  noiseHigh: DATA_FIELDS.noiseHigh,
+  dataSeed: dataExplorerSettings.fields.seed,
   initSeed: { min: 0, max: 999_999_999, integer: true, label: 'Starting seed' },
   hidden: { min: 1, max: MAX_CONSOLE_HIDDEN, integer: true, label: 'Hidden units' },
   learningRate: RATE_RULES,
@@ -111,15 +106,15 @@ export const TRAINING_CONSOLE_RULES: Readonly<Record<NumberKey, NumberInputRules
 };
 
 export const TRAINING_CONSOLE_DEFAULTS: Readonly<TrainingConsoleConfig> = {
-  n: DATA_EXPLORER_DEFAULTS.n,
-  x1Low: DATA_EXPLORER_DEFAULTS.x1Low,
-  x1High: DATA_EXPLORER_DEFAULTS.x1High,
-  x2Low: DATA_EXPLORER_DEFAULTS.x2Low,
-  x2High: DATA_EXPLORER_DEFAULTS.x2High,
-  noiseLow: DATA_EXPLORER_DEFAULTS.noiseLow,
-  noiseHigh: DATA_EXPLORER_DEFAULTS.noiseHigh,
-  scaling: DATA_EXPLORER_DEFAULTS.scaling,
-  dataSeed: DATA_EXPLORER_DEFAULTS.seed,
+  n: dataExplorerSettings.defaults.n,
+  x1Low: dataExplorerSettings.defaults.x1Low,
+  x1High: dataExplorerSettings.defaults.x1High,
+  x2Low: dataExplorerSettings.defaults.x2Low,
+  x2High: dataExplorerSettings.defaults.x2High,
+  noiseLow: dataExplorerSettings.defaults.noiseLow,
+  noiseHigh: dataExplorerSettings.defaults.noiseHigh,
+  scaling: dataExplorerSettings.defaults.scaling,
+  dataSeed: dataExplorerSettings.defaults.seed,
   init: 'he',
   initSeed: 1,
   start: null,
@@ -262,7 +257,7 @@ export function parsePanels(text: string): { ok: true; value: Panel[] } | { ok: 
 
 /** Problems that involve more than one field, each with the keys to fall back on. */
 export function consoleCrossFieldProblems(config: TrainingConsoleConfig): { keys: (keyof TrainingConsoleConfig)[]; message: string }[] {
-  const problems: { keys: (keyof TrainingConsoleConfig)[]; message: string }[] = crossFieldProblems(asDataConfig(config)).map((p) => ({
+  const problems: { keys: (keyof TrainingConsoleConfig)[]; message: string }[] = dataExplorerSettings.problems(asDataConfig(config)).map((p) => ({
     keys: p.keys.map((k) => (k === 'seed' ? 'dataSeed' : k)),
     message: p.message,
   }));
@@ -303,8 +298,8 @@ export function parseTrainingConsoleConfig(source: ConfigSource): { config: Trai
   for (const [key, text] of configEntries(source)) {
     switch (key) {
       case 'scaling': {
-        const scaling = parseScaling(text);
-        if (scaling) config.scaling = scaling;
+        const scaling = DATA_FIELDS.scaling.read(text);
+        if (scaling.ok) config.scaling = scaling.value;
         else notices.push(`Ignored scaling “${clipText(text)}”: use z-score, min-max or none. Using ${config.scaling}.`);
         continue;
       }
@@ -346,7 +341,7 @@ export function parseTrainingConsoleConfig(source: ConfigSource): { config: Trai
           config.batchSize = 'full';
           continue;
         }
-        const r = parseNumberInput(text, { min: 1, max: DATA_EXPLORER_RULES.n.max, integer: true, label: 'The batch size' });
+        const r = parseNumberInput(text, { min: 1, max: DATA_FIELDS.n.max, integer: true, label: 'The batch size' });
         if (r.ok) config.batchSize = r.value;
         else notices.push(`${r.message} Using the full batch.`);
         continue;

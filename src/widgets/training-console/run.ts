@@ -8,7 +8,7 @@ import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
 import { meanSquaredError, variance } from '../../trainer/loss';
 import { makeSchedule } from '../../trainer/schedule';
-import { toDatasetOptions } from '../data-explorer/config';
+import { datasetOptions } from '../../experiments/data/settings';
 import { asDataConfig, scheduleSpec, type RateChange, type TrainingConsoleConfig } from './config';
 
 export interface ConsoleRun {
@@ -24,7 +24,7 @@ export interface ConsoleRun {
 
 /** The data set a config describes. */
 export function consoleData(config: TrainingConsoleConfig): Dataset {
-  return makeDataset(toDatasetOptions(asDataConfig(config)));
+  return makeDataset(datasetOptions(config, config.dataSeed));
 }
 
 /** A fresh run at epoch 0. Throws TrainerInputError (a message for the reader) on a bad setup. */

@@ -4,7 +4,7 @@ import { predictAll } from '../../trainer/network';
 import type { RunRecord } from '../kit/runFiles';
 import type { TrainingConsoleConfig } from './config';
 import { lossHistory, nextRate, type ConsoleRun } from './run';
-import { shortName } from './scene';
+import { parameterName } from '../../trainer/parameters';
 
 /** `config` is the full state (the console's toConfig(): every η change, the epoch reached); `link` opens it. */
 export function consoleRunRecord(run: ConsoleRun, config: TrainingConsoleConfig, shareKey: string, link: string): RunRecord {
@@ -25,7 +25,7 @@ export function consoleRunRecord(run: ConsoleRun, config: TrainingConsoleConfig,
     status: trainer.status,
     data,
     prediction: predictAll(params, data, H),
-    parameterNames: Array.from(params, (_, i) => shortName(i, H)),
+    parameterNames: Array.from(params, (_, i) => parameterName(i, H)),
     start: run.start,
     parameters: params,
     loss: lossHistory(run),

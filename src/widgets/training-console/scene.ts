@@ -7,11 +7,11 @@ import { applyScale, targetFunction, undoScale, type Dataset } from '../../train
 import { lossAndGradient } from '../../trainer/gradient';
 import { rSquared } from '../../trainer/loss';
 import { predict } from '../../trainer/network';
-import { PARAMETER_NAMES, parameterName } from '../../trainer/parameters';
+import { parameterConnection, parameterName } from '../../trainer/parameters';
 import { unitActivity } from '../../trainer/units';
 import { chartFrame, chartSvg } from '../kit/chart';
 import { downsampleIndices } from '../kit/downsample';
-import { formatFixed, formatInteger, formatNumber } from '../kit/format';
+import { formatBig, formatFixed, formatInteger, formatLoss, formatNumber, formatR2 } from '../../experiments/format';
 import { scatterChart } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { RateChange, YScale } from './config';
@@ -25,22 +25,6 @@ const CURVE_POINTS = 121;
 const LOSS_COLOR = 'var(--c-blue, #0072b2)';
 const FIT_COLOR = 'var(--c-vermillion, #d55e00)';
 const WARN_COLOR = 'var(--c-vermillion, #d55e00)';
-
-/** A loss "too large to represent" (infinite) is named in words, never shown as a number. */
-export function formatLoss(loss: number): string {
-  return Number.isFinite(loss) ? formatNumber(loss) : 'too large to represent';
-}
-
-/** A value that may have overflowed: too large ones are named, not printed. */
-export function formatBig(value: number): string {
-  return Number.isFinite(value) ? formatNumber(value) : 'too large';
-}
-
-/** R² with three decimals; far below zero it switches to a compact form (−1.2e+6). */
-export function formatR2(r2: number): string {
-  if (!Number.isFinite(r2)) return 'far below 0';
-  return r2 < -999 ? formatNumber(r2) : formatFixed(r2, 3);
-}
 
 export interface LossView {
   /** losses[e]: the loss at the start of epoch e, for the completed epochs. */
@@ -264,10 +248,6 @@ export function parityScene(data: Dataset, params: Float64Array, hidden: number,
   });
 }
 
-const CONNECTION: Record<string, string> = {
-  W1: 'x1 → h1', W2: 'x1 → h2', W3: 'x2 → h1', W4: 'x2 → h2', W5: 'h1 → ŷ', W6: 'h2 → ŷ',
-  B1: 'bias of h1', B2: 'bias of h2', B3: 'bias of ŷ',
-};
 
 export interface ParameterRow {
   name: string;
@@ -282,26 +262,11 @@ export interface ParameterRow {
 
 export const PARAMETER_COLUMNS = ['parameter', 'start', 'now', '∂L/∂θ', 'next step'];
 
-/** What the parameter at index i connects, for any hidden width. */
-export function roleOf(i: number, hidden: number): string {
-  if (hidden === 2) return CONNECTION[PARAMETER_NAMES[i]];
-  const H = hidden;
-  if (i < H) return `x1 → h${i + 1}`;
-  if (i < 2 * H) return `x2 → h${i - H + 1}`;
-  if (i < 3 * H) return `h${i - 2 * H + 1} → ŷ`;
-  if (i < 4 * H) return `bias of h${i - 3 * H + 1}`;
-  return 'bias of ŷ';
-}
-
-/** Short names for any width: W1…B3 for the course's network, w/b with their connection otherwise. */
-export function shortName(i: number, hidden: number): string {
-  return hidden === 2 ? PARAMETER_NAMES[i] : parameterName(i, hidden);
-}
 
 export function parameterRows(start: Float64Array, params: Float64Array, gradient: Float64Array, rate: number, hidden: number): ParameterRow[] {
   return Array.from(params, (value, i) => ({
-    name: shortName(i, hidden),
-    role: roleOf(i, hidden),
+    name: parameterName(i, hidden),
+    role: parameterConnection(i, hidden),
     start: formatNumber(start[i]),
     now: formatNumber(value),
     gradient: formatBig(gradient[i]),

@@ -15,11 +15,12 @@ import { TrainerInputError } from '../../trainer/errors';
 import type { TrainStatus } from '../../trainer/train';
 import { unitActivity } from '../../trainer/units';
 import { enableControls, statusLine, wireSelect, wireSlider, type NumberControl, type StatusLine } from '../kit/controls';
-import { formatInteger, formatNumber } from '../kit/format';
+import { formatInteger, formatNumber } from '../../experiments/format';
 import { networkDiagramScene } from '../kit/networkDiagram';
 import { nameSavedFiles } from '../kit/download';
 import { wireRunSaving } from '../kit/runExport';
-import { applyControlPolicy, readWidgetSettings, shareUrl, wireShareButton } from '../kit/share';
+import { shareUrl } from '../../experiments/link';
+import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { patchInto } from '../kit/svg';
 import { replaceRows, showNumbers } from '../kit/dom';
 import {
@@ -35,19 +36,8 @@ import {
 import { CONSOLE_CHANGE_EVENT } from './events';
 import { advance, currentLoss, nextRate, rateDuring, rateMarks, startRun, type ConsoleRun } from './run';
 import { consoleRunRecord } from './runRecord';
-import {
-  epochAtX,
-  fitScene,
-  formatLoss,
-  gradientNow,
-  lossScene,
-  lossTableRows,
-  parameterRows,
-  parityScene,
-  readout,
-  unitSummary,
-  type LossScene,
-} from './scene';
+import { epochAtX, fitScene, gradientNow, lossScene, lossTableRows, parameterRows, parityScene, readout, unitSummary, type LossScene } from './scene';
+import { formatLoss } from '../../experiments/format';
 
 /** Epochs per frame get at most this much time; drawing comes on top. */
 const WORK_BUDGET_MS = 6;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { symmetry as f, NUDGE_SIZES } from '../../../src/facts/symmetry';
 import { forwardColumns, PRINTED_PARTIALS } from '../../../src/facts/backprop-formulas';
 import { B3, W5, W6, lossAndGradient, PARAMETER_NAMES } from '../../../src/trainer';
-import { defaultDataset } from '../../../src/widgets/kit/defaultData';
+import { defaultDataset } from '../../../src/experiments/data/defaultDataset';
 
 const lesson = readFileSync(new URL('../../../content/lessons/11-symmetry.mdx', import.meta.url), 'utf8');
 const data = defaultDataset();

@@ -4,7 +4,7 @@ import { BASIN_GALLERY_DEFAULTS, describeGallery, gallerySeeds, MAX_TOTAL_EPOCHS
 import { gallerySweep } from '../../../src/widgets/basin-gallery/run';
 import { cardHref, cardScene, consoleSettings, pendingCardScene, runState, runSummary, tally } from '../../../src/widgets/basin-gallery/scene';
 import { parseTrainingConsoleConfig } from '../../../src/widgets/training-console/config';
-import { readSharedState } from '../../../src/widgets/kit/share';
+import { readSharedState } from '../../../src/experiments/link';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 
 describe('parseBasinGalleryConfig', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, configEntries, oneOf } from '../../../src/widgets/kit/configSource';
+import { clipText, configEntries, oneOf } from '../../../src/experiments/settings/source';
 import { parameterRules, parseParameterName } from '../../../src/widgets/kit/parameters';
 
 describe('configEntries', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatFixed, formatInteger, formatNumber, formatShort, nonFiniteWord, formatPowerOfTen } from '../../../src/widgets/kit/format';
+import { formatFixed, formatInteger, formatNumber, formatShort, nonFiniteWord, formatPowerOfTen } from '../../../src/experiments/format';
 
 describe('format', () => {
   it('shows four significant figures with separators and the true minus sign', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseNumberInput, type NumberInputRules } from '../../../src/widgets/kit/numberInput';
+import { parseNumberInput, type NumberInputRules } from '../../../src/experiments/settings/numberInput';
 
 const samples = { min: 1, max: 10_000, integer: true, label: 'The number of samples' };
 const range = { min: -100, max: 100, label: 'Lowest x1' };

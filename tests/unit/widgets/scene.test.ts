@@ -36,17 +36,17 @@ describe('dataExplorerScene', () => {
 
   it('lists the first samples raw and scaled for the table alternative', () => {
     const scene = dataExplorerScene(makeDataset({ n: 5 }));
-    expect(scene.samples).toHaveLength(5);
-    expect(scene.samples[0]).toHaveLength(SAMPLE_COLUMNS.length);
-    expect(scene.sampleCaption).toBe('All 5 samples: raw, and as the network sees them (z-score scaling).');
-    expect(dataExplorerScene(makeDataset({ n: 300 })).sampleCaption).toMatch(/^The first 12 of 300 samples/);
+    expect(scene.tables.samples).toHaveLength(5);
+    expect(scene.tables.samples[0]).toHaveLength(SAMPLE_COLUMNS.length);
+    expect(scene.numbers.sampleCaption).toBe('All 5 samples: raw, and as the network sees them (z-score scaling).');
+    expect(dataExplorerScene(makeDataset({ n: 300 })).numbers.sampleCaption).toMatch(/^The first 12 of 300 samples/);
   });
 
   it('never writes NaN or undefined, even for one sample or zero-width ranges', () => {
     for (const scaling of ['zscore', 'minmax', 'none'] as Scaling[]) {
       for (const options of [{ n: 1 }, { n: 20, x1Range: [2, 2] as [number, number], x2Range: [0, 0] as [number, number], noiseRange: [0, 0] as [number, number] }]) {
         const scene = dataExplorerScene(makeDataset({ ...options, scaling }));
-        const text = [toSvgString(scene.panels.x1), toSvgString(scene.panels.x2), ...Object.values(scene.numbers), ...scene.samples.flat()].join(' ');
+        const text = [toSvgString(scene.panels.x1), toSvgString(scene.panels.x2), ...Object.values(scene.numbers), ...scene.tables.samples.flat()].join(' ');
         expect(text).not.toMatch(/NaN|undefined|Infinity/);
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSharedState, shareUrl, unknownSettings } from '../../../src/widgets/kit/share';
+import { readSharedState, shareUrl, unknownSettings } from '../../../src/experiments/link';
 
 describe('shareable links', () => {
   it('reads only the settings under the widget’s own prefix', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  epochAtX,
-  fitScene,
-  formatLoss,
-  formatR2,
-  lossScene,
-  lossTableRows,
-  parameterRows,
-  parityScene,
-  tableEpochs,
-  unitSummary,
-} from '../../../src/widgets/training-console/scene';
+import { epochAtX, fitScene, lossScene, lossTableRows, parameterRows, parityScene, tableEpochs, unitSummary } from '../../../src/widgets/training-console/scene';
+import { formatLoss, formatR2 } from '../../../src/experiments/format';
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
 import { TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
 import { runTo, currentLoss } from '../../../src/widgets/training-console/run';

@@ -82,3 +82,19 @@ export function formatPowerOfTen(value: unknown, digits = 2): string {
   if (m === -1) return `−${power}`;
   return `${String(m).replace('-', '−')} × ${power}`;
 }
+
+/** A loss "too large to represent" (infinite) is named in words, never shown as a number. */
+export function formatLoss(loss: number): string {
+  return Number.isFinite(loss) ? formatNumber(loss) : 'too large to represent';
+}
+
+/** A value that may have overflowed: too large ones are named, not printed. */
+export function formatBig(value: number): string {
+  return Number.isFinite(value) ? formatNumber(value) : 'too large';
+}
+
+/** R² with three decimals; far below zero it switches to a compact form (−1.2e+6). */
+export function formatR2(r2: number): string {
+  if (!Number.isFinite(r2)) return 'far below 0';
+  return r2 < -999 ? formatNumber(r2) : formatFixed(r2, 3);
+}

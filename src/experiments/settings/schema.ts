@@ -1,0 +1,147 @@
+// A widget's settings, declared once. From the fields (fields.ts) and the rules that relate them
+// come everything a widget needs to know about its settings:
+//
+//   defaults     the value of every setting when nothing is given
+//   parse        settings from text (a lesson's props, the element's data-* attributes, a link),
+//                never throwing: a bad value is ignored with a notice saying what is used instead
+//   serialise    the settings as a link writes them (optionally only those that differ)
+//   problems     the rules that tie settings together (lowest ≤ highest), in words
+//   describe     the settings in words, for plans and captions
+//
+// The same notices appear everywhere because they are made here, once.
+import type { Field, ValueOf } from './fields';
+import { clipText, configEntries, type ConfigSource } from './source';
+
+/** A config's type, read off its fields. */
+export type ConfigOf<F extends Record<string, Field>> = { -readonly [K in keyof F]: ValueOf<F[K]> };
+
+/** A rule between settings (a range's lowest end must not be above its highest). */
+export interface SettingsRule<C> {
+  /** The settings the rule ties together; a broken rule puts all of them back to their defaults. */
+  keys: readonly (keyof C & string)[];
+  /** What is wrong, in words, or null when the rule holds. */
+  problem(config: C): string | null;
+  /** The restored values in words for the notice ("−5 to 5"); default: each value, joined by "and". */
+  restored?(config: C): string;
+}
+
+export interface SettingsProblem<C> {
+  keys: readonly (keyof C & string)[];
+  message: string;
+}
+
+/** Every setting of C has a field. */
+export type FieldsOf<C> = { readonly [K in keyof C]: Field };
+
+/** F keeps each field's own kind (a NumberField's limits for a slider); C is the config it gives. */
+export interface Schema<C extends object, F extends FieldsOf<C> = FieldsOf<C>> {
+  readonly fields: F;
+  readonly defaults: Readonly<C>;
+  /** The settings' names, in the order links write them. */
+  readonly keys: readonly (keyof C & string)[];
+  readonly rules: readonly SettingsRule<C>[];
+  /**
+   * Settings from text on top of `base` (default: the defaults). Unknown keys and bad values are
+   * ignored with a notice; a broken rule puts its settings back to `base`'s values with a notice.
+   */
+  parse(source: ConfigSource, base?: Readonly<C>): { config: C; notices: string[] };
+  /**
+   * `base` with the valid settings of `source` applied, silently, and no rule enforced: what a
+   * widget's controls say now, to be checked with `problems` before it is drawn.
+   */
+  apply(source: ConfigSource, base: Readonly<C>): C;
+  /** Every setting as text, in key order; with `base`, only those that differ from it. */
+  serialise(config: Readonly<C>, base?: Readonly<C>): URLSearchParams;
+  problems(config: Readonly<C>): SettingsProblem<C>[];
+  /** "Number of samples n 300, Scaling z-score, …" (the given keys, or all). */
+  describe(config: Readonly<C>, keys?: readonly (keyof C & string)[]): string;
+  /** The same settings with other defaults (a lesson's own starting point). */
+  withDefaults(defaults: Partial<C>): Schema<C, F>;
+}
+
+/** Declares a widget's settings: `defineSettings({ n: numberField(…), scaling: choiceField(…) }, rules)`. */
+export function defineSettings<F extends Record<string, Field>>(fields: F, rules: readonly SettingsRule<ConfigOf<F>>[] = []): Schema<ConfigOf<F>, F> {
+  type C = ConfigOf<F>;
+  const defaults = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.default])) as C;
+  return makeSchema<C, F>(fields, defaults, rules);
+}
+
+function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults: C, rules: readonly SettingsRule<C>[]): Schema<C, F> {
+  const keys = Object.keys(fields) as (keyof C & string)[];
+  const fieldOf = (key: string): Field | undefined => (fields as Record<string, Field>)[key];
+  const written = (key: keyof C & string, value: unknown) => fieldOf(key)!.write(value as never);
+  const shown = (key: keyof C & string, value: unknown) => fieldOf(key)!.show(value as never);
+
+  const problems = (config: Readonly<C>): SettingsProblem<C>[] =>
+    rules.flatMap((rule) => {
+      const message = rule.problem(config as C);
+      return message === null ? [] : [{ keys: rule.keys, message }];
+    });
+
+  const schema: Schema<C, F> = {
+    fields,
+    defaults,
+    keys,
+    rules,
+    parse(source, base = defaults) {
+      const config = { ...base } as C;
+      const values = config as Record<string, unknown>;
+      const notices: string[] = [];
+      for (const [key, text] of configEntries(source)) {
+        const field = fieldOf(key);
+        if (!field) {
+          notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
+          continue;
+        }
+        const result = field.read(text);
+        if (result.ok) values[key] = result.value;
+        else notices.push(`${result.message} Using ${shown(key as keyof C & string, values[key])}.`);
+      }
+      for (const rule of rules) {
+        const message = rule.problem(config);
+        if (message === null) continue;
+        for (const key of rule.keys) values[key] = (base as Record<string, unknown>)[key];
+        const restored = rule.restored ? rule.restored(config) : rule.keys.map((key) => shown(key, values[key])).join(' and ');
+        notices.push(`${message} Using ${restored}.`);
+      }
+      return { config, notices };
+    },
+    apply(source, base) {
+      const config = { ...base } as C;
+      for (const [key, text] of configEntries(source)) {
+        const result = fieldOf(key)?.read(text);
+        if (result?.ok) (config as Record<string, unknown>)[key] = result.value;
+      }
+      return config;
+    },
+    serialise(config, base) {
+      const params = new URLSearchParams();
+      for (const key of keys) {
+        const text = written(key, config[key]);
+        if (base && written(key, base[key]) === text) continue;
+        params.set(key, text);
+      }
+      return params;
+    },
+    problems,
+    describe(config, which = keys) {
+      return which.map((key) => `${fieldOf(key)!.label} ${shown(key, config[key])}`).join(', ');
+    },
+    withDefaults(overrides) {
+      return makeSchema<C, F>(fields, { ...defaults, ...overrides }, rules);
+    },
+  };
+  return schema;
+}
+
+/** The usual rule for a range given by two settings: its lowest end must not be above its highest. */
+export function orderedPair<C>(low: keyof C & string, high: keyof C & string, name: string): SettingsRule<C> {
+  return {
+    keys: [low, high],
+    problem: (config) =>
+      (config[low] as number) > (config[high] as number)
+        ? `The ${name} runs from ${String(config[low])} to ${String(config[high])}: its lowest value must not be above its highest.`
+        : null,
+    restored: (config) => `${String(config[low])} to ${String(config[high])}`,
+  };
+}

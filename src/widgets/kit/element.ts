@@ -1,0 +1,152 @@
+// The base of every widget's custom element. A widget declares its settings (a schema from
+// src/experiments) and how to draw a config; this class does the rest the same way for all:
+//
+//   start-up   settings from the element's data-* attributes with a shared link's on top, shown
+//              in the controls; a teacher's lock/hide; "Copy link"; "New seed"; the controls
+//              come alive and data-ready is set (tests wait for it)
+//   changes    any control's change redraws once per animation frame; settings that break a rule
+//              (lowest above highest) are named in the status line and the figure keeps the last
+//              valid ones
+//   drawing    a scene's panels, numbers and tables go into [data-panel], [data-number] and
+//              [data-table] by name (drawScene), and the data-* attributes follow the settings
+//
+//   class NpFoo extends WidgetElement<FooConfig> {
+//     protected readonly settings = fooSettings;
+//     protected update(config: FooConfig) { this.drawScene(fooScene(runFoo(config))); }
+//   }
+//   customElements.define('np-foo', NpFoo);
+import type { Schema } from '../../experiments/settings/schema';
+import { enableControls, type StatusLine } from './controls';
+import { replaceRows, showNumbers } from './dom';
+import { oncePerFrame } from './frame';
+import { nextSeed } from './seed';
+import { ownControls, wireSettingControls, type SettingControls, type TextControl } from './settingControls';
+import { applyControlPolicy, readWidgetSettings, wireShareButton } from './share';
+import { renderInto, type SvgNode } from './svg';
+import type { SharedState } from '../../experiments/link';
+
+/** What a widget draws: SVG panels, numbers and table rows, each found in the element by name. */
+export interface WidgetScene {
+  /** Each into the <svg> inside [data-panel="name"]. */
+  panels?: Readonly<Record<string, SvgNode>>;
+  /** Each into [data-number="key"] as text. */
+  numbers?: Readonly<Record<string, string>>;
+  /** Each as the rows of the <tbody> inside [data-table="name"]. */
+  tables?: Readonly<Record<string, readonly (readonly string[])[]>>;
+}
+
+export abstract class WidgetElement<C extends object> extends HTMLElement {
+  /** The widget's settings. */
+  protected abstract readonly settings: Schema<C>;
+  /** The link prefix when the page gives none (data-share-key). */
+  protected readonly defaultShareKey: string = 'widget';
+
+  protected status!: StatusLine;
+  protected controls!: SettingControls;
+  /** The link's settings and the teacher's lock/hide lists. */
+  protected shared!: SharedState;
+  /** The settings drawn last (also holds the settings that have no control). */
+  #drawn!: C;
+  readonly #redraw = oncePerFrame(() => this.refresh());
+
+  connectedCallback(): void {
+    if (this.hasAttribute('data-ready')) return;
+    const settings = this.settings;
+    const { key, shared, config, notices } = readWidgetSettings(this, this.defaultShareKey, settings.keys, (source) => settings.parse(source));
+    this.shared = shared;
+    this.controls = wireSettingControls(this, settings, (name) => this.changed(name), this.ownControls());
+    this.status = this.controls.status;
+    this.#drawn = config;
+    // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
+    this.controls.show(settings.serialise(config));
+    this.#wireNewSeed();
+    applyControlPolicy(this, shared);
+    wireShareButton(this, key, () => this.link(), shared, (message) => this.status.note(message));
+    this.setup(config);
+    enableControls(this);
+    this.setAttribute('data-ready', '');
+    if (notices.length) this.status.note(notices.join(' '));
+    if (notices.length || shared.settings.size) this.refresh();
+  }
+
+  /** The settings the controls show now (settings without a control keep their last value). */
+  current(): C {
+    return this.settings.apply(this.controls.values(), this.#drawn);
+  }
+
+  /** Shows `config` in the controls and draws it. */
+  show(config: C): void {
+    this.controls.show(this.settings.serialise(config));
+    this.#drawn = config;
+    this.refresh();
+  }
+
+  /** Changes some settings (a preset, a card clicked) and draws the result. Locked settings stay. */
+  change(changes: Partial<C>): void {
+    const allowed = Object.fromEntries(Object.entries(changes).filter(([name]) => !this.isLocked(name))) as Partial<C>;
+    this.show({ ...this.current(), ...allowed });
+  }
+
+  /** Whether a teacher's link fixes (or hides) this setting. */
+  isLocked(name: string): boolean {
+    return this.shared.locked.has(name) || this.shared.hidden.has(name);
+  }
+
+  /** Draws the current settings now, or names what is wrong with them. */
+  refresh(): void {
+    const config = this.current();
+    const problems = this.settings.problems(config);
+    this.status.problem('settings', problems.length ? `${problems[0].message} The figure still shows the last valid settings.` : null);
+    if (problems.length) return;
+    this.#drawn = config;
+    this.update(config);
+    for (const [name, value] of this.settings.serialise(config)) this.dataset[name] = value;
+  }
+
+  /** The settings as "Copy link" writes them. */
+  protected link(): URLSearchParams {
+    return this.settings.serialise(this.current());
+  }
+
+  /** Draws the settings (called at most once per frame, with valid settings only). */
+  protected abstract update(config: C): void;
+
+  /** A control changed; by default the figure is redrawn in the next frame. */
+  protected changed(_name: string): void {
+    this.#redraw();
+  }
+
+  /** Wiring of the widget's own (toolbar buttons, drag layers), after the settings are shown. */
+  protected setup(_config: C): void {}
+
+  /** Controls the kit does not know, by setting name (a rate list, a parameter editor). */
+  protected ownControls(): Record<string, TextControl> {
+    return {};
+  }
+
+  /** Puts a scene's panels, numbers and tables into the element. */
+  protected drawScene(scene: WidgetScene): void {
+    for (const [name, node] of Object.entries(scene.panels ?? {})) {
+      const svg = ownControls(this, `[data-panel="${name}"] svg`)[0];
+      if (svg) renderInto(svg, node);
+    }
+    if (scene.numbers) showNumbers(this, scene.numbers);
+    for (const [name, rows] of Object.entries(scene.tables ?? {})) {
+      replaceRows(ownControls(this, `[data-table="${name}"] tbody`)[0] ?? null, rows);
+    }
+  }
+
+  /** "New seed" buttons (data-action="new-seed", data-sets="<setting>") step their seed by one. */
+  #wireNewSeed(): void {
+    for (const button of ownControls<HTMLButtonElement>(this, 'button[data-action="new-seed"]')) {
+      const name = button.dataset.sets ?? '';
+      const control = this.controls.numbers[name];
+      const field = this.settings.fields[name as keyof C];
+      if (!control || field?.kind !== 'number') continue;
+      button.addEventListener('click', () => {
+        control.set(nextSeed(control.value, field.max));
+        this.changed(name);
+      });
+    }
+  }
+}

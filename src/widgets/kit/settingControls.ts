@@ -1,0 +1,107 @@
+// The controls of a widget's settings, found and wired from its schema: every setting whose
+// name appears on a kit control inside the element (Slider, Select, RadioGroup, Checkbox, or a
+// control the widget registers itself) is read and shown through one object. Values travel as
+// the text a link would hold, so the schema's own parse turns them into a config: a control can
+// never accept what a link would refuse.
+import type { Schema } from '../../experiments/settings/schema';
+import { statusLine, wireSelect, wireSlider, type NumberControl, type StatusLine } from './controls';
+import { wireRadioGroup } from './radioGroup';
+
+/** A control the kit does not know (a rate list, a parameter editor): its value as link text. */
+export interface TextControl {
+  /** The current valid value, written as the setting's field writes it. */
+  value(): string;
+  /** Shows a value (link text) without reporting a change. */
+  set(text: string): void;
+}
+
+export interface SettingControls {
+  readonly status: StatusLine;
+  /** The number controls by setting name (for "New seed" and keyboard shortcuts). */
+  readonly numbers: Readonly<Record<string, NumberControl>>;
+  /** The names of the settings that have a control here. */
+  readonly names: readonly string[];
+  /** Each control's current valid value as link text, keyed by setting name. */
+  values(): Record<string, string>;
+  /** Shows a config in the controls (without reporting a change). */
+  show(settings: URLSearchParams): void;
+}
+
+/**
+ * Whether `element` belongs to `host` rather than to a widget nested inside it (the playground
+ * holds a training console): a custom element (a tag with a dash) in between owns it instead.
+ */
+export function ownedBy(host: Element, element: Element): boolean {
+  for (let node = element.parentElement; node && node !== host; node = node.parentElement) {
+    if (node.tagName.includes('-')) return false;
+  }
+  return true;
+}
+
+/** The kit controls inside `host` that belong to it, matching `selector`. */
+export function ownControls<E extends Element = HTMLElement>(host: Element, selector: string): E[] {
+  return [...host.querySelectorAll<E>(selector)].filter((element) => ownedBy(host, element));
+}
+
+/**
+ * Wires every control of `schema`'s settings inside `host`. `onChange(name)` runs after each valid
+ * change; `extra` adds the widget's own controls (they report changes themselves).
+ */
+export function wireSettingControls<C extends object>(
+  host: HTMLElement,
+  schema: Schema<C>,
+  onChange: (name: string) => void,
+  extra: Record<string, TextControl> = {},
+): SettingControls {
+  const status = statusLine(host);
+  const known = new Set<string>(schema.keys);
+  const readers = new Map<string, TextControl>();
+  const numbers: Record<string, NumberControl> = {};
+
+  for (const wrapper of ownControls(host, '[data-slider]')) {
+    const name = wrapper.dataset.name ?? '';
+    if (!known.has(name)) continue;
+    const control = wireSlider(wrapper, status, () => onChange(name));
+    numbers[name] = control;
+    readers.set(name, { value: () => String(control.value), set: (text) => control.set(Number(text)) });
+  }
+  for (const wrapper of ownControls(host, '[data-select]')) {
+    const name = wrapper.dataset.name ?? '';
+    if (!known.has(name)) continue;
+    const read = wireSelect(wrapper, () => onChange(name));
+    const select = wrapper.querySelector('select');
+    readers.set(name, { value: read, set: (text) => select && (select.value = text) });
+  }
+  for (const wrapper of ownControls(host, '[data-radio-group]')) {
+    const name = wrapper.dataset.name ?? '';
+    if (!known.has(name)) continue;
+    const group = wireRadioGroup(wrapper, () => onChange(name));
+    readers.set(name, { value: () => group.value, set: (text) => group.set(text) });
+  }
+  for (const wrapper of ownControls(host, '[data-checkbox]')) {
+    const name = wrapper.dataset.name ?? '';
+    const box = wrapper.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    if (!known.has(name) || !box) continue;
+    box.addEventListener('change', () => onChange(name));
+    readers.set(name, { value: () => String(box.checked), set: (text) => (box.checked = text === 'true') });
+  }
+  for (const [name, control] of Object.entries(extra)) readers.set(name, control);
+
+  return {
+    status,
+    numbers,
+    names: [...readers.keys()],
+    values() {
+      const out: Record<string, string> = {};
+      for (const [name, control] of readers) {
+        const text = control.value();
+        // An unchecked radio group (none chosen) leaves the setting as it was.
+        if (text !== '') out[name] = text;
+      }
+      return out;
+    },
+    show(settings) {
+      for (const [name, text] of settings) readers.get(name)?.set(text);
+    },
+  };
+}
