@@ -33,3 +33,4 @@ export * from './statistics';
 export * from './autodiff';
 export * from './computationGraph';
 export * from './deepParameters';
+export * from './weightDecay';

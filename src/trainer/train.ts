@@ -12,6 +12,7 @@ import { makeRandom, type Random } from './random';
 import { constantSchedule, type Schedule } from './schedule';
 import { checkNumber, throwIfAny, TrainerInputError } from './errors';
 import { checkOptimizerSpec, makeOptimizer, type Optimizer, type OptimizerSpec } from './optimizers';
+import { addL2Gradient } from './weightDecay';
 
 export type TrainStatus = 'ok' | 'diverged';
 
@@ -33,7 +34,14 @@ export interface TrainConfig {
   lossForm?: LossForm;
   /** How each step is taken from the gradient; omit for plain gradient descent. */
   optimizer?: OptimizerSpec;
+  /**
+   * λ of L2 weight decay (weightDecay.ts): each step follows the gradient of L + λ·Σ w² over the
+   * weights (biases are not penalised). The recorded losses stay the mean squared error L. Default 0.
+   */
+  weightDecay?: number;
 }
+
+export const MAX_WEIGHT_DECAY = 1e6;
 
 export const MAX_LEARNING_RATE = 1e300;
 export const MAX_EPOCHS = 10_000_000;
@@ -44,6 +52,7 @@ export function validateTrainConfig(config: TrainConfig): string[] {
   const messages: (string | null)[] = [
     checkNumber('The learning rate', config.learningRate, 0, MAX_LEARNING_RATE),
     checkNumber('The hidden width', hidden, 1, MAX_HIDDEN, true),
+    config.weightDecay === undefined ? null : checkNumber('The weight decay λ', config.weightDecay, 0, MAX_WEIGHT_DECAY),
   ];
   if (!config.data || !(config.data.n >= 1)) messages.push('Training needs at least one sample.');
   if (config.batchSize !== undefined && config.data) {
@@ -70,6 +79,8 @@ export class Trainer {
   readonly lossForm: LossForm;
   /** Takes each step from the gradient, keeping its own state (velocity, averages) between steps. */
   readonly optimizer: Optimizer;
+  /** λ of the L2 penalty λ·Σ w² whose gradient is added to every step's (0: none). */
+  readonly weightDecay: number;
   /** The current parameters. */
   readonly params: Float64Array;
   /** The gradient of the last update. */
@@ -102,6 +113,7 @@ export class Trainer {
     this.batchSize = config.batchSize ?? config.data.n;
     this.lossForm = config.lossForm ?? 'mean';
     this.optimizer = makeOptimizer(config.optimizer);
+    this.weightDecay = config.weightDecay ?? 0;
     this.params = Float64Array.from(config.params);
     this.previous = new Float64Array(this.params.length);
     this.gradient = new Float64Array(this.params.length);
@@ -197,6 +209,7 @@ export class Trainer {
   /** One step of the optimizer (θ ← θ − η·∂L/∂θ by default). Keeps the last finite parameters if the step overflows. */
   private update(rate: number, samplesInStep: number): boolean {
     const { params, gradient, previous, optimizer } = this;
+    if (this.weightDecay > 0) addL2Gradient(params, gradient, this.weightDecay, this.hidden); // ∂/∂w of λ·Σ w²: 2λ·w
     let stepRate = rate;
     if (this.lossForm === 'sum') {
       // Σe² over m samples has m times the gradient of their mean. Plain descent folds m into the
