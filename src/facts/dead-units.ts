@@ -2,8 +2,8 @@
 // trainer, and through the dead-units widget's own run so the prose and the widget agree.
 import {
   B1, B3, W1, W2, W3, W4, W5, W6, B2,
-  createTrainer, fromNamed, initParams, largestChange, lossAndGradient, lossIfReset, makeDataset, makeSqueezedDataset,
-  meanSquaredError, parameterChanges, PARAMETER_NAMES, unitActivity, WRITEUP_EXAMPLE,
+  createTrainer, curvatureAlong, fromNamed, initParams, largestChange, lossAndGradient, lossIfZeroed, lossWithoutUnit, makeDataset,
+  makeSqueezedDataset, meanSquaredError, medianInterval, parameterChanges, PARAMETER_NAMES, unitActivity, wilsonInterval, WRITEUP_EXAMPLE,
   type Dataset, type InitPreset, type ParameterName,
 } from '../trainer';
 import { activeRegion } from '../widgets/kit/halfPlane';
@@ -67,7 +67,16 @@ const zscore = runOf('zscore');
 const minmax = runOf('minmax');
 
 const squeezedChanges = parameterChanges(squeezed.start, squeezed.final);
-const squeezedReset = lossIfReset(squeezed.start, squeezed.final, squeezed.data);
+/** The loss without each parameter (set to 0) and without each hidden unit, at the end of the run. */
+const squeezedZeroed = lossIfZeroed(squeezed.final, squeezed.data);
+const squeezedWithoutUnit = lossWithoutUnit(squeezed.final, squeezed.data);
+/** Putting W6 back to its start, and the parabola that predicts it: ½·c·Δ² (slope ≈ 0 at the end). */
+const squeezedPutBackW6 = (() => {
+  const p = Float64Array.from(squeezed.final);
+  p[W6] = squeezed.start[W6];
+  return meanSquaredError(p, squeezed.data) - squeezed.losses[squeezed.epochs];
+})();
+const curvatureW6 = curvatureAlong(squeezed.final, squeezed.data, W6);
 const largest = largestChange(squeezedChanges);
 const r2 = (run: DeadUnitsRun) => 1 - run.losses[run.epochs] / run.varY;
 const biggestH2 = (p: Float64Array, data: Dataset) => {
@@ -76,12 +85,14 @@ const biggestH2 = (p: Float64Array, data: Dataset) => {
   return m;
 };
 /** Setting B1 to 0 switches the dead unit back on, with W5 = −8.92 still attached. */
-const zeroB1 = (() => {
+const zeroB1 = squeezedZeroed[B1];
+/** On how many samples unit 1 is on once B1 is 0. */
+const onWithoutB1 = (() => {
   const p = Float64Array.from(squeezed.final);
   p[B1] = 0;
-  return meanSquaredError(p, squeezed.data) - squeezed.losses[squeezed.epochs];
+  return unitActivity(p, squeezed.data).activeCounts[0];
 })();
-const smallMoves = [W2, W4, B2].map((j) => Math.abs(squeezedReset[j]));
+const smallMoves = [W2, W4, B2].map((j) => Math.abs(squeezedZeroed[j]));
 
 /** The unit-1 parameters of a run at the epoch it died and at the end (identical if frozen). */
 function frozenSince(run: DeadUnitsRun): boolean {
@@ -112,11 +123,13 @@ export interface DeathCount {
   diverged: number;
   /** No unit that was dead at a checkpoint was alive at a later one. */
   neverRevived: boolean;
+  /** |final − start| of every parameter of every run that did not diverge, run by run. */
+  moves: number[][];
 }
 
 function countDeaths(label: string, preset: InitPreset, scaling: DeadUnitsScaling, rate: number): DeathCount {
   const data = dataOf[scaling];
-  const out: DeathCount = { label, preset, scaling, rate, atStart: 0, afterOne: 0, atHundred: 0, atEnd: 0, runsWithDead: 0, diverged: 0, neverRevived: true };
+  const out: DeathCount = { label, preset, scaling, rate, atStart: 0, afterOne: 0, atHundred: 0, atEnd: 0, runsWithDead: 0, diverged: 0, neverRevived: true, moves: [] };
   for (let seed = 1; seed <= DEATH_SEEDS; seed++) {
     const params = initParams({ preset, seed });
     const trainer = createTrainer({ data, params, learningRate: rate });
@@ -137,6 +150,7 @@ function countDeaths(label: string, preset: InitPreset, scaling: DeadUnitsScalin
     out.atHundred += d100.filter(Boolean).length;
     out.atEnd += dE.filter(Boolean).length;
     if (dE.some(Boolean)) out.runsWithDead += 1;
+    out.moves.push(Array.from(params, (v, j) => Math.abs(trainer.params[j] - v)));
     for (let k = 0; k < 2; k++) if ((d0[k] && !d1[k]) || (d1[k] && !d100[k]) || (d100[k] && !dE[k])) out.neverRevived = false;
   }
   return out;
@@ -152,6 +166,46 @@ const deaths = {
 };
 
 const units = 2 * DEATH_SEEDS;
+
+// ---------- "Most parameters stay quite close to their starting values" ----------
+
+/** A parameter "stayed close" if it ended within this distance of its start (weights start as large as 10). */
+export const CLOSE = 0.5;
+/** A run "kept most parameters close" if at least this many of its nine did. */
+export const MOST = 5;
+function closeness(d: DeathCount) {
+  const runs = d.moves.length;
+  const mostClose = d.moves.filter((m) => m.filter((v) => v < CLOSE).length >= MOST).length;
+  const all = d.moves.flat();
+  const ci = wilsonInterval(mostClose, runs);
+  const median = medianInterval(all);
+  return {
+    runs,
+    mostClose,
+    mostCloseLow: Math.round(ci.low * runs),
+    mostCloseHigh: Math.round(ci.high * runs),
+    parameters: all.length,
+    exactlyUnchanged: all.filter((v) => v === 0).length,
+    closeShare: all.filter((v) => v < CLOSE).length / all.length,
+    medianMove: median.median,
+  };
+}
+const closenessOf = {
+  zscore: closeness(deaths.writeupZ),
+  minmax: closeness(deaths.writeupMinmax),
+  squeezed: closeness(deaths.writeupSqueezed),
+};
+const closenessRow = (c: ReturnType<typeof closeness>) => ({
+  runs: String(c.runs),
+  mostClose: String(c.mostClose),
+  interval: `${c.mostCloseLow}–${c.mostCloseHigh}`,
+  parameters: String(c.parameters),
+  exactlyUnchanged: String(c.exactlyUnchanged),
+  closeShare: percent(c.closeShare),
+  medianMove: fixed(c.medianMove, 2),
+});
+/** The write-up's own table: the smallest move among the parameters that moved at all. */
+const printedSmallestMove = Math.min(...printed.filter((c) => !c.unchanged).map((c) => Math.abs(c.change)));
 const deathRow = (d: DeathCount) => ({
   label: d.label,
   atStart: String(d.atStart),
@@ -195,17 +249,22 @@ export const deadUnits = {
       start: fixed(squeezedChanges[j].start, 2),
       final: fixed(squeezedChanges[j].final, 4),
       change: squeezedChanges[j].unchanged ? '0 (exactly)' : signed(squeezedChanges[j].change, 4),
-      reset: squeezedReset[j] === 0 ? '0' : fixed(squeezedReset[j], 4),
+      zeroed: squeezedZeroed[j] === 0 ? '0' : fixed(squeezedZeroed[j], 4),
     })),
     unchanged: names(squeezedChanges.flatMap((c, j) => (c.unchanged ? [j] : []))),
     largest: { name: PARAMETER_NAMES[largest], change: signed(squeezedChanges[largest].change) },
     W6: signed(squeezedChanges[W6].change),
     B3: signed(squeezedChanges[B3].change),
-    resetW6: fixed(squeezedReset[W6], 0),
-    resetB3: fixed(squeezedReset[B3], 1),
-    resetSmallest: fixed(Math.max(...smallMoves), 4),
-    resetRatio: fixed(squeezedReset[W6] / squeezedReset[B3], 0),
+    zeroW6: fixed(squeezedZeroed[W6], 3),
+    zeroB3: fixed(squeezedZeroed[B3], 2),
+    zeroRatio: fixed(squeezedZeroed[B3] / squeezedZeroed[W6], 0),
+    zeroSmallest: fixed(Math.max(...smallMoves), 3),
     zeroB1: fixed(zeroB1, 0),
+    onWithoutB1: String(onWithoutB1),
+    withoutUnit2: fixed(squeezedWithoutUnit[1], 3),
+    putBackW6: fixed(squeezedPutBackW6, 0),
+    curvatureW6: fixed(curvatureW6, 1),
+    moveW6: fixed(squeezedChanges[W6].change, 2),
     loss: fixed(squeezed.losses[squeezed.epochs], 4),
     varY: fixed(squeezed.varY, 4),
     r2: fixed(r2(squeezed), 2),
@@ -240,6 +299,16 @@ export const deadUnits = {
     heMinmax: deathRow(deaths.heMinmax),
     writeupZEndShare: percent(deaths.writeupZ.atEnd / (2 * (DEATH_SEEDS - deaths.writeupZ.diverged))),
   },
+  /** Do most parameters stay close to their start? The same runs as the deaths table, at its end. */
+  closeness: {
+    close: String(CLOSE),
+    most: String(MOST),
+    zscore: closenessRow(closenessOf.zscore),
+    minmax: closenessRow(closenessOf.minmax),
+    squeezed: closenessRow(closenessOf.squeezed),
+    printedSmallestMove: fixed(printedSmallestMove, 2),
+    printedMoved: String(printed.filter((c) => !c.unchanged).length),
+  },
   /** Unrounded values for the tests of the prose's claims. */
   exact: {
     example,
@@ -252,7 +321,12 @@ export const deadUnits = {
     gradientAtStart,
     squeezed,
     squeezedChanges,
-    squeezedReset,
+    squeezedZeroed,
+    squeezedWithoutUnit,
+    squeezedPutBackW6,
+    curvatureW6,
+    onWithoutB1,
+    closeness: closenessOf,
     zscore,
     minmax,
     zscoreFrozenSinceDeath: frozenSince(zscore),

@@ -3,7 +3,7 @@
 // numbers the guide prints. tests/unit/facts/experiments.test.ts checks every link's
 // `expect` and every qualitative sentence the guide makes about these numbers.
 import { EXPERIMENTS, type ConsoleSettings, type Experiment } from '../lib/experiments';
-import { curvature, initParams, largestChange, lossIfReset, parameterChanges, PARAMETER_NAMES, unitActivity } from '../trainer';
+import { curvature, initParams, largestChange, lossIfZeroed, lossWithoutUnit, parameterChanges, PARAMETER_NAMES, unitActivity } from '../trainer';
 import { unitsIdentical } from '../trainer/symmetry';
 import { formatInteger, formatNumber, formatPowerOfTen } from '../experiments/format';
 import { parseTrainingConsoleConfig, RATE_RULES } from '../widgets/training-console/config';
@@ -108,7 +108,7 @@ function hugeWeights() {
 }
 
 /**
- * The printed start: which parameter moved most, and which one moved a lot yet can be put back
+ * The printed start: which parameter moved most, and which one moved a lot yet can be set to 0
  * at (almost) no cost, because the unit it belongs to is dead at the end.
  */
 function printedExample() {
@@ -116,10 +116,17 @@ function printedExample() {
   const run = runTo(config, config.epoch);
   const startActive = unitActivity(run.start, run.data).activeCounts;
   const changes = parameterChanges(run.start, run.trainer.params);
-  const reset = lossIfReset(run.start, run.trainer.params, run.data);
+  const reset = lossIfZeroed(run.trainer.params, run.data);
   const most = largestChange(changes);
-  const costliest = reset.indexOf(Math.max(...reset));
-  // The parameter with the largest change among those whose reset costs (almost) nothing.
+  // The prediction is W5·h1 + W6·h2 + B3: the part whose removal costs most is what the network leans on.
+  const without = lossWithoutUnit(run.trainer.params, run.data);
+  const parts = [
+    { name: 'hidden unit 1 (W5 = 0)', cost: without[0] },
+    { name: 'hidden unit 2 (W6 = 0)', cost: without[1] },
+    { name: 'the output bias B3', cost: reset[PARAMETER_NAMES.indexOf('B3')] },
+  ];
+  const costliest = parts.reduce((a, b) => (b.cost > a.cost ? b : a));
+  // The parameter with the largest change among those the final network does not need (0 costs almost nothing).
   const free = changes
     .map((c, j) => ({ j, size: Math.abs(c.change), cost: reset[j] }))
     .filter((c) => c.cost < 1e-3)
@@ -129,7 +136,7 @@ function printedExample() {
     startActive,
     unchanged: changes.filter((c) => c.unchanged).length,
     most: { name: PARAMETER_NAMES[most], change: changes[most].change, cost: reset[most] },
-    costliest: { name: PARAMETER_NAMES[costliest], change: changes[costliest].change, cost: reset[costliest] },
+    costliest,
     free: free && { name: PARAMETER_NAMES[free.j], change: changes[free.j].change, cost: free.cost },
     loss: currentLoss(run),
   };
@@ -150,7 +157,7 @@ export const guideFacts = {
     startActive2: formatInteger(example.startActive[1]),
     n: formatInteger(example.n),
     most: { name: example.most.name, change: signed(example.most.change), cost: formatNumber(example.most.cost) },
-    costliest: { name: example.costliest.name, change: signed(example.costliest.change), cost: formatNumber(example.costliest.cost) },
+    costliest: { name: example.costliest.name, cost: formatNumber(example.costliest.cost) },
     free: example.free ? { name: example.free.name, change: signed(example.free.change), cost: formatNumber(example.free.cost) } : null,
   },
   /** Unrounded values for the tests. */

@@ -186,7 +186,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     title: 'The write-up’s printed example start',
     claim: 'After training from the printed start, W1, W3, W5 and B1 did not really change, and W6 changed the most, so it was likely the biggest factor in lowering the loss.',
     truth:
-      'W1, W3, W5 and B1 are exactly hidden unit 1’s parameters. They freeze only if unit 1 is off for every sample, a dead unit, whose slopes are all exactly 0. On our standardised data unit 1 is on for some samples at the start, so all nine move. And the size of a change does not measure importance: below, a parameter that moved a lot can be put back at no cost.',
+      'W1, W3, W5 and B1 are exactly hidden unit 1’s parameters. They freeze only if unit 1 is off for every sample, a dead unit, whose slopes are all exactly 0. On our standardised data unit 1 is on for some samples at the start, so all nine move. And the size of a change does not measure importance: below, a parameter that moved a lot can be set to 0 at no cost.',
     look: 'Compare the "start" and "now" columns of the parameter table, and read which unit is dead at the end.',
     lessons: ['13-dead-units'],
     target: LESSON_7_CONSOLE,

@@ -1,7 +1,15 @@
 // What a trained network's before/after table can and cannot say. How far a parameter moved is
-// η times the sum of its partial derivatives along the way, not a measure of how much the
-// network needs it; "how much worse would the final network be had this one parameter stayed
-// where it started?" is closer to that question, and is what lossIfReset answers.
+// η times the sum of its partial derivatives along the way: a record of the journey, not a
+// measure of how much the final network needs it. "How much worse would the final network be if
+// it stayed where it started?" is no better: at the end of training the slope along an output
+// weight or the output bias is about 0 and the loss is an exact parabola along it, so putting it
+// back raises the loss by ½·c·(distance moved)² — the journey again, weighted by the curvature c.
+// What does not depend on the journey is the network without the parameter: set it to zero (no
+// connection, no shift) and measure the loss (lossIfZeroed). For an output weight that removes its
+// hidden unit from the prediction; for the output bias it removes the shift that carries the mean
+// of y; for a hidden weight or bias zero is not "absent" in the same way, since it can move the
+// unit's kink line and switch the unit on or off, so whole units are also removed
+// (lossWithoutUnit), which asks the cleaner question for a hidden unit.
 import { meanSquaredError } from './loss';
 import { checkShape } from './network';
 import { DEFAULT_HIDDEN, type Parameters } from './parameters';
@@ -31,21 +39,38 @@ export function largestChange(changes: readonly ParameterChange[]): number {
 }
 
 /**
- * For each parameter j: L(final with θ_j put back to its starting value) − L(final), the others
- * kept at their final values. Zero for a parameter that never moved; large for one the final
- * network leans on; it can be negative where the run has not settled (putting one value back
- * then happens to help a little).
+ * For each parameter j: L(params with θ_j = 0) − L(params), the others unchanged. Zero for a
+ * parameter that is already 0 or that does nothing (an output weight of a dead unit); for an
+ * output weight, the cost of removing its unit; negative where the run has not settled and the
+ * network does better without that number.
  */
-export function lossIfReset(start: Parameters, final: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): Float64Array {
-  checkShape(start, hidden);
-  checkShape(final, hidden);
-  const base = meanSquaredError(final, data, hidden);
-  const trial = Float64Array.from(final);
-  return Float64Array.from(final, (value, j) => {
-    if (Object.is(start[j], value)) return 0;
-    trial[j] = start[j];
+export function lossIfZeroed(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): Float64Array {
+  checkShape(params, hidden);
+  const base = meanSquaredError(params, data, hidden);
+  const trial = Float64Array.from(params);
+  return Float64Array.from(params, (value, j) => {
+    if (value === 0) return 0;
+    trial[j] = 0;
     const loss = meanSquaredError(trial, data, hidden);
     trial[j] = value;
+    return loss - base;
+  });
+}
+
+/**
+ * For each hidden unit k: L without the unit − L, where "without" drops h_k from every prediction
+ * (the same as setting its output weight to 0; its other parameters then do nothing). Zero for a
+ * dead unit: it adds nothing to any prediction.
+ */
+export function lossWithoutUnit(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): Float64Array {
+  checkShape(params, hidden);
+  const base = meanSquaredError(params, data, hidden);
+  const trial = Float64Array.from(params);
+  return Float64Array.from({ length: hidden }, (_, k) => {
+    const out = 2 * hidden + k; // the weight from h_k to ŷ
+    trial[out] = 0;
+    const loss = meanSquaredError(trial, data, hidden);
+    trial[out] = params[out];
     return loss - base;
   });
 }

@@ -46,7 +46,7 @@ describe('dead units', () => {
     expect(view.numbers.unchanged).toBe('W1, W3, W5 and B1 did not change at all (bit-for-bit their starting values).');
     expect(view.numbers.largest).toMatch(/B3/);
     expect(await page.textContent(`${W} [data-row="B3"] [data-badge="largest"]`)).toBe('largest change');
-    expect(await page.textContent(`${W} [data-row="W6"] [data-badge="important"]`)).toBe('matters most');
+    expect(await page.textContent(`${W} [data-row="B1"] [data-badge="important"]`)).toBe('matters most');
     expect(p.problems()).toEqual([]);
     await p.close();
   });

@@ -136,7 +136,7 @@ class NpDeadUnits extends HTMLElement {
     withBadge(cell('final'), row.final, null, '');
     withBadge(cell('change'), row.change, row.largest ? 'largest change' : null, 'largest');
     withBadge(cell('moved'), row.moved, null, '');
-    withBadge(cell('reset'), row.reset, row.mostImportant ? 'matters most' : null, 'important');
+    withBadge(cell('zeroed'), row.zeroed, row.mostImportant ? 'matters most' : null, 'important');
   }
 }
 

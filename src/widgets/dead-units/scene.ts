@@ -1,11 +1,12 @@
 // Everything the dead-units widget shows, as pure functions of one run: the before/after table
-// (start, final, change, "unchanged (exactly)", the loss if the parameter were put back), the
+// (start, final, change, "unchanged (exactly)", the loss with the parameter set to 0), the
 // input plane at the start and at the end with each unit's on-region and kink line over the
 // samples, each unit's count of on-samples epoch by epoch, and the sentences that name the
 // largest change and the parameter the final network leans on most.
-import { largestChange, lossIfReset, parameterChanges } from '../../trainer/importance';
+import { largestChange, lossIfZeroed, parameterChanges } from '../../trainer/importance';
 import { rSquared } from '../../trainer/loss';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
+import { unitActivity } from '../../trainer/units';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
 import { formatInteger, formatNumber } from '../../experiments/format';
 import { tableEpochs } from '../training-console/scene';
@@ -31,7 +32,7 @@ const ROLE: Record<(typeof PARAMETER_NAMES)[number], string> = {
   W1: 'x1 → h1', W2: 'x1 → h2', W3: 'x2 → h1', W4: 'x2 → h2', W5: 'h1 → ŷ', W6: 'h2 → ŷ', B1: 'bias of h1', B2: 'bias of h2', B3: 'bias of ŷ',
 };
 
-export const TABLE_COLUMNS = ['parameter', 'belongs to', 'start', 'final', 'did it move?', 'change', 'loss if put back'];
+export const TABLE_COLUMNS = ['parameter', 'belongs to', 'start', 'final', 'did it move?', 'change', 'loss if set to 0'];
 
 export const SCALING_AXIS: Record<DeadUnitsScaling, string> = {
   zscore: 'z-score',
@@ -50,8 +51,8 @@ export interface TableRow {
   /** 'unchanged (exactly)' or 'changed'. */
   moved: string;
   unchanged: boolean;
-  /** L with this parameter put back to its start, minus the final L. */
-  reset: string;
+  /** L with this parameter set to 0 (the others final), minus the final L: what the final network needs it for. */
+  zeroed: string;
   largest: boolean;
   mostImportant: boolean;
 }
@@ -74,10 +75,10 @@ function signed(value: number): string {
 export function tableRows(run: DeadUnitsRun): TableRow[] {
   const changes = parameterChanges(run.start, run.final);
   const largest = largestChange(changes);
-  const reset = lossIfReset(run.start, run.final, run.data);
+  const zeroed = lossIfZeroed(run.final, run.data);
   let important = -1;
-  reset.forEach((v, j) => {
-    if (v > 0 && (important < 0 || v > reset[important])) important = j;
+  zeroed.forEach((v, j) => {
+    if (v > 0 && (important < 0 || v > zeroed[important])) important = j;
   });
   return changes.map((c, j) => {
     const name = PARAMETER_NAMES[j];
@@ -90,11 +91,26 @@ export function tableRows(run: DeadUnitsRun): TableRow[] {
       change: c.unchanged ? '0' : signed(c.change),
       moved: c.unchanged ? 'unchanged (exactly)' : 'changed',
       unchanged: c.unchanged,
-      reset: Number.isFinite(reset[j]) ? signed(reset[j]) : formatLoss(reset[j]),
+      zeroed: Number.isFinite(zeroed[j]) ? signed(zeroed[j]) : formatLoss(zeroed[j]),
       largest: j === largest,
       mostImportant: j === important,
     };
   });
+}
+
+/**
+ * A hidden unit's weight or bias at 0 does not remove the unit: it moves its kink line. When the
+ * parameter that matters most belongs to a dead unit, that is usually why: at 0 the unit wakes up.
+ */
+function wakesUp(run: DeadUnitsRun, name: string): string {
+  const owner = OWNER[name as keyof typeof OWNER];
+  if (owner === 'output' || name === 'W5' || name === 'W6') return '';
+  const k = owner === 'h1' ? 0 : 1;
+  if (run.active[k][run.epochs] !== 0) return '';
+  const p = Float64Array.from(run.final);
+  p[PARAMETER_NAMES.indexOf(name as (typeof PARAMETER_NAMES)[number])] = 0;
+  const on = unitActivity(p, run.data).activeCounts[k];
+  return on > 0 ? ` ${owner} is dead, and ${name} is what keeps it off: at 0, ${owner} would be on for ${formatInteger(on)} samples.` : '';
 }
 
 /** "W1, W3, W5 and B1". */
@@ -137,8 +153,8 @@ export function deadUnitsScene(run: DeadUnitsRun, scaling: DeadUnitsScaling): De
     unchanged: unchanged.length ? `${listNames(unchanged)} did not change at all (bit-for-bit their starting values).` : 'Every parameter changed.',
     largest: largest ? `The largest change: ${largest.name} (${largest.change}).` : 'Nothing moved.',
     important: important
-      ? `Putting one parameter back to its start hurts most for ${important.name}: the loss would rise by ${important.reset.replace('+', '')}.`
-      : 'Putting any single parameter back would not raise the loss.',
+      ? `Setting one parameter to 0 hurts most for ${important.name}: the loss would rise by ${important.zeroed.replace('+', '')}.${wakesUp(run, important.name)}`
+      : 'Setting any single parameter to 0 would not raise the loss.',
     outcome:
       run.status === 'diverged'
         ? `The run diverged after ${formatInteger(run.epochs)} epochs: each step overshot by more than the last until the numbers were too large to represent. The table shows the last finite values; try a smaller learning rate.`

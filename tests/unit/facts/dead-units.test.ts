@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { deadUnits as f, UNIT1, UNIT2, WRITEUP_PRINTED_FINAL } from '../../../src/facts/dead-units';
 import {
-  B1, B2, B3, W1, W2, W3, W4, W5, W6, hiddenBias, lossAndGradient, makeDataset, makeSqueezedDataset, PARAMETER_NAMES,
-  weightFromX1, weightFromX2, weightToOutput, type Dataset, type Parameters,
+  B1, B2, B3, W1, W2, W3, W4, W5, W6, hiddenBias, initParams, lossAndGradient, makeDataset, makeSqueezedDataset, PARAMETER_NAMES,
+  unitActivity, weightFromX1, weightFromX2, weightToOutput, type Dataset, type Parameters,
 } from '../../../src/trainer';
 
 const lesson = readFileSync(new URL('../../../content/lessons/13-dead-units.mdx', import.meta.url), 'utf8');
@@ -102,15 +102,73 @@ describe('lesson 13: re-running the example', () => {
 });
 
 describe('lesson 13: change is not importance', () => {
-  const reset = f.exact.squeezedReset;
-  it('gives the dead unit’s parameters exactly zero, W6 the most, B3 far less, and W2, W4, B2 next to nothing', () => {
-    for (const j of UNIT1) expect(reset[j]).toBe(0);
-    expect(reset[W6]).toBeGreaterThan(reset[B3]);
-    expect(reset[B3]).toBeGreaterThan(1);
-    for (const j of [W2, W4, B2]) expect(Math.abs(reset[j])).toBeLessThanOrEqual(Number(f.squeezed.resetSmallest) + 5e-5);
-    expect([W2, W4, B2].some((j) => reset[j] < 0)).toBe(true);
+  const zeroed = f.exact.squeezedZeroed;
+  it('ranks B3 above W6 (unit 2) by the loss without them, and unit 1 at exactly zero', () => {
+    expect(zeroed[B3]).toBeGreaterThan(zeroed[W6]);
+    expect(zeroed[B3] / zeroed[W6]).toBeGreaterThan(2);
+    expect(zeroed[W6]).toBeGreaterThan(0);
+    expect(zeroed[W5]).toBe(0);
+    expect(f.exact.squeezedWithoutUnit[0]).toBe(0);
+    // W6 = 0 is the same as removing unit 2.
+    expect(f.exact.squeezedWithoutUnit[1]).toBe(zeroed[W6]);
+  });
+
+  it('gives W2, W4, B2 next to nothing, one of them below zero (the run has not settled)', () => {
+    for (const j of [W2, W4, B2]) expect(Math.abs(zeroed[j])).toBeLessThanOrEqual(Number(f.squeezed.zeroSmallest) + 5e-4);
+    for (const j of [W2, W4, B2]) expect(Math.abs(zeroed[j])).toBeLessThan(zeroed[W6]);
+    expect([W2, W4, B2].some((j) => zeroed[j] < 0)).toBe(true);
+  });
+
+  it('shows that B1 keeps unit 1 off: at 0 the unit wakes up and the loss explodes, though B1 never moved', () => {
+    expect(f.exact.squeezedChanges[B1].unchanged).toBe(true);
+    expect(f.exact.onWithoutB1).toBeGreaterThan(0);
+    expect(f.exact.zeroB1).toBeGreaterThan(100 * zeroed[B3]);
+  });
+
+  it('puts W6 back at a cost of ½·c·Δ²: the distance moved again, weighted by the curvature (the slope is about 0 at the end)', () => {
+    const delta = f.exact.squeezedChanges[W6].change;
+    const predicted = 0.5 * f.exact.curvatureW6 * delta * delta;
+    expect(Math.abs(f.exact.squeezedPutBackW6 - predicted) / predicted).toBeLessThan(0.01);
+    // … and the change column still ranks B3 above W6.
     expect(Math.abs(f.exact.squeezedChanges[B3].change)).toBeGreaterThan(Math.abs(f.exact.squeezedChanges[W6].change));
-    expect(f.exact.zeroB1).toBeGreaterThan(10);
+  });
+});
+
+describe('lesson 13: do most parameters stay close to their start?', () => {
+  const c = f.exact.closeness;
+  it('keeps most parameters within 0.5 in fewer than half of the runs under every scaling; on z-scored data even the interval is far below half', () => {
+    for (const s of [c.zscore, c.minmax, c.squeezed]) {
+      expect(s.runs).toBeGreaterThanOrEqual(100);
+      expect(s.mostClose).toBeLessThan(s.runs / 2);
+    }
+    expect(c.zscore.mostCloseHigh).toBeLessThan(c.zscore.runs / 4);
+    expect(c.squeezed.mostCloseHigh).toBeLessThan(c.squeezed.runs / 2);
+  });
+
+  it('leaves far more parameters near their start on data that are not centred', () => {
+    expect(c.minmax.mostClose).toBeGreaterThan(2 * c.zscore.mostClose);
+    expect(c.squeezed.mostClose).toBeGreaterThan(2 * c.zscore.mostClose);
+    expect(c.zscore.medianMove).toBeGreaterThan(2 * c.minmax.medianMove);
+  });
+
+  it('freezes exactly only the parameters of units dead from the start', () => {
+    for (const [row, scaling] of [[f.exact.deaths.writeupMinmax, 'minmax'], [f.exact.deaths.writeupSqueezed, 'squeezed'], [f.exact.deaths.writeupZ, 'zscore']] as const) {
+      const data = scaling === 'squeezed' ? makeSqueezedDataset() : makeDataset({ scaling });
+      row.moves.forEach((moves, i) => {
+        const start = initParams({ preset: 'writeup', seed: i + 1 });
+        const dead = unitActivity(start, data).states;
+        moves.forEach((m, j) => {
+          if (m !== 0) return;
+          const owner = j === B3 ? -1 : j % 2 === 0 ? 0 : 1; // W1 W3 W5 B1 → unit 1; W2 W4 W6 B2 → unit 2
+          expect(owner >= 0 && dead[owner] === 'dead', `seed ${i + 1}, ${PARAMETER_NAMES[j]}`).toBe(true);
+        });
+      });
+    }
+  });
+
+  it('reads the write-up’s own table: four unmoved, the other five moved by at least 0.9', () => {
+    expect(Number(f.closeness.printedMoved)).toBe(5);
+    expect(Number(f.closeness.printedSmallestMove)).toBeGreaterThan(0.8);
   });
 });
 

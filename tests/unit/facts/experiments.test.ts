@@ -2,7 +2,7 @@
 // the trainer and check each of those statements.
 import { describe, expect, it } from 'vitest';
 import { describeOutcome, experimentFacts, guideFacts, linkOutcome, type LinkOutcome } from '../../../src/facts/experiments';
-import { lossAndGradient, unitActivity } from '../../../src/trainer';
+import { lossAndGradient, lossWithoutUnit, meanSquaredError, unitActivity } from '../../../src/trainer';
 import { parseTrainingConsoleConfig } from '../../../src/widgets/training-console/config';
 import { runTo, startRun } from '../../../src/widgets/training-console/run';
 
@@ -94,6 +94,12 @@ describe('the guide’s sentences about the experiments', () => {
     expect(['W1', 'W3', 'W5', 'B1']).toContain(ex.free!.name); // one of unit 1's parameters …
     expect(Math.abs(ex.free!.change)).toBeGreaterThan(1);
     expect(ex.free!.cost).toBe(0);
+    // The part named as the one the network leans on is the costliest of the three to remove.
+    const final = runTo(runOf('printed-example', 'η = 0.01'), 5000);
+    const zeroB3 = Float64Array.from(final.trainer.params);
+    zeroB3[8] = 0;
+    const costs = [...lossWithoutUnit(final.trainer.params, final.data), meanSquaredError(zeroB3, final.data) - meanSquaredError(final.trainer.params, final.data)];
+    expect(ex.costliest.cost).toBeCloseTo(Math.max(...costs), 12);
     // … because unit 1 is the dead one at the end.
     const run = runTo(runOf('printed-example', 'η = 0.01'), 5000);
     expect(unitActivity(run.trainer.params, run.data).states[0]).toBe('dead');

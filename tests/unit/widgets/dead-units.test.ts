@@ -70,12 +70,14 @@ describe('the dead-units scene', () => {
   const run = runDeadUnits(DEAD_UNITS_DEFAULTS);
   const scene = deadUnitsScene(run, 'squeezed');
 
-  it('marks unit 1’s four rows unchanged (exactly), names B3 the largest change and W6 the one that matters most', () => {
+  it('marks unit 1’s four rows unchanged (exactly), names B3 the largest change and B1, which keeps unit 1 off, the one that matters most', () => {
     const rows = tableRows(run);
     expect(rows.filter((r) => r.unchanged).map((r) => r.name)).toEqual(['W1', 'W3', 'W5', 'B1']);
-    expect(rows.filter((r) => r.unchanged).every((r) => r.moved === 'unchanged (exactly)' && r.change === '0' && r.reset === '0')).toBe(true);
+    expect(rows.filter((r) => r.unchanged).every((r) => r.moved === 'unchanged (exactly)' && r.change === '0')).toBe(true);
+    expect(rows.filter((r) => ['W1', 'W3', 'W5'].includes(r.name)).every((r) => r.zeroed === '0')).toBe(true);
     expect(rows.find((r) => r.largest)?.name).toBe('B3');
-    expect(rows.find((r) => r.mostImportant)?.name).toBe('W6');
+    expect(rows.find((r) => r.mostImportant)?.name).toBe('B1');
+    expect(scene.numbers.important).toMatch(/^Setting one parameter to 0 hurts most for B1: .* h1 is dead, and B1 is what keeps it off: at 0, h1 would be on for \d+ samples\.$/);
     expect(scene.numbers.unchanged).toBe('W1, W3, W5 and B1 did not change at all (bit-for-bit their starting values).');
     expect(scene.numbers.largest).toMatch(/^The largest change: B3 \(\+3\.0/);
   });
