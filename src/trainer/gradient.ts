@@ -42,18 +42,71 @@ export function lossAndGradientInto(
   // The columns go to the passes as arrays: a pass that read them from the object would depend on
   // the object's shape, and V8 throws its optimised code away whenever a new data set changes that.
   const { x1, x2, y } = samples;
+  let loss: number;
   switch (hidden) {
     case 2:
-      return lossAndGradient2(params, x1, x2, y, grad, start, end);
+      loss = lossAndGradient2(params, x1, x2, y, grad, start, end);
+      break;
     case 4:
-      return lossAndGradient4(params, x1, x2, y, grad, start, end);
+      loss = lossAndGradient4(params, x1, x2, y, grad, start, end);
+      break;
     case 8:
-      return lossAndGradient8(params, x1, x2, y, grad, start, end);
+      loss = lossAndGradient8(params, x1, x2, y, grad, start, end);
+      break;
     case 16:
-      return lossAndGradient16(params, x1, x2, y, grad, start, end);
+      loss = lossAndGradient16(params, x1, x2, y, grad, start, end);
+      break;
     default:
-      return lossAndGradientWide(params, x1, x2, y, hidden, grad, start, end, scratch ?? new Float64Array(gradientScratchLength(hidden)));
+      loss = lossAndGradientWide(params, x1, x2, y, hidden, grad, start, end, scratch ?? new Float64Array(gradientScratchLength(hidden)));
   }
+  // The fast passes add up e² and the gradient terms before dividing by the number of samples.
+  // Near divergence those sums can pass the largest double (about 1.8e308) while the means they
+  // stand for are still representable; only then is the pass done again with every term scaled
+  // first, so ordinary runs keep their exact bits and "too large to represent" means the loss.
+  if (!Number.isFinite(loss)) return lossAndGradientScaled(params, x1, x2, y, hidden, grad, start, end);
+  return loss;
+}
+
+/**
+ * The same loss and gradient with each sample's terms divided by the number of samples before
+ * they are added, as backprop.ts does (dL_dyhat = (2/N)·e first): a sum of such terms overflows
+ * only if the mean itself does. Slower and rounded differently, so it is the fallback only.
+ */
+function lossAndGradientScaled(
+  p: Parameters,
+  X1: Float64Array,
+  X2: Float64Array,
+  Y: Float64Array,
+  H: number,
+  grad: Float64Array,
+  start: number,
+  end: number,
+): number {
+  const m = end - start;
+  grad.fill(0, 0, 4 * H + 1);
+  let loss = 0;
+  for (let i = start; i < end; i++) {
+    const x1 = X1[i], x2 = X2[i];
+    let yhat = p[4 * H];
+    for (let k = 0; k < H; k++) {
+      const z = p[k] * x1 + p[H + k] * x2 + p[3 * H + k];
+      if (z > 0) yhat += p[2 * H + k] * z;
+    }
+    const e = yhat - Y[i];
+    loss += (e / m) * e;
+    const dL_dyhat = (2 / m) * e;
+    grad[4 * H] += dL_dyhat;
+    for (let k = 0; k < H; k++) {
+      const z = p[k] * x1 + p[H + k] * x2 + p[3 * H + k];
+      if (!(z > 0)) continue;
+      grad[2 * H + k] += dL_dyhat * z;
+      const dL_dz = dL_dyhat * p[2 * H + k];
+      grad[k] += dL_dz * x1;
+      grad[H + k] += dL_dz * x2;
+      grad[3 * H + k] += dL_dz;
+    }
+  }
+  return loss;
 }
 
 /**

@@ -14,7 +14,15 @@ export function meanSquaredError(params: Parameters, data: Dataset, hidden: numb
     const e = predict(params, data.x1[i], data.x2[i], hidden) - data.y[i];
     sum += e * e;
   }
-  return sum / data.n;
+  if (Number.isFinite(sum)) return sum / data.n;
+  // Σe² passed the largest double; the mean may not have. Divide each term first (as gradient.ts's
+  // fallback does), so that only a mean too large to represent is reported as one.
+  let mean = 0;
+  for (let i = 0; i < data.n; i++) {
+    const e = predict(params, data.x1[i], data.x2[i], hidden) - data.y[i];
+    mean += (e / data.n) * e;
+  }
+  return mean;
 }
 
 export function mean(values: ArrayLike<number>): number {

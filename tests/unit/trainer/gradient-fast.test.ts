@@ -111,3 +111,43 @@ describe('the fast loss-and-gradient passes', () => {
     expect(readFileSync(GENERATED_PATH, 'utf8')).toBe(unrolledGradientSource());
   });
 });
+
+describe('near overflow', () => {
+  // Σe² can pass the largest double (≈ 1.8e308) while the mean it stands for does not: a residual
+  // of 1e154 on each of 300 samples has e² = 1e308, Σe² = 3e310 (too large), mean 1e308 (fine).
+  const data = makeDataset();
+  const withOutputBias = (b3: number, hidden: number) => {
+    const p = new Float64Array(parameterCount(hidden));
+    for (let k = 0; k < hidden; k++) p[hiddenBias(k, hidden)] = -1; // every unit dead: ŷ = B3
+    p[outputBias(hidden)] = b3;
+    return p;
+  };
+
+  for (const hidden of [2, 3, 16]) {
+    it(`report the mean loss and a finite gradient when only the sums overflow (H = ${hidden})`, () => {
+      const p = withOutputBias(1e154, hidden);
+      const reference = referencePass(p, data, hidden);
+      expect(reference.loss).toBe(Infinity); // the plain order of operations overflows
+      const { loss, grad } = lossAndGradient(p, data, hidden);
+      // Oracle: e_i = 1e154 − y_i, so L = 1e308 − 2e154·ȳ + mean(y²) = 1e308 to double precision,
+      // and ∂L/∂B3 = 2·mean(e) = 2e154 (ȳ = 0 on standardised data).
+      expect(loss / 1e308).toBeCloseTo(1, 12);
+      expect(grad[outputBias(hidden)] / 2e154).toBeCloseTo(1, 12);
+      expect(Array.from(grad).every(Number.isFinite)).toBe(true);
+    });
+  }
+
+  it('still report a loss too large to represent as Infinity', () => {
+    expect(lossAndGradient(withOutputBias(2e154, 2), data, 2).loss).toBe(Infinity); // mean 4e308
+  });
+
+  it('let a diverging run go on until the loss itself overflows: B3 alone at η = 1.5 stops when 4^(k+1) passes 2^1024', () => {
+    // The distance to the best B3 (= 0) doubles every step from 2, so L_k ≈ 4^(k+1) + Var(y):
+    // finite while 4^(k+1) < 2^1024, i.e. up to k = 510 or 511, never later than 511.
+    const run = train({ data, params: withOutputBias(2, 2), learningRate: 1.5, epochs: 2000 });
+    expect(run.status).toBe('diverged');
+    expect(run.losses.length).toBeGreaterThanOrEqual(511);
+    expect(run.losses.length).toBeLessThanOrEqual(512);
+    expect(Number.isFinite(run.losses[run.losses.length - 1])).toBe(true);
+  });
+});
