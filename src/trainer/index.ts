@@ -34,3 +34,4 @@ export * from './autodiff';
 export * from './computationGraph';
 export * from './deepParameters';
 export * from './weightDecay';
+export * from './split';

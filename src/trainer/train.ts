@@ -39,6 +39,11 @@ export interface TrainConfig {
    * weights (biases are not penalised). The recorded losses stay the mean squared error L. Default 0.
    */
   weightDecay?: number;
+  /**
+   * Held-out samples (splitDataset's test part), never trained on: their loss is recorded at the
+   * start of every epoch, at the same parameters as the training loss.
+   */
+  heldOut?: Dataset;
 }
 
 export const MAX_WEIGHT_DECAY = 1e6;
@@ -55,6 +60,7 @@ export function validateTrainConfig(config: TrainConfig): string[] {
     config.weightDecay === undefined ? null : checkNumber('The weight decay λ', config.weightDecay, 0, MAX_WEIGHT_DECAY),
   ];
   if (!config.data || !(config.data.n >= 1)) messages.push('Training needs at least one sample.');
+  if (config.heldOut !== undefined && !(config.heldOut && config.heldOut.n >= 1)) messages.push('The held-out part needs at least one sample.');
   if (config.batchSize !== undefined && config.data) {
     messages.push(checkNumber('The batch size', config.batchSize, 1, config.data.n, true));
   }
@@ -98,6 +104,8 @@ export class Trainer {
   private readonly schedule: Schedule;
   private history: Float64Array;
   private rates: Float64Array;
+  private readonly heldOut: Dataset | null;
+  private heldOutHistory: Float64Array;
   private readonly scratch: Float64Array;
   private readonly order: Int32Array | null;
   /** The current mini-batch, gathered so the gradient loop reads samples in order. */
@@ -122,6 +130,8 @@ export class Trainer {
     this.schedule = config.schedule ?? constantSchedule();
     this.history = new Float64Array(1024);
     this.rates = new Float64Array(1024);
+    this.heldOut = config.heldOut ?? null;
+    this.heldOutHistory = new Float64Array(this.heldOut ? 1024 : 0);
     const miniBatch = this.batchSize < this.data.n;
     this.order = miniBatch ? Int32Array.from({ length: this.data.n }, (_, i) => i) : null;
     this.batch = miniBatch
@@ -133,6 +143,11 @@ export class Trainer {
   /** losses[e] is the full-data loss L at the start of epoch e. */
   get losses(): Float64Array {
     return this.history.subarray(0, this.epoch);
+  }
+
+  /** heldOutLosses[e] is the loss on the held-out samples at the start of epoch e (empty without `heldOut`). */
+  get heldOutLosses(): Float64Array {
+    return this.heldOutHistory.subarray(0, this.heldOut ? this.epoch : 0);
   }
 
   /** The learning rate each completed epoch used. */
@@ -157,7 +172,7 @@ export class Trainer {
     return this.status;
   }
 
-  private record(loss: number): void {
+  private record(loss: number, heldOutLoss: number): void {
     if (this.epoch === this.history.length) {
       const grow = (a: Float64Array) => {
         const b = new Float64Array(a.length * 2);
@@ -166,9 +181,11 @@ export class Trainer {
       };
       this.history = grow(this.history);
       this.rates = grow(this.rates);
+      if (this.heldOut) this.heldOutHistory = grow(this.heldOutHistory);
     }
     this.history[this.epoch] = loss;
     this.rates[this.epoch] = this.learningRate;
+    if (this.heldOut) this.heldOutHistory[this.epoch] = heldOutLoss;
   }
 
   private diverge(reason: string): void {
@@ -181,6 +198,7 @@ export class Trainer {
     const { data, hidden, params, gradient, scratch } = this;
     const n = data.n;
     const rate = this.learningRate;
+    const heldOutLoss = this.heldOut ? meanSquaredError(params, this.heldOut, hidden) : NaN; // before this epoch's steps
     let loss: number;
     if (this.order === null) {
       loss = lossAndGradientInto(params, data, hidden, gradient, 0, n, scratch);
@@ -201,7 +219,7 @@ export class Trainer {
         if (!this.update(rate, end - start)) return;
       }
     }
-    this.record(loss);
+    this.record(loss, heldOutLoss);
     this.epoch += 1;
     this.learningRate = this.schedule.next(loss, rate);
   }
@@ -269,6 +287,8 @@ export interface TrainResult {
   divergedAt: number;
   message: string;
   learningRates: Float64Array;
+  /** The held-out loss at the start of each epoch, when `heldOut` was given. */
+  heldOutLosses?: Float64Array;
   /** The rate the next epoch would use: the starting rate unless a schedule cut it. */
   finalLearningRate: number;
   cuts: readonly number[];
@@ -288,6 +308,7 @@ export function train(config: TrainConfig & { epochs: number }): TrainResult {
     divergedAt: trainer.divergedAt,
     message: trainer.message,
     learningRates: Float64Array.from(trainer.learningRates),
+    ...(config.heldOut ? { heldOutLosses: Float64Array.from(trainer.heldOutLosses) } : {}),
     finalLearningRate: trainer.learningRate,
     cuts: [...trainer.cuts],
   };
