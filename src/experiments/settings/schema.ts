@@ -23,6 +23,13 @@ export interface SettingsRule<C> {
   problem(config: C): string | null;
   /** The restored values in words for the notice ("−5 to 5"); default: each value, joined by "and". */
   restored?(config: C): string;
+  /**
+   * The values that mend the rule, when putting `keys` back to the base would not (Keras with a
+   * relative threshold mends to Keras's own absolute test). A rule with a repair that the source
+   * broke without giving any of `keys` (a link that only picks Keras) is mended silently: the
+   * reader asked for nothing that was refused.
+   */
+  repair?(config: C): Partial<C>;
 }
 
 export interface SettingsProblem<C> {
@@ -87,7 +94,9 @@ function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults
       const config = { ...base } as C;
       const values = config as Record<string, unknown>;
       const notices: string[] = [];
+      const given = new Set<string>();
       for (const [key, text] of configEntries(source)) {
+        given.add(key);
         const field = fieldOf(key);
         if (!field) {
           notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
@@ -100,7 +109,9 @@ function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults
       for (const rule of rules) {
         const message = rule.problem(config);
         if (message === null) continue;
-        for (const key of rule.keys) values[key] = (base as Record<string, unknown>)[key];
+        if (rule.repair) Object.assign(values, rule.repair(config));
+        else for (const key of rule.keys) values[key] = (base as Record<string, unknown>)[key];
+        if (rule.repair && !rule.keys.some((key) => given.has(key)) && rule.problem(config) === null) continue;
         const restored = rule.restored ? rule.restored(config) : rule.keys.map((key) => shown(key, values[key])).join(' and ');
         notices.push(`${message} Using ${restored}.`);
       }

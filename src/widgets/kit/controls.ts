@@ -1,6 +1,6 @@
 // Client-side behaviour of the kit's controls. Each wiring function takes the element the
 // markup was rendered into and queries inside it only, so two widgets on a page never meet.
-import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
+import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../../experiments/settings/numberInput';
 import { positionOf, valueAt, type SliderScale } from './sliderScale';
 import { wireFigureSaving } from './exportFigure';
 
@@ -63,9 +63,11 @@ export interface NumberControl {
 /**
  * Wires one Slider.astro: slider and text field show the same value. A bad entry in the text
  * field is explained in the status line and marked aria-invalid; the last valid value stays
- * in force, so the figure never breaks. `onChange` runs only with valid values.
+ * in force, so the figure never breaks. `onChange` runs only with valid values. `read` checks
+ * typed text instead of the control's own limits (a setting's field with its own messages:
+ * a factor outside (0, 1), a negative learning rate).
  */
-export function wireSlider(wrapper: HTMLElement, status: StatusLine, onChange: (value: number, name: string) => void): NumberControl {
+export function wireSlider(wrapper: HTMLElement, status: StatusLine, onChange: (value: number, name: string) => void, read?: (text: string) => NumberInputResult): NumberControl {
   const d = wrapper.dataset;
   const name = d.name ?? '';
   const scale: SliderScale = { min: Number(d.min), max: Number(d.max), integer: d.integer === 'true', log: d.log === 'true' };
@@ -73,7 +75,8 @@ export function wireSlider(wrapper: HTMLElement, status: StatusLine, onChange: (
   const rules: NumberInputRules = { min: scale.min, max: scale.max, integer: scale.integer, label: d.label ?? name };
   const range = wrapper.querySelector<HTMLInputElement>('[data-role="range"]');
   const field = wrapper.querySelector<HTMLInputElement>('[data-role="field"]');
-  const first = parseNumberInput(field?.value, rules);
+  const check = read ?? ((text: string) => parseNumberInput(text, rules));
+  const first = check(field?.value ?? '');
   let value = first.ok ? first.value : scale.min;
 
   const showInRange = () => {
@@ -94,7 +97,7 @@ export function wireSlider(wrapper: HTMLElement, status: StatusLine, onChange: (
     onChange(value, name);
   });
   field?.addEventListener('input', () => {
-    const result = parseNumberInput(field.value, rules);
+    const result = check(field.value);
     if (!result.ok) {
       field.setAttribute('aria-invalid', 'true');
       status.problem(name, result.message);

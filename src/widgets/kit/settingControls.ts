@@ -61,7 +61,9 @@ export function wireSettingControls<C extends object>(
   for (const wrapper of ownControls(host, '[data-slider]')) {
     const name = wrapper.dataset.name ?? '';
     if (!known.has(name)) continue;
-    const control = wireSlider(wrapper, status, () => onChange(name));
+    // Typed text is read by the setting's own field, so a control refuses what a link would.
+    const field = schema.fields[name as keyof C];
+    const control = wireSlider(wrapper, status, () => onChange(name), field.kind === 'number' ? (text) => field.read(text) : undefined);
     numbers[name] = control;
     readers.set(name, { value: () => String(control.value), set: (text) => control.set(Number(text)) });
   }

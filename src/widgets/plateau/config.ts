@@ -4,12 +4,12 @@
 // Parsing never throws: anything unknown or garbled is ignored with a notice saying what is
 // used instead.
 import type { InitPreset } from '../../trainer/init';
-import type { ReduceOnPlateauOptions, ScheduleSpec } from '../../trainer/schedule';
 import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
 import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../../experiments/settings/numberInput';
 
-export type Flavour = 'pytorch' | 'keras';
-export type ThresholdMode = 'rel' | 'abs';
+import { describeSchedule, FLAVOUR_OPTIONS, MODE_OPTIONS, parseFactor, plateauOptions, plateauSpec, type Flavour, type ThresholdMode } from '../../experiments/plateau/settings';
+
+export { describeSchedule, FLAVOUR_OPTIONS, MODE_OPTIONS, parseFactor, plateauOptions, plateauSpec, type Flavour, type ThresholdMode };
 /** The starts this widget offers: the write-up's random scheme and He's, the one recommended for ReLU networks. */
 export type PlateauStart = Extract<InitPreset, 'writeup' | 'he'>;
 
@@ -80,15 +80,6 @@ export const START_OPTIONS: readonly { value: PlateauStart; label: string }[] = 
   { value: 'writeup', label: "Write-up's random scheme" },
 ];
 
-export const FLAVOUR_OPTIONS: readonly { value: Flavour; label: string }[] = [
-  { value: 'pytorch', label: 'PyTorch: count > patience' },
-  { value: 'keras', label: 'Keras: count = patience' },
-];
-
-export const MODE_OPTIONS: readonly { value: ThresholdMode; label: string }[] = [
-  { value: 'rel', label: 'relative' },
-  { value: 'abs', label: 'absolute' },
-];
 
 export const EPOCH_OPTIONS: readonly { value: string; label: string }[] = [
   { value: '2000', label: '2,000' },
@@ -102,23 +93,6 @@ const NUMBER_KEYS = Object.keys(PLATEAU_RULES) as NumberKey[];
 export const PLATEAU_KEYS: readonly (keyof PlateauConfig)[] = [
   'init', 'initSeed', 'learningRate', 'epochs', 'factor', 'patience', 'threshold', 'thresholdMode', 'cooldown', 'minLr', 'flavour', 'seeds',
 ];
-
-/**
- * The factor, with the reason a value outside (0, 1) cannot work: the new rate is the old one
- * times the factor, so 0 would stop training and 1 or more would not reduce the rate at all.
- */
-export function parseFactor(text: string | null | undefined): NumberInputResult {
-  const result = parseNumberInput(text, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE, label: PLATEAU_RULES.factor.label });
-  if (!result.ok) return { ok: false, message: result.message.replace(/ from .*$/, ' above 0 and below 1, e.g. 0.5.') };
-  const v = result.value;
-  if (v <= 0) {
-    return { ok: false, message: `The factor must be above 0: the new rate is the old rate times the factor, so ${v === 0 ? '0' : 'a negative factor'} would stop training (or step uphill). Type a number above 0 and below 1, e.g. 0.5.` };
-  }
-  if (v >= 1) {
-    return { ok: false, message: `The factor must be below 1: a factor of ${v === 1 ? '1' : 'more than 1'} would not reduce the rate. PyTorch and Keras refuse it too. Type a number above 0 and below 1, e.g. 0.5.` };
-  }
-  return result;
-}
 
 /** Checks one typed value by its rules (the factor by its own). */
 export function parseSetting(key: NumberKey, text: string | null | undefined): NumberInputResult {
@@ -206,22 +180,4 @@ export function serializePlateauConfig(config: PlateauConfig): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of PLATEAU_KEYS) params.set(key, String(config[key]));
   return params;
-}
-
-/** The schedule the second run follows, as the trainer's options. */
-export function plateauOptions(config: PlateauSettings): ReduceOnPlateauOptions {
-  const { factor, patience, threshold, thresholdMode, cooldown, minLr, flavour } = config;
-  return { factor, patience, threshold, thresholdMode, cooldown, minLr, flavour };
-}
-
-/** The same schedule as plain data, for a sweep in Web Workers. */
-export function plateauSpec(config: PlateauSettings): ScheduleSpec {
-  return { kind: 'plateau', ...plateauOptions(config) };
-}
-
-/** "factor 0.5, patience 200, threshold 0.0001 (relative), cooldown 0, min_lr 0, PyTorch counting": the schedule in words. */
-export function describeSchedule(config: PlateauSettings): string {
-  const who = config.flavour === 'keras' ? 'Keras counting' : 'PyTorch counting';
-  const threshold = config.flavour === 'keras' ? `min_delta ${config.threshold} (absolute)` : `threshold ${config.threshold} (${config.thresholdMode === 'rel' ? 'relative' : 'absolute'})`;
-  return `factor ${config.factor}, patience ${config.patience}, ${threshold}, cooldown ${config.cooldown}, min_lr ${config.minLr}, ${who}`;
 }

@@ -77,3 +77,22 @@ describe('a settings schema', () => {
     expect(settings.defaults.count).toBe(10);
   });
 });
+
+describe('a rule with a repair', () => {
+  type Pair = { kind: 'strict' | 'loose'; mode: 'a' | 'b' };
+  const schema = defineSettings(
+    {
+      kind: choiceField<'strict' | 'loose'>({ label: 'Kind', default: 'loose', options: [{ value: 'strict', label: 'strict' }, { value: 'loose', label: 'loose' }] }),
+      mode: choiceField<'a' | 'b'>({ label: 'Mode', default: 'a', options: [{ value: 'a', label: 'a' }, { value: 'b', label: 'b' }] }),
+    },
+    [{ keys: ['mode'], problem: (c: Pair) => (c.kind === 'strict' && c.mode === 'a' ? 'Strict needs b.' : null), repair: () => ({ mode: 'b' as const }) }],
+  );
+
+  it('mends with its own values where the base’s would break the rule again, and says so when the value was asked for', () => {
+    expect(schema.parse({ kind: 'strict', mode: 'a' })).toEqual({ config: { kind: 'strict', mode: 'b' }, notices: ['Strict needs b. Using b.'] });
+  });
+
+  it('mends silently when the source gave none of the settings it changes', () => {
+    expect(schema.parse({ kind: 'strict' })).toEqual({ config: { kind: 'strict', mode: 'b' }, notices: [] });
+  });
+});
