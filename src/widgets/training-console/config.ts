@@ -8,7 +8,19 @@ import { parameterCount } from '../../trainer/parameters';
 import { DATA_FIELDS } from '../../experiments/data/settings';
 import { dataExplorerSettings, type DataExplorerConfig } from '../../experiments/data-explorer/settings';
 import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
-import { parseNumberInput, type NumberInputResult, type NumberInputRules } from '../../experiments/settings/numberInput';
+import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
+import {
+  BATCH_OPTIONS,
+  formatRateChanges,
+  MAX_HIDDEN_WIDTH,
+  MAX_TRAINING_EPOCHS,
+  parseLearningRate,
+  parseRateChanges,
+  parseStart,
+  RATE_RULES,
+  rateAt,
+  type RateChange,
+} from '../../experiments/training/settings';
 import type { ScheduleSpec } from '../../trainer/schedule';
 import {
   FLAVOUR_OPTIONS,
@@ -30,12 +42,6 @@ import {
  */
 export const PANELS = ['loss', 'parameters', 'fit', 'parity', 'settings', 'data', 'schedule', 'start'] as const;
 export type Panel = (typeof PANELS)[number];
-
-/** From this epoch on, training uses this rate (a change made while training). */
-export interface RateChange {
-  epoch: number;
-  rate: number;
-}
 
 export type YScale = 'log' | 'linear';
 
@@ -76,11 +82,9 @@ type PlateauOption = 'factor' | 'patience' | 'threshold' | 'thresholdMode' | 'co
 type PlateauKey = Exclude<PlateauOption, 'thresholdMode' | 'flavour'>;
 type NumberKey = DataKey | PlateauKey | 'dataSeed' | 'initSeed' | 'hidden' | 'learningRate' | 'epoch' | 'maxEpochs' | 'speed';
 
-export const MAX_CONSOLE_EPOCHS = 1_000_000;
-// The trainer's widest network: the seed sweep of lesson 15 opens its 16-unit runs here.
-export const MAX_CONSOLE_HIDDEN = 16;
-/** The learning-rate field's range; the slider is logarithmic over it. */
-export const RATE_RULES: NumberInputRules = { min: 0.0001, max: 10_000, label: 'The learning rate η' };
+export const MAX_CONSOLE_EPOCHS = MAX_TRAINING_EPOCHS;
+export const MAX_CONSOLE_HIDDEN = MAX_HIDDEN_WIDTH;
+export { RATE_RULES, parseLearningRate, parseRateChanges, formatRateChanges, parseStart, rateAt, BATCH_OPTIONS, type RateChange };
 
 /** What each number may be; the labels are the controls' labels and appear in messages. */
 export const TRAINING_CONSOLE_RULES: Readonly<Record<NumberKey, NumberInputRules>> = {
@@ -156,14 +160,6 @@ export const SPEED_OPTIONS: readonly { value: string; label: string }[] = [
   { value: '100000', label: 'as many as fit' },
 ];
 
-export const BATCH_OPTIONS: readonly { value: string; label: string }[] = [
-  { value: 'full', label: 'full batch (all N)' },
-  { value: '100', label: '100 samples' },
-  { value: '32', label: '32 samples' },
-  { value: '10', label: '10 samples' },
-  { value: '1', label: '1 sample' },
-];
-
 export const SCHEDULE_OPTIONS: readonly { value: ScheduleKind; label: string }[] = [
   { value: 'constant', label: 'constant' },
   { value: 'plateau', label: 'reduce on plateau' },
@@ -175,45 +171,6 @@ export const INIT_OPTIONS: readonly { value: string; label: string }[] = INIT_PR
   value: name,
   label: INIT_PRESETS[name].label,
 }));
-
-/**
- * A learning rate typed by a reader. Beyond the field's range check, a negative rate gets its
- * own explanation: it would step uphill.
- */
-export function parseLearningRate(text: string | null | undefined): NumberInputResult {
-  const result = parseNumberInput(text, RATE_RULES);
-  if (!result.ok && /^\s*[-−]\s*(\d|\.\d)/.test(String(text ?? ''))) {
-    const plain = parseNumberInput(String(text).replace('−', '-').replace(/^\s*-/, ''), { ...RATE_RULES, min: 0, max: Number.MAX_VALUE });
-    if (plain.ok) {
-      return {
-        ok: false,
-        message: `The learning rate η must be positive: a negative η would step uphill, making the loss grow. Type a number from 0.0001 to 10,000.`,
-      };
-    }
-  }
-  return result;
-}
-
-/** "1200:0.5, 3000:0.1" → rate changes, or a message naming the first bad one. */
-export function parseRateChanges(text: string, maxEpochs = MAX_CONSOLE_EPOCHS): { ok: true; value: RateChange[] } | { ok: false; message: string } {
-  const changes: RateChange[] = [];
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: true, value: [] };
-  for (const piece of trimmed.split(',')) {
-    const [epochText, rateText, extra] = piece.split(':');
-    if (rateText === undefined || extra !== undefined) {
-      return { ok: false, message: `The rate change “${clipText(piece.trim())}” must be written epoch:rate, e.g. 1000:0.01.` };
-    }
-    const epoch = parseNumberInput(epochText, { min: 1, max: maxEpochs, integer: true, label: 'The epoch of a rate change' });
-    if (!epoch.ok) return epoch;
-    const rate = parseLearningRate(rateText);
-    if (!rate.ok) return rate;
-    changes.push({ epoch: epoch.value, rate: rate.value });
-  }
-  changes.sort((a, b) => a.epoch - b.epoch);
-  // Two changes at one epoch: the later one in the text wins, as it would have while training.
-  return { ok: true, value: changes.filter((c, i) => i === changes.length - 1 || changes[i + 1].epoch !== c.epoch) };
-}
 
 /** "plateau", "reduce-on-plateau", "ReduceLROnPlateau" → 'plateau'; "constant", "fixed", "none" → 'constant'; else null. */
 export function parseScheduleKind(text: string): ScheduleKind | null {
@@ -228,23 +185,6 @@ export function scheduleSpec(config: TrainingConsoleConfig): ScheduleSpec {
   if (config.schedule !== 'plateau') return { kind: 'constant' };
   const { factor, patience, threshold, thresholdMode, cooldown, minLr, flavour } = config;
   return { kind: 'plateau', factor, patience, threshold, thresholdMode, cooldown, minLr, flavour };
-}
-
-export function formatRateChanges(changes: readonly RateChange[]): string {
-  return changes.map((c) => `${c.epoch}:${c.rate}`).join(',');
-}
-
-/** "-0.5, 1, 2" → numbers (each finite and within ±1e6), or a message. */
-export function parseStart(text: string): { ok: true; value: number[] | null } | { ok: false; message: string } {
-  const trimmed = text.trim();
-  if (trimmed === '' || trimmed === 'none') return { ok: true, value: null };
-  const values: number[] = [];
-  for (const [i, piece] of trimmed.split(/[,\s]+/).entries()) {
-    const r = parseNumberInput(piece, { min: -1e6, max: 1e6, label: `Starting value ${i + 1}` });
-    if (!r.ok) return r;
-    values.push(r.value);
-  }
-  return { ok: true, value: values };
 }
 
 export function parsePanels(text: string): { ok: true; value: Panel[] } | { ok: false; message: string } {
@@ -396,13 +336,6 @@ export function serializeTrainingConsoleConfig(config: TrainingConsoleConfig): U
   const params = new URLSearchParams();
   for (const key of TRAINING_CONSOLE_KEYS) params.set(key, serializeValue(key, config[key]));
   return params;
-}
-
-/** The rate in force during `epoch`. */
-export function rateAt(config: Pick<TrainingConsoleConfig, 'learningRate' | 'rateChanges'>, epoch: number): number {
-  let rate = config.learningRate;
-  for (const c of config.rateChanges) if (c.epoch <= epoch) rate = c.rate;
-  return rate;
 }
 
 const SETTING_NAMES: Partial<Record<keyof TrainingConsoleConfig, string>> = {

@@ -8,13 +8,15 @@ import { lossAndGradient } from '../../trainer/gradient';
 import { rSquared } from '../../trainer/loss';
 import { predict } from '../../trainer/network';
 import { parameterConnection, parameterName } from '../../trainer/parameters';
-import { unitActivity } from '../../trainer/units';
 import { chartFrame, chartSvg } from '../kit/chart';
 import { downsampleIndices } from '../kit/downsample';
 import { formatBig, formatFixed, formatInteger, formatLoss, formatNumber, formatR2 } from '../../experiments/format';
 import { scatterChart } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { RateChange, YScale } from './config';
+import { tableEpochs } from '../../experiments/training/report';
+// Moved down a layer: other widgets' tables and summaries use them too.
+export { tableEpochs, unitSummary } from '../../experiments/training/report';
 
 export const CHART_WIDTH = 420;
 export const CHART_HEIGHT = 320;
@@ -277,27 +279,6 @@ export function parameterRows(start: Float64Array, params: Float64Array, gradien
 /** The full-data gradient at the current parameters (what the next full-batch step follows). */
 export function gradientNow(data: Dataset, params: Float64Array, hidden: number): Float64Array {
   return lossAndGradient(params, data, hidden).grad;
-}
-
-/** "h1 on for 160 of 300 samples (a hinge) · h2 dead (on for none)". */
-export function unitSummary(data: Dataset, params: Float64Array, hidden: number): string {
-  const { activeCounts, states } = unitActivity(params, data, hidden);
-  return states
-    .map((state, k) => {
-      const on = activeCounts[k];
-      if (state === 'dead') return `h${k + 1} dead (on for no sample)`;
-      if (state === 'linear') return `h${k + 1} on for every sample (no bend)`;
-      return `h${k + 1} on for ${formatInteger(on)} of ${formatInteger(data.n)} (a hinge)`;
-    })
-    .join(' · ');
-}
-
-/** Epochs for the text alternative: 0, 1, 2, 5, 10, 20, 50, … up to E, and E itself. */
-export function tableEpochs(epoch: number): number[] {
-  const out: number[] = [];
-  for (let p = 1; p <= epoch; p *= 10) for (const m of [1, 2, 5]) if (m * p <= epoch) out.push(m * p);
-  if (out[out.length - 1] !== epoch && epoch > 0) out.push(epoch);
-  return [0, ...out];
 }
 
 export function lossTableRows(view: Pick<LossView, 'past' | 'current' | 'varY'>): string[][] {
