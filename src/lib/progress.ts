@@ -75,3 +75,15 @@ export function describeLessonProgress(p: LessonProgress): string {
 export function exerciseIdsIn(source: string): string[] {
   return [...source.matchAll(/<(?:Choice|NumberAnswer)\b[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]);
 }
+
+/** The code-lab exercises a lesson embeds (<CodeExercise id="…">); their progress key is "lab/<id>". */
+export function codeExerciseIdsIn(source: string): string[] {
+  return [...source.matchAll(/<CodeExercise\b[^>]*?\bid="([^"]+)"/g)].map((m) => m[1]);
+}
+
+/** "code lab: 1 of 2 passed", or '' for a lesson without code exercises. */
+export function describeLabProgress(progress: Progress, ids: readonly string[]): string {
+  if (ids.length === 0) return '';
+  const passed = ids.filter((id) => progress.exercises[`lab/${id}`] === 'correct').length;
+  return `code lab: ${passed} of ${ids.length} passed`;
+}
