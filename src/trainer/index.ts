@@ -35,3 +35,4 @@ export * from './computationGraph';
 export * from './deepParameters';
 export * from './weightDecay';
 export * from './split';
+export * from './noiseFloor';
