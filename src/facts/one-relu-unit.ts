@@ -17,8 +17,8 @@ import {
   type Dataset,
   type Parameters,
 } from '../trainer';
-import { RELU_UNIT_DEFAULTS, RELU_UNIT_PRESETS } from '../widgets/relu-unit/config';
-import { preActivations } from '../widgets/relu-unit/scene';
+import { RELU_UNIT_PRESETS, reluUnitSettings } from '../experiments/relu-unit/settings';
+import { preActivations } from '../experiments/relu-unit/unit';
 import { HAND_MADE_V } from '../widgets/network/config';
 import { fixed } from './format';
 
@@ -47,7 +47,7 @@ export function identityNetworkLoss(p: ArrayLike<number>, d: Dataset = data): nu
 const countOn = (z: ArrayLike<number>) => Array.from(z).filter((v) => v > 0).length;
 
 // The widget's starting unit on the first sample, and on the first sample where it is on.
-const unit = RELU_UNIT_DEFAULTS;
+const unit = reluUnitSettings.defaults;
 const z = preActivations(data, unit);
 const firstOn = z.findIndex((v) => v > 0);
 

@@ -74,11 +74,11 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     return this.settings.apply(this.controls.values(), this.#drawn);
   }
 
-  /** Shows `config` in the controls and draws it. */
+  /** Shows `config` in the controls and draws it in the next frame (a drag asks many times a frame). */
   show(config: C): void {
     this.controls.show(this.settings.serialise(config));
     this.#drawn = config;
-    this.refresh();
+    this.#redraw();
   }
 
   /** Changes some settings (a preset, a card clicked) and draws the result. Locked settings stay. */

@@ -67,11 +67,12 @@ export function readWidgetSettings<C>(
 ): { key: string; shared: SharedState; config: C; notices: string[] } {
   const key = host.dataset.shareKey ?? defaultKey;
   const shared = readSharedState(host.ownerDocument.location.search, key);
-  const lower = known.map((k) => k.toLowerCase());
-  const isKnown = (name: string) => lower.includes(name.toLowerCase());
+  // Each setting under its own spelling, whatever case the attribute or link used (data-w1 is W1).
+  const canonical = new Map(known.map((k) => [k.toLowerCase(), k]));
+  const isKnown = (name: string) => canonical.has(name.toLowerCase());
   const source: Record<string, string> = {};
-  for (const [name, value] of Object.entries(host.dataset)) if (value !== undefined && isKnown(name)) source[name] = value;
-  for (const [name, value] of shared.settings) if (isKnown(name)) source[name] = value;
+  for (const [name, value] of Object.entries(host.dataset)) if (value !== undefined && isKnown(name)) source[canonical.get(name.toLowerCase())!] = value;
+  for (const [name, value] of shared.settings) if (isKnown(name)) source[canonical.get(name.toLowerCase())!] = value;
   const { config, notices } = parse(source);
   const unknown = [...shared.settings.keys()].filter((name) => !isKnown(name));
   if (unknown.length) notices.push(`The link's setting${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not known here and ignored.`);

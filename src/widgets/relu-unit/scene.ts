@@ -9,7 +9,8 @@ import { formatFixed, formatInteger, formatShort } from '../../experiments/forma
 import { activeRegion, kinkSegment, onDirection, type Point, type Rect, type Unit } from '../kit/halfPlane';
 import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import type { ReluUnitConfig } from './config';
+import type { ReluUnitConfig } from '../../experiments/relu-unit/settings';
+import { preActivations, stateOf, type ReluUnitState } from '../../experiments/relu-unit/unit';
 
 export const PANEL_WIDTH = 380;
 export const PANEL_HEIGHT = 400;
@@ -17,7 +18,6 @@ export const SAMPLE_ROWS = 12;
 /** The input plane's view: a little wider than the z-scored data (about ±1.7), so a kink line can be seen leaving it. */
 export const PLANE_VIEW: Rect = { x0: -3, x1: 3, y0: -3, y1: 3 };
 
-export type ReluUnitState = 'dead' | 'linear' | 'hinge';
 
 const ON = { fill: 'var(--c-vermillion, #d55e00)', shape: 'diamond' as Shape, words: 'on (h1 > 0)' };
 const OFF = { fill: 'var(--c-blue, #0072b2)', shape: 'circle' as Shape, words: 'off (h1 = 0)' };
@@ -28,13 +28,12 @@ const STRIP = 0.16;
 
 export interface ReluUnitScene {
   panels: { plane: SvgNode; relu: SvgNode };
-  /** Display text keyed by name: on, off, n, formula, kink, zMin, zMax. */
+  /** Display text keyed by name: on, off, n, formula, kink, zMin, zMax, samplesCaption. */
   numbers: Record<string, string>;
   state: ReluUnitState;
   /** One sentence on what the unit does on this data (a warning when it is dead). */
   stateMessage: string;
-  samples: string[][];
-  sampleCaption: string;
+  tables: { samples: string[][] };
 }
 
 export const SAMPLE_COLUMNS = ['#', 'x1', 'x2', 'z1', 'h1 = ReLU(z1)', 'on or off'];
@@ -44,11 +43,6 @@ export function affineText(config: ReluUnitConfig): string {
   const sign = (v: number) => (v < 0 ? '−' : '+');
   const abs = (v: number) => formatFixed(Math.abs(v), 2);
   return `${formatFixed(config.W1, 2)}·x1 ${sign(config.W3)} ${abs(config.W3)}·x2 ${sign(config.B1)} ${abs(config.B1)}`;
-}
-
-/** z1 for every sample. */
-export function preActivations(data: Dataset, c: ReluUnitConfig): Float64Array {
-  return data.x1.map((x1, i) => c.W1 * x1 + c.W3 * data.x2[i] + c.B1);
 }
 
 /** "◆ on (h1 > 0)  ● off (h1 = 0)" above the plot, and on the plane "▭ shaded: z1 > 0". */
@@ -209,21 +203,6 @@ export function planePointAt(vx: number, vy: number): Point {
   return [x1, x2];
 }
 
-/**
- * B1 that slides the kink line, turned as it is by W1 and W3, through the point (x1, x2):
- * W1·x1 + W3·x2 + B1 = 0. Rounded to 2 decimals and kept within ±limit; null when there is
- * no line to slide (W1 = W3 = 0).
- */
-export function biasThrough(config: ReluUnitConfig, [x1, x2]: Point, limit = 10): number | null {
-  if (config.W1 === 0 && config.W3 === 0) return null;
-  const b = Math.round(-(config.W1 * x1 + config.W3 * x2) * 100) / 100;
-  return Math.max(-limit, Math.min(limit, b)) || 0;
-}
-
-export function stateOf(onCount: number, n: number): ReluUnitState {
-  return onCount === 0 ? 'dead' : onCount === n ? 'linear' : 'hinge';
-}
-
 export function stateMessage(state: ReluUnitState, n: number): string {
   const all = formatInteger(n);
   if (state === 'dead') {
@@ -259,6 +238,7 @@ export function reluUnitScene(data: Dataset, config: ReluUnitConfig): ReluUnitSc
       : `${affineText(config)} = 0${kinkInView ? '' : ' (outside the picture)'}`,
     zMin: formatShort(zMin),
     zMax: formatShort(zMax),
+    samplesCaption: `The first ${Math.min(SAMPLE_ROWS, data.n)} of ${formatInteger(data.n)} samples (z-scored), with z1 = ${affineText(config)}.`,
   };
   const samples: string[][] = [];
   for (let i = 0; i < Math.min(SAMPLE_ROWS, data.n); i++) {
@@ -269,7 +249,6 @@ export function reluUnitScene(data: Dataset, config: ReluUnitConfig): ReluUnitSc
     numbers,
     state,
     stateMessage: stateMessage(state, data.n),
-    samples,
-    sampleCaption: `The first ${Math.min(SAMPLE_ROWS, data.n)} of ${formatInteger(data.n)} samples (z-scored), with z1 = ${affineText(config)}.`,
+    tables: { samples },
   };
 }

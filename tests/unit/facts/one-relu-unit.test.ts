@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { collapsedPlane, identityNetworkLoss, identityNetworkPredict, oneReluUnit as f } from '../../../src/facts/one-relu-unit';
 import { forward, makeDataset, relu, reluPrime, unitActivity } from '../../../src/trainer';
-import { RELU_UNIT_DEFAULTS, RELU_UNIT_PRESETS } from '../../../src/widgets/relu-unit/config';
+import { RELU_UNIT_PRESETS, reluUnitSettings } from '../../../src/experiments/relu-unit/settings';
+
+const RELU_UNIT_DEFAULTS = reluUnitSettings.defaults;
 
 const num = (s: string) => Number(s.replace('−', '-'));
 const data = makeDataset();

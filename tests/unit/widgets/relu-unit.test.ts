@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../../../src/trainer/data';
-import { parseReluUnitConfig, RELU_UNIT_DEFAULTS, RELU_UNIT_PRESETS, serializeReluUnitConfig } from '../../../src/widgets/relu-unit/config';
-import { affineText, preActivations, reluUnitScene, SAMPLE_COLUMNS } from '../../../src/widgets/relu-unit/scene';
+import { RELU_UNIT_PRESETS, reluUnitSettings } from '../../../src/experiments/relu-unit/settings';
+import { biasThrough, preActivations } from '../../../src/experiments/relu-unit/unit';
+import { affineText, reluUnitScene, SAMPLE_COLUMNS } from '../../../src/widgets/relu-unit/scene';
+
+const RELU_UNIT_DEFAULTS = reluUnitSettings.defaults;
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
 
 const data = makeDataset();
@@ -10,46 +13,6 @@ function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
   const own = predicate(node) ? [node] : [];
   return [...own, ...(node.children ?? []).flatMap((c) => find(c, predicate))];
 }
-
-describe('parseReluUnitConfig', () => {
-  it('gives the slanted default unit, with no notices, for an empty source', () => {
-    expect(parseReluUnitConfig({})).toEqual({ config: RELU_UNIT_DEFAULTS, notices: [] });
-  });
-
-  it('reads W1, W3 and B1 in either case, as data-* attributes show them or as a link writes them', () => {
-    expect(parseReluUnitConfig({ w1: '2', w3: '-0.5', b1: '0.25' }).config).toEqual({ W1: 2, W3: -0.5, B1: 0.25 });
-    expect(parseReluUnitConfig(new URLSearchParams('W1=-1&B1=3')).config).toEqual({ W1: -1, W3: 0.5, B1: 3 });
-  });
-
-  it('starts from a preset and lets given values win over it', () => {
-    expect(parseReluUnitConfig({ preset: 'dead' }).config).toEqual(RELU_UNIT_PRESETS.dead.values);
-    expect(parseReluUnitConfig({ preset: 'always-on', b1: '1' }).config).toEqual({ ...RELU_UNIT_PRESETS['always-on'].values, B1: 1 });
-  });
-
-  it('ignores Astro’s own data attributes', () => {
-    expect(parseReluUnitConfig({ astroCidAbc: '' }).notices).toEqual([]);
-  });
-
-  it('refuses bad values with a notice naming the parameter, keeping the default', () => {
-    for (const text of ['', 'abc', 'NaN', 'Infinity', '-1e308', '11', '1,5']) {
-      const { config, notices } = parseReluUnitConfig({ w1: text });
-      expect(config.W1).toBe(RELU_UNIT_DEFAULTS.W1);
-      expect(notices).toHaveLength(1);
-      expect(notices[0]).toMatch(/W1/);
-    }
-  });
-
-  it('names unknown settings and presets, and the parameters of the other unit, as ignored', () => {
-    expect(parseReluUnitConfig({ preset: 'zombie' }).notices[0]).toMatch(/Ignored the preset “zombie”/);
-    expect(parseReluUnitConfig({ w2: '1' }).notices[0]).toMatch(/Ignored the unknown setting “w2”/);
-    expect(parseReluUnitConfig({ colour: 'red' }).notices[0]).toMatch(/colour/);
-  });
-
-  it('round-trips through its query string', () => {
-    const config = { W1: -1.25, W3: 3, B1: 0 };
-    expect(parseReluUnitConfig(serializeReluUnitConfig(config)).config).toEqual(config);
-  });
-});
 
 describe('reluUnitScene', () => {
   it('counts the samples where z1 > 0 and calls the unit a hinge when some are on and some off', () => {
@@ -113,11 +76,11 @@ describe('reluUnitScene', () => {
 
   it('lists the first samples for the table and never prints NaN, undefined or Infinity, even at the extremes', () => {
     const scene = reluUnitScene(data, RELU_UNIT_DEFAULTS);
-    expect(scene.samples).toHaveLength(12);
-    expect(scene.samples[0]).toHaveLength(SAMPLE_COLUMNS.length);
+    expect(scene.tables.samples).toHaveLength(12);
+    expect(scene.tables.samples[0]).toHaveLength(SAMPLE_COLUMNS.length);
     for (const config of [{ W1: 10, W3: -10, B1: 10 }, { W1: 0, W3: 0, B1: 0 }, { W1: -10, W3: -10, B1: -10 }]) {
       const s = reluUnitScene(data, config);
-      const text = [toSvgString(s.panels.plane), toSvgString(s.panels.relu), ...Object.values(s.numbers), s.stateMessage, ...s.samples.flat()].join(' ');
+      const text = [toSvgString(s.panels.plane), toSvgString(s.panels.relu), ...Object.values(s.numbers), s.stateMessage, ...s.tables.samples.flat()].join(' ');
       expect(text).not.toMatch(/NaN|undefined|Infinity/);
     }
   });
@@ -139,7 +102,6 @@ describe('dragging the kink line', () => {
   });
 
   it('slides the line through the pointer by setting B1, keeping the weights', async () => {
-    const { biasThrough } = await import('../../../src/widgets/relu-unit/scene');
     expect(biasThrough({ W1: 1, W3: 0, B1: 0 }, [0.5, 2])).toBe(-0.5);
     expect(biasThrough({ W1: 1, W3: 0.5, B1: 0 }, [1, -1])).toBe(-0.5);
     expect(biasThrough({ W1: 10, W3: 10, B1: 0 }, [3, 3])).toBe(-10);
