@@ -151,6 +151,19 @@ describe('ReLU unit', () => {
     await p.close();
   });
 
+  test('a link opens the unit it names, and a locked bias disables the presets that would change it', async () => {
+    const p = await site.open(`${PAGE}?unit.B1=-2.5&unit.W3=0&unit.lock=B1`);
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    await expect.poll(async () => (await snapshot(page)).state).toBe('dead');
+    expect(await page.locator(field('B1')).isDisabled()).toBe(true);
+    // A preset would change the locked bias, so it is not offered.
+    expect(await page.locator(`${W} [data-action="preset"][data-preset="hinge"]`).isDisabled()).toBe(true);
+    expect((await snapshot(page)).numbers.formula).toMatch(/− 2\.50$/);
+    expect(page.url()).toContain('unit.lock=B1');
+    expect(p.problems()).toEqual([]);
+  });
+
   test('has no accessibility violations, with a dead unit and with bad input', async () => {
     const p = await open();
     const { page } = p;

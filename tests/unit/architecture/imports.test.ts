@@ -153,8 +153,6 @@ const KNOWN_BROKEN: readonly string[] = [
   "src/facts/local-minima.ts → src/widgets/loss-surface/run.ts (facts must not import widget)",
   "src/facts/local-minima.ts → src/widgets/loss-surface/scene.ts (facts must not import widget)",
   "src/facts/one-relu-unit.ts → src/widgets/network/config.ts (facts must not import widget)",
-  "src/facts/one-relu-unit.ts → src/widgets/relu-unit/config.ts (facts must not import widget)",
-  "src/facts/one-relu-unit.ts → src/widgets/relu-unit/scene.ts (facts must not import widget)",
   "src/facts/ranges-and-data-size.ts → src/widgets/setup-comparison/config.ts (facts must not import widget)",
   "src/facts/ranges-and-data-size.ts → src/widgets/setup-comparison/run.ts (facts must not import widget)",
   "src/facts/reduce-on-plateau.ts → src/widgets/plateau/config.ts (facts must not import widget)",
