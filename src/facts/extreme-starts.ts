@@ -5,6 +5,7 @@
 import {
   B3,
   createTrainer,
+  curvature,
   curvatureAlong,
   initParams,
   lossAndGradient,
@@ -20,13 +21,14 @@ import { formatPowerOfTen } from '../experiments/format';
 import { EXTREME_STARTS_DEFAULTS } from '../widgets/extreme-starts/config';
 import { extremeData, extremeRun } from '../widgets/extreme-starts/run';
 import { fixed } from './format';
+import { countFact, medianFact } from './uncertainty';
 
 /** The write-up's learning rate, which the widget starts with. */
 export const RATE = EXTREME_STARTS_DEFAULTS.learningRate;
 /** Long enough for every surviving run here to have settled (tests check the loss equals Var(y) to 1e-12). */
 export const EPOCHS = EXTREME_STARTS_DEFAULTS.epochs;
-/** Starting seeds tried for each random extreme start. */
-export const SEEDS = 20;
+/** Starting seeds tried for each random extreme start: enough for a count to carry an interval. */
+export const SEEDS = 100;
 
 const z = extremeData('zscore');
 const mm = extremeData('minmax');
@@ -116,6 +118,18 @@ const hugeOne = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: 'huge-weights', 
 /** At half its own stable rate the same start no longer explodes, and still learns nothing. */
 const hugeStable = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: 'huge-weights', seed: 1, learningRate: hugeOne.stableRate / 2, epochs: 20_000 }, z);
 const b3Curvature = curvatureAlong(hugeOne.start, z, B3);
+/**
+ * On a fixed bowl each step would multiply the error along the steepest direction by about η·λmax
+ * and the loss by its square. The bowl does not stay fixed: λmax after the first and second step.
+ */
+const hugeSteps = (() => {
+  const t = createTrainer({ data: z, params: hugeOne.start, learningRate: RATE });
+  const lambdas = [hugeOne.lambdaMax];
+  for (let k = 0; k < 2 && t.step(1) === 'ok'; k++) lambdas.push(curvature(t.params, z).lambdaMax);
+  return { lambdas, etaLambda: RATE * hugeOne.lambdaMax };
+})();
+/** Epochs for B3's distance to its best value to shrink by a factor e at half the stable rate: 1/(2η). */
+const b3Epochs = 1 / (2 * (hugeOne.stableRate / 2));
 /** Root mean square of a column: its typical size. */
 const rms = (values: ArrayLike<number>) => Math.sqrt(Array.from(values).reduce((s, v) => s + v * v, 0) / values.length);
 const hugeH1 = Array.from({ length: z.n }, (_, i) => Math.max(0, hugeOne.start[0] * z.x1[i] + hugeOne.start[2] * z.x2[i] + hugeOne.start[6]));
@@ -139,7 +153,14 @@ function stateWords(state: string): string {
 
 function shareSummary(runs: SeedOutcome[]) {
   const alive = runs.filter((r) => !r.bothDeadAtStart);
+  const n = runs.length;
   return {
+    /** The counts over all runs, with 95% Wilson intervals ("100 of 100 (95% interval 96–100)"). */
+    divergedFact: countFact(runs.filter((r) => r.status === 'diverged').length, n).text,
+    endDeadFact: countFact(runs.filter((r) => r.bothDeadAtEnd).length, n).text,
+    atVarFact: countFact(runs.filter(atVar).length, n).text,
+    deadAtStartFact: countFact(runs.filter((r) => r.bothDeadAtStart).length, n).text,
+    stableMedianFact: medianFact(runs.map((r) => r.stableRate), power).text,
     diverged: count(runs.filter((r) => r.status === 'diverged').length),
     divergedAt: [...new Set(runs.filter((r) => r.status === 'diverged').map((r) => r.divergedAt))].sort((a, b) => a - b).join(', '),
     endDead: count(runs.filter((r) => r.bothDeadAtEnd).length),
@@ -151,6 +172,11 @@ function shareSummary(runs: SeedOutcome[]) {
     killedInOne: count(alive.filter((r) => r.deadAfter === 1).length),
     killedInTwo: count(alive.filter((r) => r.deadAfter === 2).length),
     killedWithinTwo: count(alive.filter((r) => r.deadAfter >= 1 && r.deadAfter <= 2).length),
+    killedLater: count(alive.filter((r) => r.deadAfter > 2).length),
+    /** Runs with a live unit at the start that neither lost both units nor diverged. */
+    neverBothDead: count(alive.filter((r) => r.deadAfter < 0 && r.status === 'ok').length),
+    /** Every run that ends with both units dead ends exactly at Var(y). */
+    everyDeadAtVar: runs.filter((r) => r.bothDeadAtEnd).every(atVar),
     loss0Low: power(Math.min(...runs.map((r) => r.loss0))),
     loss0High: power(Math.max(...runs.map((r) => r.loss0))),
     stableMedian: power(median(runs.map((r) => r.stableRate))),
@@ -204,6 +230,16 @@ export const extremeStarts = {
       stableEpochs: count(hugeStable.epochs),
       b3Curvature: fixed(b3Curvature, 0),
       b3Factor: power(2 * (hugeOne.stableRate / 2)),
+      b3Epochs: power(b3Epochs),
+      /** λmax against the curvature 2 along B3: how far apart the steep and the gentle directions are. */
+      steepToGentle: power(hugeOne.lambdaMax / b3Curvature),
+      /** η·λmax and its square: the growth per step of the error and of the loss on a fixed bowl. */
+      etaLambda: power(hugeSteps.etaLambda),
+      etaLambdaSquared: power(hugeSteps.etaLambda ** 2),
+      growth1: power(hugeOne.losses[1] / hugeOne.losses[0]),
+      growth2: power(hugeOne.losses[2] / hugeOne.losses[1]),
+      lambda1: power(hugeSteps.lambdas[1]),
+      lambda2: power(hugeSteps.lambdas[2]),
     },
     z: shareSummary(huge.z),
     mm: shareSummary(huge.mm),
@@ -227,5 +263,5 @@ export const extremeStarts = {
     mm: shareSummary(large.mm),
   },
   /** Unrounded values for the tests that check the prose's claims. */
-  exact: { largestWeightedSum, hugeH1Rms: rms(hugeH1), zeros, zeroZ, zeroMM, huge, large, hugeOne, hugeStable, b3Curvature, largeOne, varY: variance(z.y), varYmm: variance(mm.y), meanYmm: mean(mm.y), atVar, dB3mm: zeroMM.grad[B3], startLossMM: meanSquaredError(zeros, mm) },
+  exact: { hugeSteps, b3Epochs, largestWeightedSum, hugeH1Rms: rms(hugeH1), zeros, zeroZ, zeroMM, huge, large, hugeOne, hugeStable, b3Curvature, largeOne, varY: variance(z.y), varYmm: variance(mm.y), meanYmm: mean(mm.y), atVar, dB3mm: zeroMM.grad[B3], startLossMM: meanSquaredError(zeros, mm) },
 };

@@ -4,12 +4,14 @@ import {
   baselines,
   createTrainer,
   fromNamed,
+  hessianSpectrum,
   initParams,
   lossAndGradient,
   makeDataset,
   mean,
   predict,
   rSquared,
+  medianInterval,
   unitActivity,
   type Trainer,
 } from '../trainer';
@@ -82,6 +84,18 @@ const reckless = createTrainer({ data, params: he, learningRate: 1000 });
 reckless.step(100);
 const heGradient = lossAndGradient(he, data).grad;
 
+// ---------- The limit for all nine parameters is not 1 but 2/λmax (lesson 8) ----------
+
+/** Starts of each kind measured for the typical limit. */
+export const LIMIT_SEEDS = 100;
+/** 2/λmax of the exact curvature (the Hessian) at the console's start and over many starts. */
+const limitAtConsoleStart = hessianSpectrum(he, data).stableLearningRate;
+const limitsOf = (preset: 'he' | 'writeup') =>
+  medianInterval(Array.from({ length: LIMIT_SEEDS }, (_, k) => hessianSpectrum(initParams({ preset, seed: k + 1 }), data).stableLearningRate));
+const heLimits = limitsOf('he');
+const writeupLimits = limitsOf('writeup');
+const twoFigures = (v: number) => Number(v.toPrecision(2)).toString();
+
 /** B3* for a live network: the B3 that makes the mean residual zero with everything else fixed. */
 export function bestOutputBias(params: Float64Array): number {
   let sum = 0;
@@ -137,6 +151,17 @@ export const gradientDescent = {
     gradB3At0: fixed(heGradient[B3], 3),
     recklessDivergedAt: String(reckless.divergedAt),
   },
+  /** The stable limit 2/λmax (Hessian) for all nine parameters: at the console's start, and medians over starts. */
+  limit: {
+    consoleStart: twoFigures(limitAtConsoleStart),
+    seeds: String(LIMIT_SEEDS),
+    heMedian: twoFigures(heLimits.median),
+    heLow: twoFigures(heLimits.low),
+    heHigh: twoFigures(heLimits.high),
+    writeupMedian: twoFigures(writeupLimits.median),
+    writeupLow: twoFigures(writeupLimits.low),
+    writeupHigh: twoFigures(writeupLimits.high),
+  },
   /** Unrounded values for the tests of the prose's claims. */
   exact: {
     data,
@@ -154,6 +179,9 @@ export const gradientDescent = {
     unitStates: units.states,
     reckless: { status: reckless.status, divergedAt: reckless.divergedAt, losses: Float64Array.from(reckless.losses) },
     within1Percent,
+    limitAtConsoleStart,
+    heLimits,
+    writeupLimits,
     planeLoss: base.linear,
     varY,
   },

@@ -2,7 +2,10 @@
 // The 100-start sweep (5 rates × 3,000 epochs) is the one the sweep widget draws on the server
 // (build-sweep.ts computes it once per build for both).
 import { quantile } from 'd3-array';
-import { B3, createTrainer, curvature, curvatureAlong, initParams, PARAMETER_NAMES, variance, W5, W6, type SweepRun } from '../trainer';
+import {
+  B3, compareCurvature, createTrainer, curvature, curvatureAlong, hessianSpectrum, initParams, PARAMETER_NAMES, variance, W5, W6, wilsonInterval,
+  type SweepRun,
+} from '../trainer';
 import { defaultDataset } from '../experiments/data/defaultDataset';
 import { sweepAtBuild } from '../widgets/learning-rate/build-sweep';
 import { compareRates, summariseRate, type RateRun } from '../widgets/learning-rate/runs';
@@ -60,17 +63,35 @@ const steepestIsOutputWeight = Array.from({ length: SWEEP.seeds }, (_, i) => {
   const top = c.indexOf(Math.max(...c));
   return top === W5 || top === W6;
 }).filter(Boolean).length;
-/** The starts above their limit at η = 0.01: how many are below it after 1 and after 10 steps. */
+// ---------- The exact curvature: the Hessian beside the Gauss–Newton table ----------
+
+/** Both curvatures at every start of the sweep: the limit the prose states is the Hessian's. */
+const startComparisons = Array.from({ length: SWEEP.seeds }, (_, i) => compareCurvature(initParams({ preset: SWEEP.init, seed: i + 1 }), data));
+const hessianLimits = startComparisons.map((c) => c.hessian.stableLearningRate);
+const ratios = startComparisons.map((c) => c.lambdaMaxRatio).sort((a, b) => a - b);
+const withNegative = startComparisons.filter((c) => c.hessian.lambdaMin < 0).length;
+const startExact = compareCurvature(start, data);
+/** The lesson's start after 3,000 epochs at η = 0.01: resting, so the residual term has faded. */
+const settled = (() => {
+  const t = createTrainer({ data, params: start, learningRate: 0.01 });
+  t.step(EPOCHS);
+  return compareCurvature(t.params, data);
+})();
+
+/** The starts above their (exact) limit at η = 0.01: how many are below it after 1 and after 10 steps. */
 const USUAL = 0.01;
-const overTheEdge = Array.from({ length: SWEEP.seeds }, (_, i) => i + 1).filter((_, i) => startLimits[i] < USUAL);
+const belowUsualHessian = hessianLimits.filter((l) => l < USUAL).length;
+const belowUsualInterval = wilsonInterval(belowUsualHessian, SWEEP.seeds);
+const overTheEdge = Array.from({ length: SWEEP.seeds }, (_, i) => i + 1).filter((_, i) => hessianLimits[i] < USUAL);
 const limitAfter = (seed: number, steps: number) => {
   const t = createTrainer({ data, params: initParams({ preset: SWEEP.init, seed }), learningRate: USUAL });
   t.step(steps);
-  return curvature(t.params, data).stableLearningRate;
+  return hessianSpectrum(t.params, data).stableLearningRate;
 };
 const belowAfter = (steps: number) => overTheEdge.filter((seed) => limitAfter(seed, steps) > USUAL).length;
 const edge = { starts: overTheEdge.length, after1: belowAfter(1), after10: belowAfter(10) };
 const heLambdas = Array.from({ length: SWEEP.seeds }, (_, i) => curvature(initParams({ preset: 'he', seed: i + 1 }), data).lambdaMax);
+const heHessianLambdas = Array.from({ length: SWEEP.seeds }, (_, i) => hessianSpectrum(initParams({ preset: 'he', seed: i + 1 }), data).lambdaMax);
 
 const summaries = SWEEP.rates.map((rate, r) => summariseRate(rate, sweep[r], startLimits));
 const byRate = (rate: number) => summaries[SWEEP.rates.indexOf(rate)];
@@ -113,6 +134,10 @@ export const theLearningRate = {
     loss0: sig(runs[0].losses[0]),
     lambdaMax: sig(startCurvature.lambdaMax),
     limit: sig(limit),
+    /** The exact curvature (Hessian) at the start: its λmax, the limit it gives, its most negative eigenvalue. */
+    hessianLambdaMax: sig(startExact.hessian.lambdaMax),
+    hessianLimit: sig(startExact.hessian.stableLearningRate),
+    hessianLambdaMin: sig(startExact.hessian.lambdaMin).replace('-', '−'),
     /** Curvature along single parameters at the start. */
     alongB3: sig(along[B3]),
     alongW5: sig(along[W5]),
@@ -139,6 +164,21 @@ export const theLearningRate = {
     steepestIsOutputWeight: count(steepestIsOutputWeight),
     heLambdaMedian: sig(median(heLambdas), 2),
     heLimitMedian: sig(2 / median(heLambdas), 2),
+    heHessianLimitMedian: sig(2 / median(heHessianLambdas), 2),
+    /** By the exact curvature: starts whose limit lies below η = 0.01, with a 95% Wilson interval. */
+    belowUsualHessian: count(belowUsualHessian),
+    belowUsualLow: count(Math.round(belowUsualInterval.low * SWEEP.seeds)),
+    belowUsualHigh: count(Math.round(belowUsualInterval.high * SWEEP.seeds)),
+    /** Hessian λmax ÷ Gauss–Newton λmax over the starts: median and range; starts with a negative eigenvalue. */
+    ratioMedian: fixed(median(ratios), 2),
+    ratioLow: fixed(ratios[0], 2),
+    ratioHigh: fixed(ratios[ratios.length - 1], 2),
+    withNegative: count(withNegative),
+  },
+  /** The lesson's start after its η = 0.01 run: the two curvatures agree at a resting point. */
+  settled: {
+    gaussNewton: sig(settled.gaussNewton.lambdaMax, 6),
+    hessian: sig(settled.hessian.lambdaMax, 6),
   },
   /** Starts above their limit at η = 0.01, and how many were back under it after 1 and 10 steps. */
   edge: { starts: count(edge.starts), after1: count(edge.after1), after10: count(edge.after10) },
@@ -161,7 +201,13 @@ export const theLearningRate = {
     startLambdas,
     startLimits,
     heLambdas,
+    heHessianLambdas,
     belowUsual,
+    belowUsualHessian,
+    hessianLimits,
+    startComparisons,
+    startExact,
+    settled,
     edge,
     steepestIsOutputWeight,
     endBelowLimit,

@@ -64,6 +64,16 @@ describe('lesson 12: weights in the millions', () => {
     expect(losses[SEEDS / 2]).toBeLessThan(1e28);
   });
 
+  it('grows the loss far faster than a fixed bowl would (ηλmax squared per step), because λmax grows with every step', () => {
+    const L = exact.hugeOne.losses;
+    const fixedBowl = exact.hugeSteps.etaLambda ** 2;
+    expect(L[1] / L[0]).toBeGreaterThan(1e10 * fixedBowl);
+    expect(L[2] / L[1]).toBeGreaterThan(L[1] / L[0]);
+    const [l0, l1, l2] = exact.hugeSteps.lambdas;
+    expect(l1).toBeGreaterThan(1e10 * l0);
+    expect(l2).toBeGreaterThan(1e10 * l1);
+  });
+
   it('puts the stable rate near 10⁻¹⁴, so that ηλmax is some 10¹²', () => {
     const { lambdaMax, stableRate } = exact.hugeOne;
     expect(stableRate).toBeCloseTo(2 / lambdaMax, 25);
@@ -118,19 +128,28 @@ describe('lesson 12: very large biases', () => {
     expect(Math.abs(L[exact.largeOne.epochs] - exact.varY)).toBeLessThan(1e-12);
   });
 
-  it('kills every live unit within two steps, freezes the other eight parameters, and ends every run exactly at Var(y)', () => {
+  it('mostly kills every live unit within two steps, freezes the other eight parameters, and ends every such run exactly at Var(y)', () => {
     for (const runs of [exact.large.z, exact.large.mm]) {
       for (const r of runs) {
-        expect(r.status).toBe('ok');
-        expect(r.bothDeadAtEnd).toBe(true);
-        expect(exact.atVar(r)).toBe(true);
-        expect(r.deadAfter).toBeGreaterThanOrEqual(0);
-        expect(r.deadAfter).toBeLessThanOrEqual(2);
-        expect(r.frozenAfterDeath).toBe(true);
+        if (r.bothDeadAtEnd) expect(exact.atVar(r)).toBe(true);
+        if (r.deadAfter >= 0) expect(r.frozenAfterDeath).toBe(true);
       }
+      expect(runs.filter((r) => r.bothDeadAtEnd && exact.atVar(r)).length).toBeGreaterThan(0.9 * SEEDS);
     }
-    expect(num(f.large.z.killedInOne) + num(f.large.z.killedInTwo)).toBe(num(f.large.z.aliveAtStart));
-    expect(num(f.large.z.deadAtStart) + num(f.large.z.aliveAtStart)).toBe(SEEDS);
+    expect(exact.large.mm.every((r) => r.status === 'ok' && r.bothDeadAtEnd)).toBe(true);
+    const z = f.large.z;
+    // The prose accounts for every z-scored run with a live unit at the start.
+    expect(num(z.killedInOne) + num(z.killedInTwo) + num(z.killedLater) + num(z.diverged) + num(z.neverBothDead)).toBe(num(z.aliveAtStart));
+    expect(num(z.killedInOne) + num(z.killedInTwo)).toBeGreaterThan(0.9 * num(z.aliveAtStart));
+    expect(num(z.deadAtStart) + num(z.aliveAtStart)).toBe(SEEDS);
+    expect(z.everyDeadAtVar).toBe(true);
+    expect(f.large.mm.everyDeadAtVar).toBe(true);
+  });
+
+  it('states every count over the seeds with n and a Wilson interval', () => {
+    expect(SEEDS).toBeGreaterThanOrEqual(100);
+    expect(f.huge.z.divergedFact).toMatch(new RegExp(`^${SEEDS} of ${SEEDS} \\(95% interval \\d+–${SEEDS}\\)$`));
+    expect(f.large.z.endDeadFact).toMatch(/^\d+ of \d+ \(95% interval \d+–\d+\)$/);
   });
 
   it('has stable rates far below the write-up’s rate', () => {

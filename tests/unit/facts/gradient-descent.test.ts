@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bestOutputBias, DEFAULT_RUN, gradientDescent as f, RATES } from '../../../src/facts/gradient-descent';
-import { B3, createTrainer, lossAndGradient, meanSquaredError, unitActivity } from '../../../src/trainer';
+import { B3, createTrainer, hessian, initParams, lossAndGradient, meanSquaredError, symmetricEigen, unitActivity } from '../../../src/trainer';
 import { TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
 
 const lesson = readFileSync(new URL('../../../content/lessons/07-gradient-descent.mdx', import.meta.url), 'utf8');
@@ -166,5 +166,23 @@ describe('lesson 7 prose', () => {
 
   it('uses each one-parameter rate of the table', () => {
     for (const rate of RATES) expect(lesson).toContain(`f.one.regimes['${rate}'].b3`);
+  });
+});
+
+describe('lesson 7: the limit for all nine parameters is 2/λmax, not 1', () => {
+  const limit = f.exact;
+  it('puts the console’s own rate below the limit at its start, and the limit far below 1', () => {
+    expect(DEFAULT_RUN.learningRate).toBeLessThan(limit.limitAtConsoleStart);
+    expect(limit.limitAtConsoleStart).toBeLessThan(0.5);
+    // 2/λmax from the eigenvalues of the exact Hessian at the console's start, computed here again
+    const lambda = symmetricEigen(hessian(initParams({ preset: 'he', seed: 1 }), f.exact.data)).values[0];
+    expect(limit.limitAtConsoleStart).toBeCloseTo(2 / lambda, 12);
+  });
+
+  it('finds He starts’ limits some thirty times the write-up’s, over 100 starts each, intervals not overlapping', () => {
+    expect(Number(f.limit.seeds)).toBeGreaterThanOrEqual(100);
+    expect(limit.heLimits.median / limit.writeupLimits.median).toBeGreaterThan(10);
+    expect(limit.heLimits.low).toBeGreaterThan(limit.writeupLimits.high);
+    expect(limit.writeupLimits.median).toBeLessThan(0.01);
   });
 });

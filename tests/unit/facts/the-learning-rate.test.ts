@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { theLearningRate as f } from '../../../src/facts/the-learning-rate';
 import {
   B3,
+  wilsonInterval,
   B1,
   curvature,
   forward,
@@ -173,9 +174,32 @@ describe('lesson 8: the write-up’s starts on the edge', () => {
     expect(num(f.scheme.limitQ3)).toBeGreaterThan(num(f.scheme.limitMedian));
   });
 
-  it('has about half of the starts above their limit at η = 0.01', () => {
+  it('has about half of the starts above their Gauss–Newton limit at η = 0.01, and most above their exact (Hessian) limit', () => {
     expect(f.exact.belowUsual).toBeGreaterThanOrEqual(40);
     expect(f.exact.belowUsual).toBeLessThanOrEqual(60);
+    expect(f.exact.belowUsualHessian).toBeGreaterThan(f.exact.belowUsual);
+    expect(f.exact.belowUsualHessian).toBe(f.exact.hessianLimits.filter((l) => l < 0.01).length);
+    // the printed interval is Wilson's for that count
+    const w = wilsonInterval(f.exact.belowUsualHessian, 100);
+    expect([num(f.scheme.belowUsualLow), num(f.scheme.belowUsualHigh)]).toEqual([Math.round(w.low * 100), Math.round(w.high * 100)]);
+    expect(num(f.scheme.belowUsualLow)).toBeGreaterThan(50);
+  });
+
+  it('finds the Hessian’s λmax at least the Gauss–Newton one at every start, with a negative eigenvalue at each', () => {
+    for (const c of f.exact.startComparisons) {
+      expect(c.lambdaMaxRatio).toBeGreaterThanOrEqual(1);
+      expect(c.hessian.lambdaMin).toBeLessThan(0);
+    }
+    expect(num(f.scheme.ratioMedian)).toBeGreaterThan(1.1);
+    expect(num(f.scheme.withNegative)).toBe(100);
+  });
+
+  it('keeps η = 0.01 below the exact limit at the lesson’s start, and the two curvatures agree once the run rests', () => {
+    expect(f.exact.startExact.hessian.stableLearningRate).toBeGreaterThan(0.01);
+    expect(f.exact.startExact.hessian.lambdaMin).toBeLessThan(0);
+    const { hessian, gaussNewton } = f.exact.settled;
+    expect(Math.abs(hessian.lambdaMax / gaussNewton.lambdaMax - 1)).toBeLessThan(1e-4);
+    expect(Math.abs(f.exact.startExact.lambdaMaxRatio - 1)).toBeGreaterThan(100 * Math.abs(hessian.lambdaMax / gaussNewton.lambdaMax - 1));
   });
 
   it('finds an output weight the sharpest single parameter in most starts', () => {
@@ -188,7 +212,7 @@ describe('lesson 8: the write-up’s starts on the edge', () => {
 
   it('lets none diverge at η = 0.01: every start above its limit was below it within ten steps', () => {
     expect(summary(0.01).diverged).toBe(0);
-    expect(f.exact.edge.starts).toBe(f.exact.belowUsual);
+    expect(f.exact.edge.starts).toBe(f.exact.belowUsualHessian);
     expect(f.exact.edge.after10).toBe(f.exact.edge.starts);
     expect(f.exact.edge.after1).toBeGreaterThan(f.exact.edge.starts / 2);
     expect(f.exact.edge.after1).toBeLessThan(f.exact.edge.after10);
