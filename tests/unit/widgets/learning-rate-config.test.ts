@@ -8,6 +8,7 @@ import { parseSliceStepsConfig, serializeSliceStepsConfig, SLICE_STEPS_DEFAULTS 
 import { parseRateSweepConfig, RATE_SWEEP_DEFAULTS, serializeRateSweepConfig, sweepSeeds } from '../../../src/widgets/learning-rate/sweep-config';
 import { formatRateList, MAX_RATES, parseRateList, startParameters } from '../../../src/widgets/learning-rate/settings';
 import { initParams } from '../../../src/trainer';
+import { expectNotice, expectUnknownSettings } from '../../helpers/notice';
 
 describe('parseRateList', () => {
   it('reads rates separated by commas, semicolons or spaces, sorted, repeats dropped', () => {
@@ -58,7 +59,7 @@ describe('the three configs', () => {
     it(`${c.name}: ignores Astro's own attributes and names unknown settings`, () => {
       const { config, notices } = c.parse({ astroCid123: 'x', colour: 'blue' });
       expect(config).toEqual(c.defaults);
-      expect(notices).toEqual(['Ignored the unknown setting “colour”.']);
+      expectUnknownSettings(notices, ['colour']);
     });
 
     it(`${c.name}: keeps the default for every garbled value and says so`, () => {
@@ -85,7 +86,7 @@ describe('the three configs', () => {
 
   it('reads the slice’s parameter by name in any case, and explains a negative rate', () => {
     expect(parseSliceStepsConfig({ parameter: ' w5 ' }).config.parameter).toBe('W5');
-    expect(parseSliceStepsConfig({ parameter: 'W7' }).notices[0]).toMatch(/Ignored the parameter “W7”: use W1, W2/);
+    expectNotice(parseSliceStepsConfig({ parameter: 'W7' }).notices[0], { names: 'parameter', quotes: 'W7', uses: ['W1', 'W2'] });
     expect(parseSliceStepsConfig({ learningRate: '-0.5' }).notices[0]).toMatch(/must be positive/);
     expect(parseSliceStepsConfig({ steps: '51' }).notices[0]).toMatch(/at most 50/);
   });

@@ -7,6 +7,7 @@ import {
   resolveParameters,
   serializeLossExplorerConfig,
 } from '../../../src/widgets/loss-explorer/config';
+import { expectNotice } from '../../helpers/notice';
 
 describe('parseLossExplorerConfig', () => {
   it('gives the defaults, with no notices, for an empty source', () => {
@@ -34,9 +35,9 @@ describe('parseLossExplorerConfig', () => {
     const { config, notices } = parseLossExplorerConfig({ start: 'random', parameter: 'W7', axis: 'cubic', W1: 'abc', W2: '1e308', B1: 'NaN', colour: 'red' });
     expect(config).toEqual(LOSS_EXPLORER_DEFAULTS);
     expect(notices).toHaveLength(7);
-    expect(notices.join(' ')).toMatch(/Ignored the start “random”/);
-    expect(notices.join(' ')).toMatch(/Ignored the parameter “W7”/);
-    expect(notices.join(' ')).toMatch(/Ignored the loss axis “cubic”/);
+    expectNotice(notices.join(' '), { names: ['start', 'parameter', 'axis'], quotes: '“random”' });
+    expectNotice(notices.join(' '), { quotes: '“W7”' });
+    expectNotice(notices.join(' '), { quotes: '“cubic”' });
     expect(notices.join(' ')).toMatch(/“abc” is not a number/);
     expect(notices.join(' ')).toMatch(/W2 must be at most 10/);
     expect(notices.join(' ')).toMatch(/B1 must be an actual number/);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initParams, WRITEUP_EXAMPLE } from '../../../src/trainer/init';
 import { toNamed } from '../../../src/trainer/parameters';
 import { HAND_MADE_V, NETWORK_DEFAULTS, parseNetworkConfig, presetParameters, serializeNetworkConfig } from '../../../src/widgets/network/config';
+import { expectNotice } from '../../helpers/notice';
 
 describe('parseNetworkConfig', () => {
   it('starts from the hand-made V with both slices through 0', () => {
@@ -31,7 +32,7 @@ describe('parseNetworkConfig', () => {
     }
     expect(parseNetworkConfig({ sliceX2: '3' }).notices[0]).toMatch(/x2 held at must be at most 2/);
     expect(parseNetworkConfig({ seed: '1.5' }).notices[0]).toMatch(/whole number/);
-    expect(parseNetworkConfig({ preset: 'best' }).notices[0]).toMatch(/Ignored the preset “best”/);
+    expectNotice(parseNetworkConfig({ preset: 'best' }).notices[0], { names: 'preset', quotes: '“best”' });
     expect(parseNetworkConfig({ W7: '1' }).notices[0]).toMatch(/unknown setting “W7”/);
   });
 

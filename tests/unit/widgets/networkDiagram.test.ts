@@ -57,7 +57,7 @@ describe('networkDiagramScene', () => {
     expect(scene.attrs?.['aria-label']).toMatch(/2-2-1 network/);
     const desc = find(scene, (n) => n.tag === 'desc')[0].text ?? '';
     for (const name of ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'B1', 'B2', 'B3']) expect(desc).toContain(`${name}`);
-    expect(desc).toContain('W6 from hidden unit h2 to output ŷ is −4.00');
+    expect(desc).toMatch(/W6[^.;]*h2[^.;]*−4\.00/); // W6 is described with its two ends and its value
     expect(desc).toContain('Unit h2 is dead');
     expect(desc).toMatch(/dashed/);
   });

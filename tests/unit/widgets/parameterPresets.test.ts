@@ -3,6 +3,7 @@ import { initParams, makeDataset, PARAMETER_NAMES, unitActivity, WRITEUP_EXAMPLE
 import {
   DEAD_UNIT_B1, parsePreset, PARAMETER_PRESETS, presetParameters, readStartingPoint, startingParameters, writeStartingPoint, type StartingPoint,
 } from '../../../src/widgets/kit/parameterPresets';
+import { expectNotice } from '../../helpers/notice';
 
 describe('parameter presets', () => {
   it('loads the write-up’s printed values and the He start of seed 1', () => {
@@ -45,7 +46,7 @@ describe('starting points in configs', () => {
     expect(notices).toHaveLength(3);
     expect(notices[0]).toMatch(/“abc” is not a number/);
     expect(notices[1]).toMatch(/B2 must be at most 10/);
-    expect(notices[2]).toMatch(/Ignored the start “nonsense”/);
+    expectNotice(notices[2], { names: 'start', quotes: '“nonsense”' });
   });
 
   it('accepts a wider limit when a widget asks for one', () => {

@@ -3,6 +3,7 @@ import { initParams, lossAndGradient, makeDataset } from '../../../src/trainer';
 import { playgroundLinkNotices, PLAYGROUND_CONSOLE } from '../../../src/widgets/playground/config';
 import { partialsView } from '../../../src/widgets/playground/partials';
 import { PANELS, parseTrainingConsoleConfig, serializeTrainingConsoleConfig, TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
+import { expectUnknownSettings } from '../../helpers/notice';
 
 const data = makeDataset({ n: 80 });
 
@@ -26,7 +27,7 @@ describe('the playground’s link', () => {
   });
 
   it('names a setting spelt in the wrong case once, in the widget’s own words', () => {
-    expect(playgroundLinkNotices('?play.datAseed=4&slice.SPAN=3')).toEqual(['Ignored the unknown setting “datAseed”.', 'Ignored the unknown setting “SPAN”.']);
+    expectUnknownSettings(playgroundLinkNotices('?play.datAseed=4&slice.SPAN=3'), ['datAseed', 'SPAN']);
   });
 
   it('shows every panel and control group of the console', () => {

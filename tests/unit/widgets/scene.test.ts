@@ -3,6 +3,7 @@ import { makeDataset, type Scaling } from '../../../src/trainer/data';
 import { linearFit, rSquared, variance } from '../../../src/trainer/loss';
 import { dataExplorerScene, numbersOf, SAMPLE_COLUMNS, targetCurves } from '../../../src/widgets/data-explorer/scene';
 import { toSvgString } from '../../../src/widgets/kit/svg';
+import { expectNotice } from '../../helpers/notice';
 
 describe('dataExplorerScene', () => {
   it('builds the same scene for the same data set', () => {
@@ -14,8 +15,8 @@ describe('dataExplorerScene', () => {
 
   it('names both panels for screen readers with the sample count and the scaling', () => {
     const scene = dataExplorerScene(makeDataset({ n: 1234, scaling: 'minmax' }));
-    expect(scene.panels.x1.attrs?.['aria-label']).toBe('Scatter plot of y against x1 for 1,234 samples, min–max scaling.');
-    expect(scene.panels.x2.attrs?.['aria-label']).toBe('Scatter plot of y against x2 for 1,234 samples, min–max scaling.');
+    expectNotice(scene.panels.x1.attrs?.['aria-label'], { names: ['x1', 'min–max'], uses: '1,234' });
+    expectNotice(scene.panels.x2.attrs?.['aria-label'], { names: ['x2', 'min–max'], uses: '1,234' });
   });
 
   it('shows Var(y) as 1 under z-score, and the plane fit with its R²', () => {
@@ -38,7 +39,7 @@ describe('dataExplorerScene', () => {
     const scene = dataExplorerScene(makeDataset({ n: 5 }));
     expect(scene.tables.samples).toHaveLength(5);
     expect(scene.tables.samples[0]).toHaveLength(SAMPLE_COLUMNS.length);
-    expect(scene.numbers.sampleCaption).toBe('All 5 samples: raw, and as the network sees them (z-score scaling).');
+    expectNotice(scene.numbers.sampleCaption, { names: ['all', 'raw', 'z-score'], uses: '5' });
     expect(dataExplorerScene(makeDataset({ n: 300 })).numbers.sampleCaption).toMatch(/^The first 12 of 300 samples/);
   });
 

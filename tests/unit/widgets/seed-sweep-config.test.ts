@@ -11,6 +11,7 @@ import {
   SWEEP_INITS,
   SWEEP_WIDTHS,
 } from '../../../src/widgets/seed-sweep/config';
+import { expectNotice } from '../../helpers/notice';
 
 describe('parseSeedSweepConfig', () => {
   it('gives the defaults for an empty source, with no notices', () => {
@@ -58,8 +59,8 @@ describe('parseSeedSweepConfig', () => {
     expect(none.config.widths).toEqual(SEED_SWEEP_DEFAULTS.widths);
     expect(none.config.inits).toEqual(SEED_SWEEP_DEFAULTS.inits);
     expect(none.notices).toHaveLength(2);
-    expect(parseSeedSweepConfig({ widths: '2,3' }).notices[0]).toMatch(/Unknown hidden width “3”: use 2, 4, 8, 16/);
-    expect(parseSeedSweepConfig({ inits: 'he,<b>' }).notices[0]).toMatch(/Unknown start “<b>”/);
+    expectNotice(parseSeedSweepConfig({ widths: '2,3' }).notices[0], { names: 'width', quotes: '“3”', uses: ['2', '4', '8', '16'] });
+    expectNotice(parseSeedSweepConfig({ inits: 'he,<b>' }).notices[0], { names: 'start', quotes: '“<b>”' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings, serializeSettings } from '../../../src/widgets/kit/settings';
+import { expectNotice, expectUnknownSettings } from '../../helpers/notice';
 
 interface Demo {
   shape: 'circle' | 'square';
@@ -21,12 +22,11 @@ describe('parseSettings', () => {
   it('keeps the default and says so for a bad choice, a bad number and an unknown key', () => {
     const { config, notices } = parseSettings({ shape: 'oval', size: '11', count: '2.5', colour: 'red' }, spec);
     expect(config).toEqual(spec.defaults);
-    expect(notices).toEqual([
-      'Ignored the shape “oval”: use circle, square. Using circle.',
-      'The size must be at most 10; “11” is too large. Using 1.',
-      'The count must be a whole number (no decimals). Type a whole number from 1 to 5. Using 3.',
-      'Ignored the unknown setting “colour”.',
-    ]);
+    expect(notices).toHaveLength(4);
+    expectNotice(notices[0], { names: 'shape', quotes: 'oval', uses: ['circle', 'square'] });
+    expectNotice(notices[1], { names: 'size', quotes: '11', says: /at most|too large/, uses: ['10', 'Using 1'] });
+    expectNotice(notices[2], { names: 'count', says: /whole number/, uses: ['5', '3'] });
+    expectUnknownSettings(notices.slice(3), ['colour']);
   });
 
   it('never changes the defaults object and round-trips through serializeSettings', () => {
@@ -57,7 +57,9 @@ describe('parseSettings with readers of their own', () => {
 
   it('reads a setting with its own function, and says what is used instead of a bad one', () => {
     expect(parseSettings({ sizes: '3,4' }, listSpec)).toEqual({ config: { sizes: [3, 4], size: 1 }, notices: [] });
-    expect(parseSettings({ sizes: '3,x' }, listSpec).notices).toEqual(['The sizes must be numbers. Using 1, 2.']);
+    const { notices } = parseSettings({ sizes: '3,x' }, listSpec);
+    expect(notices).toHaveLength(1);
+    expectNotice(notices[0], { names: 'sizes', says: /number/, uses: '1, 2' });
   });
 
   it('writes each value through show', () => {

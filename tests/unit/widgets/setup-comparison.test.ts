@@ -6,6 +6,7 @@ import {
 import { isFullBatch, runSetup, samplesPerUpdate, setupData } from '../../../src/widgets/setup-comparison/run';
 import { batchWords, comparisonScene, describeSetup, lossTableRows, setupNumbers } from '../../../src/widgets/setup-comparison/scene';
 import { toSvgString } from '../../../src/widgets/kit/svg';
+import { expectNotice } from '../../helpers/notice';
 
 const make = (a: Partial<typeof SETUP_DEFAULTS>, b: Partial<typeof SETUP_DEFAULTS>, rest: Partial<SetupComparisonConfig> = {}): SetupComparisonConfig => ({
   ...SETUP_COMPARISON_DEFAULTS, ...rest, a: { ...SETUP_DEFAULTS, ...a }, b: { ...SETUP_DEFAULTS, ...b },
@@ -127,15 +128,15 @@ describe('the comparison scene', () => {
     const c = make({ n: 5, batchSize: 10 }, {}, { epochs: 3 });
     expect(runSetup(c, 'a').updates).toBe(3);
     expect(describeSetup(c, 'a')).toMatch(/full batch$/);
-    expect(batchWords(c.a)).toBe('10 per update: all 5 samples, so the full batch');
+    expectNotice(batchWords(c.a), { says: /full batch/, uses: ['10', '5'] });
     expect(batchWords(c.b)).toBe('full batch');
     expect(batchWords({ ...c.b, batchSize: 32 })).toBe('32 per update');
   });
 
   it('describes each setup and lists its numbers', () => {
     const c = make({}, { n: 3000, lossForm: 'sum', batchSize: 10 });
-    expect(describeSetup(c, 'a')).toBe('A: original ranges, z-score, N = 300, mean loss, full batch');
-    expect(describeSetup(c, 'b')).toBe('B: original ranges, z-score, N = 3,000, summed loss, batches of 10');
+    expectNotice(describeSetup(c, 'a'), { names: ['A', 'original ranges', 'z-score'], uses: ['300', 'mean', 'full batch'] });
+    expectNotice(describeSetup(c, 'b'), { names: ['B', 'original ranges', 'z-score'], uses: ['3,000', 'sum', '10'] });
     const numbers = setupNumbers(c, 'a', runSetup({ ...c, epochs: 5 }, 'a'));
     expect(numbers.data).toBe('original ranges, z-score, N = 300');
     expect(numbers.reached).toBe('not reached');

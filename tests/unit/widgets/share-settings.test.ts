@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readWidgetSettings } from '../../../src/widgets/kit/share';
 import { parseForwardPassConfig, FORWARD_PASS_KEYS } from '../../../src/widgets/forward-pass/config';
+import { expectUnknownSettings } from '../../helpers/notice';
 
 /** Just enough of an element for readWidgetSettings: its dataset and the page's address. */
 function host(dataset: Record<string, string>, search = '') {
@@ -24,7 +25,7 @@ describe('readWidgetSettings', () => {
     );
     expect(config.sample).toBe(9);
     expect(config.values).toEqual({ W2: 1 });
-    expect(notices).toEqual(["The link's setting colour is not known here and ignored."]);
+    expectUnknownSettings(notices, ['colour']);
     expect([...shared.locked]).toEqual(['sample']);
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../../../src/widgets/symmetry/config';
 import { firstBelow, paramsAt, symmetricStart, symmetryRun } from '../../../src/widgets/symmetry/run';
 import { gapSeries, symmetryScene, tableRows, TABLE_COLUMNS } from '../../../src/widgets/symmetry/scene';
+import { expectNotice } from '../../helpers/notice';
 
 const data = makeDataset({ n: 80 });
 const levels = { oneUnit: 0.6, twoUnits: 0.04 };
@@ -100,7 +101,7 @@ describe('symmetryScene', () => {
     const scene = symmetryScene(symmetryRun(config(), data), levels, null);
     expect(Object.keys(scene.panels)).toEqual(['loss', 'traces', 'gap', 'activations']);
     expect(scene.numbers.identical).toMatch(/^yes, bit for bit, after every one of the 200 epochs/);
-    expect(scene.numbers.nudge).toBe('W1 + 0: no nudge, the units start as exact twins');
+    expectNotice(scene.numbers.nudge, { names: 'W1', says: /no nudge/, uses: '0' });
     expect(scene.numbers.gap).toBe('0 (exactly)');
     expect(toSvgString(scene.panels.gap)).toMatch(/0 exactly/);
     expect(toSvgString(scene.panels.activations)).toMatch(/all 80 points lie on the diagonal/);

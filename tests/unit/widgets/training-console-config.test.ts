@@ -11,6 +11,7 @@ import {
   TRAINING_CONSOLE_KEYS,
   type TrainingConsoleConfig,
 } from '../../../src/widgets/training-console/config';
+import { expectNotice, expectUnknownSettings } from '../../helpers/notice';
 
 describe('parseTrainingConsoleConfig', () => {
   it('gives the defaults, with no notices, for an empty source', () => {
@@ -84,9 +85,9 @@ describe('parseTrainingConsoleConfig', () => {
   });
 
   it('ignores unknown settings, presets and panels with a notice', () => {
-    expect(parseTrainingConsoleConfig({ colour: 'red' }).notices).toEqual(['Ignored the unknown setting “colour”.']);
-    expect(parseTrainingConsoleConfig({ init: 'magic' }).notices[0]).toMatch(/Ignored the starting preset “magic”/);
-    expect(parseTrainingConsoleConfig({ panels: 'loss,pie' }).notices[0]).toMatch(/Unknown panel “pie”/);
+    expectUnknownSettings(parseTrainingConsoleConfig({ colour: 'red' }).notices, ['colour']);
+    expectNotice(parseTrainingConsoleConfig({ init: 'magic' }).notices[0], { names: 'start', quotes: 'magic' });
+    expectNotice(parseTrainingConsoleConfig({ panels: 'loss,pie' }).notices[0], { names: 'panel', quotes: 'pie' });
     expect(parseTrainingConsoleConfig({ yScale: 'cubic' }).config.yScale).toBe('log');
     expect(parseTrainingConsoleConfig({ 'astro-cid-x': '' }).notices).toEqual([]);
   });
@@ -141,9 +142,9 @@ describe('rate changes', () => {
 describe('describeChanges', () => {
   it('names the settings that changed, in words', () => {
     const d = TRAINING_CONSOLE_DEFAULTS;
-    expect(describeChanges(d, { ...d, batchSize: 32 })).toBe('Batch size: 32');
-    expect(describeChanges({ ...d, batchSize: 32 }, d)).toBe('Batch size: all samples');
-    expect(describeChanges(d, { ...d, hidden: 1, init: 'zeros' })).toBe('Starting values: All zeros; hidden units: 1');
+    expectNotice(describeChanges(d, { ...d, batchSize: 32 }), { names: 'batch size', uses: '32' });
+    expectNotice(describeChanges({ ...d, batchSize: 32 }, d), { names: 'batch size', uses: 'all samples' });
+    expectNotice(describeChanges(d, { ...d, hidden: 1, init: 'zeros' }), { names: ['starting values', 'hidden units'], uses: ['zeros', '1'] });
     expect(describeChanges(d, { ...d, learningRate: 0.5 })).toBe('');
   });
 });

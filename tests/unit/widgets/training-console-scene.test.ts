@@ -4,6 +4,7 @@ import { formatLoss, formatR2 } from '../../../src/experiments/format';
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
 import { TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
 import { runTo, currentLoss } from '../../../src/widgets/training-console/run';
+import { expectNotice } from '../../helpers/notice';
 
 function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
   const own = predicate(node) ? [node] : [];
@@ -45,7 +46,7 @@ describe('lossScene', () => {
 
   it('names the curve for screen readers with its first and last loss', () => {
     const scene = lossScene({ past, current: 0.05, varY: 1, yScale: 'log' });
-    expect(scene.svg.attrs?.['aria-label']).toBe('Loss per epoch on a logarithmic axis: 10 at epoch 0, 0.05 at epoch 5.');
+    expectNotice(scene.svg.attrs?.['aria-label'], { names: ['loss', 'epoch', 'logarithmic'], uses: ['10 at epoch 0', '0.05 at epoch 5'] });
   });
 
   it('marks the cursor with the exact epoch and loss', () => {
