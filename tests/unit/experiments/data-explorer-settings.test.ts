@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dataExplorerSettings as schema, explorerDataset, type DataExplorerConfig } from '../../../src/experiments/data-explorer/settings';
 import type { NumberField } from '../../../src/experiments/settings/fields';
+import { expectUnknownSettings } from '../../helpers/notice';
 
 const parse = (source: Parameters<typeof schema.parse>[0]) => schema.parse(source);
 
@@ -63,7 +64,7 @@ describe('the data explorer settings', () => {
   });
 
   it('ignore unknown settings with a notice, but not the attributes Astro adds', () => {
-    expect(parse({ colour: 'red', astroCid4x: '' }).notices).toEqual(['Ignored the unknown setting “colour”.']);
+    expectUnknownSettings(parse({ colour: 'red', astroCid4x: '' }).notices, ['colour']);
   });
 
   it('quote markup in a value as text, never as markup, and cut it short', () => {
