@@ -13,6 +13,7 @@ import {
   initParams, linspace, lossSurface, makeDataset, parameterCount, runSweep, train, PARAMETER_NAMES, W1, W5, B1, B3, type Dataset,
 } from '../src/trainer';
 import { kb, measureSite, START_JS_BUDGET } from '../tests/helpers/page-weight';
+import { benchCodeLab } from './bench/code-lab';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -209,3 +210,6 @@ if (existsSync(dist)) {
 } else {
   console.log('\n(no dist/: run `npm run build` first to see bytes per page)');
 }
+
+// ---- 5. a code-lab check -------------------------------------------------------------------
+await benchCodeLab(dist, table);

@@ -33,7 +33,7 @@ async function check(exercise: Locator): Promise<string | null> {
   const before = Number((await exercise.getAttribute('data-checks')) ?? '0');
   await exercise.locator('[data-action="check"]').click();
   await expect.poll(() => exercise.getAttribute('data-checks'), { timeout: 30_000 }).toBe(String(before + 1));
-  return exercise.getAttribute('data-status');
+  return exercise.getAttribute('data-result');
 }
 
 /** The page's main thread still answers and the exercise still takes clicks. */
@@ -176,7 +176,7 @@ describe('the sandbox', () => {
       await write(p.page, exercise, code);
       expect(await check(exercise)).toBe(status);
       if (error) expect(await exercise.getAttribute('data-error')).toBe(error);
-      const said = `${await exercise.locator('.lab-report').innerText()} ${await exercise.locator('[data-status-line]').innerText()}`;
+      const said = `${await exercise.locator('.lab-report').innerText()} ${await exercise.locator('[data-status]').innerText()}`;
       expect(said).toMatch(text);
       await responsive(p.page, exercise);
       // The lab still works afterwards.

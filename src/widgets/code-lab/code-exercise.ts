@@ -2,14 +2,17 @@
 // buttons (disabled); this script puts a CodeMirror editor in place of the listing, restores the
 // student's saved work, and wires Check (run in the sandbox worker), hints one at a time, the
 // solution (only after a real attempt, never when a teacher's link hides it), reset and saving.
-// State the tests wait on is mirrored in data attributes: data-ready, data-state (idle /
-// checking), data-status (passed / failed / error), data-diagnosis, data-checks.
+// Built on the kit's WidgetElement with no settings of its own: the base reads the link (a
+// teacher's `?lab.hide=solutions` hides [data-name="solutions"]), enables the controls and sets
+// data-ready. State the tests wait on is mirrored in data attributes: data-ready, data-state
+// (idle / checking), data-result (passed / failed / error), data-diagnosis, data-error, data-checks.
+import { defineSettings } from '../../experiments/settings/schema';
+import { WidgetElement } from '../kit/element';
 import { checkInSandbox } from './sandbox';
 import { createEditor, type LabEditor } from './editor';
 import { renderReport } from './report-view';
 import { wireTraining } from './training-view';
 import { loadWork, recordLabCheck, saveWork, type LabWork } from '../../lib/lab-store';
-import { readSharedState } from '../kit/share';
 import type { CheckReport } from '../../experiments/code-lab/types';
 
 /** The share key of every lab exercise: `?lab.hide=solutions` hides the solutions (a teacher's link). */
@@ -22,21 +25,26 @@ export function isRealAttempt(code: string, stub: string): boolean {
   return squash(code) !== squash(stub);
 }
 
-class NpCodeExercise extends HTMLElement {
+/** An exercise has no settings a link could change; only the teacher's hide list applies. */
+const NO_SETTINGS = defineSettings({});
+type NoSettings = Record<string, never>;
+
+class NpCodeExercise extends WidgetElement<NoSettings> {
+  protected readonly settings = NO_SETTINGS;
+  protected readonly defaultShareKey = LAB_SHARE_KEY;
   #id = '';
   #stub = '';
   #work: LabWork = loadWork('');
   #editor: LabEditor | null = null;
   #saveTimer = 0;
-  #solutionsHidden = false;
 
-  connectedCallback(): void {
-    if (this.hasAttribute('data-ready')) return;
+  /** Nothing is drawn from settings: the exercise's own wiring is all in setup. */
+  protected update(): void {}
+
+  protected setup(): void {
     this.#id = this.dataset.exercise ?? '';
     this.#stub = this.querySelector<HTMLElement>('[data-stub]')?.textContent ?? '';
     this.#work = loadWork(this.#id);
-    const shared = readSharedState(this.ownerDocument.location.search, LAB_SHARE_KEY);
-    this.#solutionsHidden = shared.hidden.has('solutions') || shared.settings.get('solutions') === 'hidden';
 
     const mount = this.querySelector<HTMLElement>('[data-editor]');
     if (!mount) return;
@@ -48,7 +56,6 @@ class NpCodeExercise extends HTMLElement {
     this.#button('hint')?.addEventListener('click', () => this.#showHint());
     this.#button('solution')?.addEventListener('click', () => this.#showSolution());
     this.#button('reset')?.addEventListener('click', () => this.#reset());
-    for (const b of this.querySelectorAll<HTMLButtonElement>('[data-lab-controls] button')) b.disabled = false;
     for (let i = 0; i < this.#work.hints; i++) this.#revealHint(i);
     this.#updateHintButton();
     this.#updateSolution();
@@ -56,7 +63,6 @@ class NpCodeExercise extends HTMLElement {
     document.addEventListener('np-lab-passed', () => training.refresh());
     if (this.#work.passedCode !== null) this.dataset.passed = '';
     this.dataset.state = 'idle';
-    this.setAttribute('data-ready', '');
   }
 
   #button(action: string): HTMLButtonElement | null {
@@ -64,8 +70,7 @@ class NpCodeExercise extends HTMLElement {
   }
 
   #say(text: string): void {
-    const status = this.querySelector<HTMLElement>('[data-status-line]');
-    if (status) status.textContent = text;
+    this.status.note(text);
   }
 
   #scheduleSave(): void {
@@ -109,7 +114,7 @@ class NpCodeExercise extends HTMLElement {
   #show(report: CheckReport): void {
     const target = this.querySelector<HTMLElement>('[data-report]');
     if (target) renderReport(target, report, { goTo: (line, column) => this.#editor?.goTo(line, column) });
-    this.dataset.status = report.status;
+    this.dataset.result = report.status;
     if (report.diagnosis) this.dataset.diagnosis = report.diagnosis.id;
     else delete this.dataset.diagnosis;
     if (report.error) this.dataset.error = report.error.kind;
@@ -151,7 +156,7 @@ class NpCodeExercise extends HTMLElement {
     const button = this.#button('solution');
     const note = this.querySelector<HTMLElement>('[data-solution-note]');
     if (!button || !note) return;
-    if (this.#solutionsHidden) {
+    if (this.isLocked('solutions')) {
       button.hidden = true;
       note.textContent = 'Your teacher’s link hides the solutions.';
     } else {
@@ -161,7 +166,7 @@ class NpCodeExercise extends HTMLElement {
   }
 
   #showSolution(): void {
-    if (this.#solutionsHidden || !this.#work.attempted) return;
+    if (this.isLocked('solutions') || !this.#work.attempted) return;
     const template = this.querySelector<HTMLTemplateElement>('template[data-solution]');
     const target = this.querySelector<HTMLElement>('[data-solution-view]');
     if (!template || !target) return;
