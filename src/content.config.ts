@@ -10,8 +10,8 @@ const lessons = defineCollection({
     .object({
       title: z.string().trim().min(1, 'title must not be empty'),
       order: z.number().int('order must be a whole number').positive('order must be 1 or more'),
-      part: z.enum(['I', 'II', 'III'], {
-        errorMap: () => ({ message: "part must be 'I', 'II' or 'III' (Building it, Learning, The experiments)" }),
+      part: z.enum(['I', 'II', 'III', 'IV', 'V'], {
+        errorMap: () => ({ message: "part must be 'I', 'II', 'III', 'IV' or 'V' (Building it, Learning, The experiments, Any network, Training in practice)" }),
       }),
       summary: z.string().trim().min(1, 'summary must not be empty'),
       objectives: z.array(z.string().trim().min(1)).min(1, 'list at least one objective'),

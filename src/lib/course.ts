@@ -1,7 +1,7 @@
 // Course navigation as plain data in, plain data out. No Astro imports, so the rules
 // (order, prev/next, "lesson N of M", parts) are unit-tested without building the site.
 
-export type PartId = 'I' | 'II' | 'III';
+export type PartId = 'I' | 'II' | 'III' | 'IV' | 'V';
 
 export interface Part {
   id: PartId;
@@ -9,11 +9,13 @@ export interface Part {
   title: string;
 }
 
-/** The three parts in reading order. */
+/** The parts in reading order. */
 export const PARTS: readonly Part[] = [
   { id: 'I', title: 'Building it' },
   { id: 'II', title: 'Learning' },
   { id: 'III', title: 'The experiments' },
+  { id: 'IV', title: 'Any network' },
+  { id: 'V', title: 'Training in practice' },
 ];
 
 /** What navigation needs to know about one lesson (its frontmatter plus its id). */
@@ -109,7 +111,7 @@ export function positionLabel(number: number, total: number): string {
   return `Lesson ${number} of ${total}`;
 }
 
-/** The lessons split into the three parts, in part order; parts with no lessons are left out. */
+/** The lessons split into their parts, in part order; parts with no lessons are left out. */
 export function groupByPart<T extends Lesson>(lessons: readonly T[]): PartGroup<T>[] {
   const sorted = sortByOrder(lessons);
   return PARTS.map((part) => ({ part, lessons: sorted.filter((l) => l.part === part.id) })).filter(
