@@ -14,6 +14,7 @@ import {
   plateauData,
   SAME_MARGIN,
   summarise,
+  verdict,
   sweepSeeds,
   trainPair,
   type PairedOutcome,
@@ -21,6 +22,10 @@ import {
 } from '../widgets/plateau/run';
 import { formatPowerOfTen } from '../experiments/format';
 import { fixed } from './format';
+import plateauCache from './cache/plateau.json';
+import { cachedRuns, type CacheFile, type RunJob, type RunRecord } from './cache/runs';
+import { EXPERIMENT_SCHEDULE, FULL_BATCH_EPOCHS, MINI_BATCH, PLATEAU_ARMS, PLATEAU_RUNS, PLATEAU_SEEDS } from './cache/plateau';
+import { countFact, medianFact } from './uncertainty';
 
 const data = plateauData();
 
@@ -96,64 +101,88 @@ function requiredDrop(best: number, threshold: number, mode: 'rel' | 'abs'): num
 }
 
 // ---------- The experiment: the same starts, fixed rate against the schedule ----------
+// 100 seeds per setting, too many to train at every build: the runs are cached in
+// cache/plateau.json (cache/plateau.ts lists them; cache.test.ts re-trains a sample).
 
-/** The schedule of the experiment: halve the rate after 200 epochs without improvement. */
-export const EXPERIMENT_SCHEDULE = { factor: 0.5, patience: 200 } as const;
-export const EXPERIMENT_SEEDS = 30;
-export const EXPERIMENT_EPOCHS = 5_000;
+export { EXPERIMENT_SCHEDULE };
+export const EXPERIMENT_SEEDS = PLATEAU_SEEDS;
+export const EXPERIMENT_EPOCHS = FULL_BATCH_EPOCHS;
 
-function setting(init: PlateauConfig['init'], learningRate: number, initSeed = 1): PlateauConfig {
+/** A widget setting with the experiment's schedule (the two single runs below, and the test that the specs agree). */
+export function setting(init: PlateauConfig['init'], learningRate: number, initSeed = 1): PlateauConfig {
   return {
     ...PLATEAU_DEFAULTS,
-    ...EXPERIMENT_SCHEDULE,
-    threshold: LIBRARY_DEFAULTS.threshold,
-    cooldown: 0,
-    minLr: 0,
-    flavour: 'pytorch',
-    thresholdMode: 'rel',
+    factor: EXPERIMENT_SCHEDULE.factor,
+    patience: EXPERIMENT_SCHEDULE.patience,
+    threshold: EXPERIMENT_SCHEDULE.threshold,
+    cooldown: EXPERIMENT_SCHEDULE.cooldown,
+    minLr: EXPERIMENT_SCHEDULE.minLr,
+    flavour: EXPERIMENT_SCHEDULE.flavour,
+    thresholdMode: EXPERIMENT_SCHEDULE.thresholdMode,
     init,
     initSeed,
     learningRate,
     epochs: EXPERIMENT_EPOCHS,
-    seeds: EXPERIMENT_SEEDS,
   };
 }
 
+const record = cachedRuns(PLATEAU_RUNS, plateauCache as CacheFile);
+const recordsOf = (jobs: readonly RunJob[]) => jobs.map(record);
+const lossOf = (r: RunRecord) => r.finalLoss ?? NaN;
+
+/** The same seeds trained both ways, as the widget's comparison pairs them. */
+function pairRecords(fixedJobs: readonly RunJob[], plateauJobs: readonly RunJob[]): PairedOutcome[] {
+  return fixedJobs.map((job, i) => {
+    const f = record(job), p = record(plateauJobs[i]);
+    return {
+      seed: job.seed,
+      fixed: { diverged: f.status === 'diverged', loss: lossOf(f) },
+      plateau: { diverged: p.status === 'diverged', loss: lossOf(p), cuts: p.cuts.length, finalRate: p.finalRate ?? NaN },
+    };
+  });
+}
+
 interface Experiment {
-  config: PlateauConfig;
+  learningRate: number;
   outcomes: PairedOutcome[];
   summary: PairedSummary;
 }
 
-function experiment(init: PlateauConfig['init'], learningRate: number): Experiment {
-  const config = setting(init, learningRate);
-  const outcomes = pairedComparison(config);
-  return { config, outcomes, summary: summarise(outcomes, 1) };
+function experiment(fixedJobs: readonly RunJob[], plateauJobs: readonly RunJob[]): Experiment {
+  const outcomes = pairRecords(fixedJobs, plateauJobs);
+  return { learningRate: fixedJobs[0].learningRate, outcomes, summary: summarise(outcomes, 1) };
 }
 
+const A = PLATEAU_ARMS;
 /** The write-up's own start and the rates of claim C3. */
-const writeup03 = experiment('writeup', 0.03);
-const writeup01 = experiment('writeup', 0.01);
+const writeup03 = experiment(A.writeup03Fixed, A.writeup03Plateau);
+const writeup01 = experiment(A.writeup01Fixed, A.writeup01Plateau);
 /** A He start at a rate too large to settle. */
-const he01 = experiment('he', 0.1);
+const he01 = experiment(A.he01Fixed, A.he01Plateau);
 
 /** Fixed runs at a smaller rate and schedule runs from a larger one: the write-up's recipe against a plain choice. */
-const heSeeds = { data, preset: 'he' as const, seeds: sweepSeeds({ seeds: EXPERIMENT_SEEDS }), epochs: EXPERIMENT_EPOCHS };
-const heFixed005 = runSweep({ ...heSeeds, learningRate: 0.05 });
-const heRecipe03 = runSweep({ ...heSeeds, learningRate: 0.3, schedule: { kind: 'plateau', ...EXPERIMENT_SCHEDULE } });
+const heFixed005 = recordsOf(A.he005Fixed);
+const heRecipe03 = recordsOf(A.he03Plateau);
 
-/** The loss of the best fit the sweeps reach (two hinges), and "at it" = within 0.002 of it. */
-const BEST_LEVEL = Math.min(...[...heFixed005, ...heRecipe03].filter((r) => r.status === 'ok').map((r) => r.finalLoss));
-const atBest = (runs: SweepRun[]) => runs.filter((r) => r.status === 'ok' && r.finalLoss < BEST_LEVEL + 0.002).length;
-const withDeadUnit = (runs: SweepRun[]) => runs.filter((r) => r.units.includes('dead')).length;
-const recipeVsFixed = summarise(
-  heFixed005.map((f, i) => ({
-    seed: Number(f.seed),
-    fixed: { diverged: f.status === 'diverged', loss: f.finalLoss },
-    plateau: { diverged: heRecipe03[i].status === 'diverged', loss: heRecipe03[i].finalLoss, cuts: heRecipe03[i].cuts?.length ?? 0, finalRate: heRecipe03[i].finalRate ?? NaN },
-  })),
-  1,
-);
+/** The loss of the best fit the runs reach (two hinges), and "at it" = within 0.002 of it. */
+const BEST_LEVEL = Math.min(...[...heFixed005, ...heRecipe03].filter((r) => r.status === 'ok').map(lossOf));
+const atBest = (runs: RunRecord[]) => runs.filter((r) => r.status === 'ok' && lossOf(r) < BEST_LEVEL + 0.002).length;
+const withDeadUnit = (runs: RunRecord[]) => runs.filter((r) => r.units.includes('dead')).length;
+const recipeVsFixed = summarise(pairRecords(A.he005Fixed, A.he03Plateau), 1);
+/** Starts where the schedule from 0.1 ends within the margin of a plain fixed 0.05. */
+const he01LikeFixed005 = he01.outcomes.filter((o, i) => !o.plateau.diverged && heFixed005[i].status === 'ok' && Math.abs(o.plateau.loss - lossOf(heFixed005[i])) <= SAME_MARGIN).length;
+
+// ---------- Mini-batches: the noise a fixed rate cannot settle ----------
+
+/** How far a run still wanders at the end: (largest − smallest loss over the last epochs) ÷ smallest. */
+const wander = (r: RunRecord) => (r.tail && r.tail.min !== null && r.tail.max !== null ? (r.tail.max - r.tail.min) / r.tail.min : NaN);
+const mini = { fixed: recordsOf(A.miniFixed), plateau: recordsOf(A.miniPlateau), small: recordsOf(A.miniSmall) };
+const miniOk = (runs: RunRecord[]) => runs.filter((r) => r.status === 'ok');
+const early = (r: RunRecord) => r.lossesAt?.[0] ?? NaN;
+const miniPairs = summarise(pairRecords(A.miniFixed, A.miniPlateau), 1);
+const miniLower = mini.fixed.filter((f, i) => f.status === 'ok' && mini.plateau[i].status === 'ok' && lossOf(mini.plateau[i]) < lossOf(f)).length;
+const miniLowerThanSmall = mini.small.filter((sm, i) => sm.status === 'ok' && mini.plateau[i].status === 'ok' && lossOf(mini.plateau[i]) < lossOf(sm)).length;
+const miniDiverged = [...mini.fixed, ...mini.plateau, ...mini.small].filter((r) => r.status === 'diverged').length;
 
 // ---------- Two single runs for the widgets ----------
 
@@ -186,14 +215,30 @@ function lastLoss(losses: Float64Array): number {
 /** Two decimals for losses near 1, three significant figures below (0.0510). */
 const loss = (v: number) => (v >= 0.1 ? fixed(v, 3) : v.toPrecision(3));
 const count = (n: number) => String(n);
+/** How far a run wanders at the end, as a share of its loss: "130%", "2.1%", "0.0031%". */
+const wanderText = (v: number) => {
+  const percent = v * 100;
+  if (percent >= 10) return `${Math.round(percent)}%`;
+  if (percent >= 0.01) return `${Number(percent.toPrecision(2))}%`;
+  return `${formatPowerOfTen(percent)}%`;
+};
 /** A small rate as prose: 1.4 × 10⁻⁸. */
 const rateText = (v: number) => (v >= 1e-4 ? String(Number(v.toPrecision(3))) : formatPowerOfTen(v));
 
 function experimentFacts(e: Experiment) {
   const { counts, medianFixed, medianPlateau, compared } = e.summary;
   const diverged = e.outcomes.filter((o) => o.fixed.diverged || o.plateau.diverged);
+  const both = e.outcomes.filter((o) => !o.fixed.diverged && !o.plateau.diverged);
   return {
-    rate: String(e.config.learningRate),
+    rate: String(e.learningRate),
+    /** The verdicts with Wilson intervals, out of all seeds. */
+    betterFact: countFact(counts.better, e.outcomes.length).text,
+    worseFact: countFact(counts.worse, e.outcomes.length).text,
+    sameFact: countFact(counts.same, e.outcomes.length).text,
+    divergedFact: countFact(diverged.length, e.outcomes.length).text,
+    /** The medians over the seeds where neither run diverged, with order-statistic intervals. */
+    medianFixedFact: both.length >= 6 ? medianFact(both.map((o) => o.fixed.loss), loss).text : '',
+    medianPlateauFact: both.length >= 6 ? medianFact(both.map((o) => o.plateau.loss), loss).text : '',
     better: count(counts.better),
     worse: count(counts.worse),
     same: count(counts.same),
@@ -208,7 +253,7 @@ function experimentFacts(e: Experiment) {
 const firstPossibleCut = replay(new Array(EXPERIMENT_SCHEDULE.patience + 5).fill(1), EXPERIMENT_SCHEDULE).cuts[0];
 const divergedSeeds = writeup03.outcomes.filter((o) => o.fixed.diverged).map((o) => o.seed);
 /** The same blow-ups under the most impatient schedule: a cut at every epoch that is not better. */
-const impatient = runSweep({ data, preset: 'writeup', seeds: divergedSeeds, epochs: EXPERIMENT_EPOCHS, learningRate: 0.03, schedule: { kind: 'plateau', factor: EXPERIMENT_SCHEDULE.factor, patience: 0 } });
+const impatient = runSweep({ data, preset: 'writeup', seeds: divergedSeeds, epochs: EXPERIMENT_EPOCHS, learningRate: 0.03, schedule: { ...EXPERIMENT_SCHEDULE, patience: 0 } });
 const divergedEpochs = writeup03.outcomes.length ? runSweep({ data, preset: 'writeup', seeds: writeup03.outcomes.filter((o) => o.fixed.diverged).map((o) => o.seed), epochs: 50, learningRate: 0.03 }).map((r) => r.epochs) : [];
 
 export const reduceOnPlateauFacts = {
@@ -267,6 +312,8 @@ export const reduceOnPlateauFacts = {
     lastDivergence: count(Math.max(...divergedEpochs)),
     firstDivergence: count(Math.min(...divergedEpochs)),
     savedByPatience0: count(impatient.filter((r) => r.status === 'ok').length),
+    /** The seeds the schedule made worse (the dead-unit escape below is one of them). */
+    worseSeeds: writeup03.outcomes.filter((o) => verdict(o, 1) === 'worse').map((o) => o.seed).join(', '),
   },
   writeup01: experimentFacts(writeup01),
   he01: experimentFacts(he01),
@@ -283,10 +330,45 @@ export const reduceOnPlateauFacts = {
     recipeAtBest: count(atBest(heRecipe03)),
     fixedDead: count(withDeadUnit(heFixed005)),
     recipeDead: count(withDeadUnit(heRecipe03)),
+    fixedAtBestFact: countFact(atBest(heFixed005), PLATEAU_SEEDS).text,
+    recipeAtBestFact: countFact(atBest(heRecipe03), PLATEAU_SEEDS).text,
+    fixedDeadFact: countFact(withDeadUnit(heFixed005), PLATEAU_SEEDS).text,
+    recipeDeadFact: countFact(withDeadUnit(heRecipe03), PLATEAU_SEEDS).text,
+    betterFact: countFact(recipeVsFixed.counts.better, PLATEAU_SEEDS).text,
+    worseFact: countFact(recipeVsFixed.counts.worse, PLATEAU_SEEDS).text,
+    sameFact: countFact(recipeVsFixed.counts.same, PLATEAU_SEEDS).text,
     /** Starts where the schedule from 0.1 ends within the margin of a plain fixed 0.05. */
-    he01LikeFixed005: count(he01.outcomes.filter((o, i) => !o.plateau.diverged && heFixed005[i].status === 'ok' && Math.abs(o.plateau.loss - heFixed005[i].finalLoss) <= SAME_MARGIN).length),
+    he01LikeFixed005: count(he01LikeFixed005),
+    he01LikeFixed005Fact: countFact(he01LikeFixed005, PLATEAU_SEEDS).text,
     he01FixedMedian: loss(median(he01.outcomes.filter((o) => !o.fixed.diverged).map((o) => o.fixed.loss))),
-    fixed005Median: loss(median(heFixed005.filter((r) => r.status === 'ok').map((r) => r.finalLoss))),
+    fixed005Median: loss(median(heFixed005.filter((r) => r.status === 'ok').map(lossOf))),
+  },
+  /** Mini-batches of 10: fixed rate, the schedule from the same rate, and a fixed rate ten times smaller. */
+  mini: {
+    batchSize: String(MINI_BATCH.batchSize),
+    updatesPerEpoch: String(data.n / MINI_BATCH.batchSize),
+    epochs: MINI_BATCH.epochs.toLocaleString('en-GB'),
+    rate: String(MINI_BATCH.rate),
+    smallRate: String(MINI_BATCH.smallRate),
+    early: String(MINI_BATCH.early),
+    tail: String(MINI_BATCH.tail),
+    seeds: count(PLATEAU_SEEDS),
+    diverged: count(miniDiverged),
+    earlyFixed: medianFact(miniOk(mini.fixed).map(early), loss).text,
+    earlySmall: medianFact(miniOk(mini.small).map(early), loss).text,
+    finalFixed: medianFact(miniOk(mini.fixed).map(lossOf), loss).text,
+    finalPlateau: medianFact(miniOk(mini.plateau).map(lossOf), loss).text,
+    finalSmall: medianFact(miniOk(mini.small).map(lossOf), loss).text,
+    wanderFixed: medianFact(miniOk(mini.fixed).map(wander), wanderText).text,
+    wanderPlateau: medianFact(miniOk(mini.plateau).map(wander), wanderText).text,
+    wanderSmall: medianFact(miniOk(mini.small).map(wander), wanderText).text,
+    /** The same rate with full batches (the He runs at 0.05 above): it settles by itself. */
+    wanderFullBatch: medianFact(heFixed005.filter((r) => r.status === 'ok').map(wander), wanderText).text,
+    lowerFact: countFact(miniLower, PLATEAU_SEEDS).text,
+    lowerThanSmallFact: countFact(miniLowerThanSmall, PLATEAU_SEEDS).text,
+    sameFact: countFact(miniPairs.counts.same, PLATEAU_SEEDS).text,
+    cutsMedian: count(median(miniOk(mini.plateau).map((r) => r.cuts.length))),
+    finalRateMedian: rateText(median(miniOk(mini.plateau).map((r) => r.finalRate ?? NaN))),
   },
   dead: {
     seed: String(DEAD_PLATEAU.initSeed),
@@ -335,6 +417,11 @@ export const reduceOnPlateauFacts = {
     he01,
     heFixed005,
     heRecipe03,
+    mini,
+    miniPairs,
+    miniLower,
+    miniLowerThanSmall,
+    wander,
     recipeVsFixed,
     bestLevel: BEST_LEVEL,
     divergedEpochs,

@@ -1,0 +1,131 @@
+// Training runs too many to repeat at every build, computed once and kept in the repository.
+//
+// A cached experiment is a list of jobs (one training run each, plain data) and the file of
+// their records, src/facts/cache/<name>.json, written by `npx tsx scripts/facts-cache.ts <name>`.
+// A facts module reads the records through `cachedRuns`, which refuses a file made for other jobs
+// (the build then stops and says which command brings it up to date), and
+// tests/unit/facts/cache.test.ts trains a sample of the jobs again and requires the same bits.
+import { defaultDataset } from '../../experiments/data/defaultDataset';
+import {
+  classifyEndState,
+  initParams,
+  makeSchedule,
+  train,
+  unitActivity,
+  type InitPreset,
+  type ScheduleSpec,
+  type UnitState,
+} from '../../trainer';
+
+/** One training run on the course's default data (300 z-scored samples, data seed 1). */
+export interface RunJob {
+  preset: InitPreset;
+  /** The starting seed; mini-batches are shuffled with the same seed, as the sweeps do. */
+  seed: number;
+  learningRate: number;
+  epochs: number;
+  hidden?: number;
+  schedule?: ScheduleSpec;
+  /** Samples per update; absent for full batch. */
+  batchSize?: number;
+  /** Epochs at which to keep the loss (the loss at the start of that epoch). */
+  lossesAt?: number[];
+  /** Keep the smallest and largest loss of this many last epochs (how far the run still wanders). */
+  tail?: number;
+  /** Keep the end state's gradient norm (is the run at rest, or did the budget stop it?). */
+  gradientNorm?: boolean;
+}
+
+/** What a cached run keeps: JSON-safe (a value that is not finite is stored as null). */
+export interface RunRecord {
+  status: 'ok' | 'diverged';
+  /** Epochs completed. */
+  epochs: number;
+  /** The loss at the start of the last completed epoch (the last finite one if the run diverged). */
+  finalLoss: number | null;
+  /** Each hidden unit at the end (dead, linear or hinge). */
+  units: UnitState[];
+  /** Epochs from which a schedule's cut rate applied. */
+  cuts: number[];
+  /** The rate the run ended with. */
+  finalRate: number | null;
+  lossesAt?: (number | null)[];
+  tail?: { min: number | null; max: number | null };
+  gradientNorm?: number | null;
+}
+
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** Trains one job exactly as runSweep would (same start, schedule, batches and shuffle seed). */
+export function runJob(job: RunJob): RunRecord {
+  const data = defaultDataset();
+  const hidden = job.hidden ?? 2;
+  const result = train({
+    data,
+    params: initParams({ preset: job.preset, seed: job.seed, hidden }),
+    learningRate: job.learningRate,
+    epochs: job.epochs,
+    hidden,
+    schedule: makeSchedule(job.schedule),
+    batchSize: job.batchSize,
+    shuffleSeed: job.seed,
+  });
+  const losses = result.losses;
+  const record: RunRecord = {
+    status: result.status,
+    epochs: result.epochs,
+    finalLoss: losses.length ? finite(losses[losses.length - 1]) : null,
+    units: unitActivity(result.params, data, hidden).states,
+    cuts: [...result.cuts],
+    finalRate: finite(result.finalLearningRate),
+  };
+  if (job.lossesAt) record.lossesAt = job.lossesAt.map((e) => (e < losses.length ? finite(losses[e]) : null));
+  if (job.tail) {
+    const tail = Array.from(losses.subarray(Math.max(0, losses.length - job.tail)));
+    record.tail = { min: finite(Math.min(...tail)), max: finite(Math.max(...tail)) };
+  }
+  if (job.gradientNorm) record.gradientNorm = finite(classifyEndState(result.params, data, hidden).gradientNorm);
+  return record;
+}
+
+/** A cached experiment: its name (the file) and its jobs. */
+export interface CachedRuns {
+  name: string;
+  /** What the experiment is for, for the file and the script's output. */
+  purpose: string;
+  jobs: RunJob[];
+}
+
+/** The file: the jobs it was computed for, and a record for each, in the same order. */
+export interface CacheFile {
+  name: string;
+  purpose: string;
+  jobs: RunJob[];
+  records: RunRecord[];
+}
+
+export const jobKey = (job: RunJob): string => JSON.stringify(job);
+
+/** The file as written: one job and one record per line, so a change shows as a readable diff. */
+export function cacheFileText(file: CacheFile): string {
+  const lines = (items: readonly unknown[]) => items.map((item) => JSON.stringify(item)).join(',\n');
+  return `{"name":${JSON.stringify(file.name)},"purpose":${JSON.stringify(file.purpose)},\n"jobs":[\n${lines(file.jobs)}\n],\n"records":[\n${lines(file.records)}\n]}\n`;
+}
+
+/**
+ * The records of a cached experiment, looked up by job. Throws when the file was made for other
+ * jobs, so a changed experiment cannot silently print numbers from an old one.
+ */
+export function cachedRuns(experiment: CachedRuns, file: CacheFile): (job: RunJob) => RunRecord {
+  const stale = file.name !== experiment.name || file.jobs.length !== experiment.jobs.length || file.records.length !== file.jobs.length
+    || experiment.jobs.some((job, i) => jobKey(job) !== jobKey(file.jobs[i]));
+  if (stale) {
+    throw new Error(`src/facts/cache/${experiment.name}.json was computed for other runs than the lesson asks for: run npx tsx scripts/facts-cache.ts ${experiment.name}`);
+  }
+  const byKey = new Map(file.jobs.map((job, i) => [jobKey(job), file.records[i]]));
+  return (job) => {
+    const record = byKey.get(jobKey(job));
+    if (!record) throw new Error(`No cached run in ${experiment.name} for ${jobKey(job)}.`);
+    return record;
+  };
+}
