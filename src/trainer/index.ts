@@ -36,3 +36,4 @@ export * from './deepParameters';
 export * from './weightDecay';
 export * from './split';
 export * from './noiseFloor';
+export * from './minibatchNoise';
