@@ -37,3 +37,4 @@ export * from './weightDecay';
 export * from './split';
 export * from './noiseFloor';
 export * from './minibatchNoise';
+export * from './earlyStopping';
