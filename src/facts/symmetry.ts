@@ -23,6 +23,10 @@ import { defaultDataset } from '../experiments/data/defaultDataset';
 import { SYMMETRY_DEFAULTS, SYMMETRY_RULES, type NudgeTarget, type SymmetricStart } from '../widgets/symmetry/config';
 import { firstBelow, LEVEL_EPOCHS, LEVEL_SEEDS, symmetricStart, symmetryRun, widthLevels } from '../widgets/symmetry/run';
 import { fixed, percent } from './format';
+import symmetryCache from './cache/symmetry.json';
+import { cachedRuns, type CacheFile } from './cache/runs';
+import { SYMMETRY_ARMS, SYMMETRY_EPOCHS, SYMMETRY_RATE, SYMMETRY_RUNS, SYMMETRY_SEEDS } from './cache/symmetry';
+import { countFact } from './uncertainty';
 
 const data = defaultDataset();
 const varY = variance(data.y);
@@ -134,19 +138,25 @@ unequal[7] = UNEQUAL_BIASES.B2;
 const unequalRun = train({ data, params: unequal, learningRate: RATE, epochs: LONG });
 const unequalFinal = meanSquaredError(unequalRun.params, data);
 
-// ---------- Large biases switch units on everywhere: random He weights, every bias 2 ----------
-export const BIASES_TWO_SEEDS = 5;
-const biasesTwo = Array.from({ length: BIASES_TWO_SEEDS }, (_, k) => {
-  const p = initParams({ preset: 'he', seed: k + 1 });
-  p.fill(2, 6);
-  const r = train({ data, params: p, learningRate: RATE, epochs: LONG });
-  return { final: meanSquaredError(r.params, data), states: unitActivity(r.params, data).states };
-});
-const biasesTwoAtPlane = biasesTwo.filter((r) => r.states.every((s) => s === 'linear') && Math.abs(r.final - plane.loss) < 1e-9).length;
+// ---------- 100 random starts each (cached: cache/symmetry.ts) ----------
+const cached = cachedRuns(SYMMETRY_RUNS, symmetryCache as CacheFile);
+/** A run at rest: its gradient is at rounding level. */
+const AT_REST = 1e-8;
 
-// ---------- Random starts: the usual cure ----------
-const heFinals = levels.finals!.twoUnits;
+// Large biases switch units on everywhere: random He weights, every bias 2.
+export const BIASES_TWO_SEEDS = SYMMETRY_SEEDS;
+const biasesTwo = SYMMETRY_ARMS.biasesTwo.map(cached);
+const biasesTwoAtPlane = biasesTwo.filter((r) => r.units.every((u) => u === 'linear') && Math.abs((r.finalLoss ?? NaN) - plane.loss) < 1e-9).length;
+
+// Random starts: the usual cure.
+const heRuns = SYMMETRY_ARMS.he.map(cached);
+const heFinals = heRuns.map((r) => r.finalLoss ?? Infinity);
 const heGood = heFinals.filter((l) => l < 0.1).length;
+const heAtRest = heRuns.filter((r) => (r.gradientNorm ?? Infinity) < AT_REST).length;
+const heBad = heRuns.filter((r) => !((r.finalLoss ?? Infinity) < 0.1));
+const heBadDead = heBad.filter((r) => r.units.includes('dead')).length;
+const heBadMoving = heBad.filter((r) => !r.units.includes('dead') && !((r.gradientNorm ?? Infinity) < AT_REST)).length;
+const heGoodAtRest = heRuns.filter((r) => (r.finalLoss ?? Infinity) < 0.1 && (r.gradientNorm ?? Infinity) < AT_REST).length;
 
 function describeUnits(states: readonly string[], counts: readonly number[]): string {
   return states
@@ -222,8 +232,19 @@ export const symmetry = {
     w0b2EscapedText: word(grid.w0b2.filter((r) => r.below >= 0).length),
   },
   unequal: { final: loss(unequalFinal), r2: fixed(r2(unequalFinal), 2) },
-  he: { good: count(heGood), runs: count(heFinals.length) },
-  biasesTwo: { atPlane: count(biasesTwoAtPlane), runs: count(BIASES_TWO_SEEDS) },
+  he: {
+    good: count(heGood),
+    runs: count(heFinals.length),
+    goodFact: countFact(heGood, heFinals.length).text,
+    epochs: count(SYMMETRY_EPOCHS),
+    rate: String(SYMMETRY_RATE),
+    atRest: count(heAtRest),
+    goodAtRest: count(heGoodAtRest),
+    bad: count(heBad.length),
+    badDead: count(heBadDead),
+    badMoving: count(heBadMoving),
+  },
+  biasesTwo: { atPlane: count(biasesTwoAtPlane), runs: count(BIASES_TWO_SEEDS), atPlaneFact: countFact(biasesTwoAtPlane, BIASES_TWO_SEEDS).text },
   /** Unrounded values for the tests that check the prose's claims. */
   exact: {
     varY,
@@ -240,6 +261,7 @@ export const symmetry = {
     grid,
     unequalFinal,
     heFinals,
+    heRuns,
     biasesTwo,
     /** For the exercise: ∂L/∂W5 at weights 0 / biases 2. */
     dW5: firstGradient.grad[4],

@@ -1,6 +1,7 @@
 // Every cached experiment, for scripts/facts-cache.ts (which writes them) and
 // tests/unit/facts/cache.test.ts (which re-trains a sample of each).
 import { PLATEAU_RUNS } from './plateau';
+import { SYMMETRY_RUNS } from './symmetry';
 import type { CachedRuns } from './runs';
 
-export const CACHED_EXPERIMENTS: readonly CachedRuns[] = [PLATEAU_RUNS];
+export const CACHED_EXPERIMENTS: readonly CachedRuns[] = [PLATEAU_RUNS, SYMMETRY_RUNS];

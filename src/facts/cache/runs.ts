@@ -8,7 +8,10 @@
 import { defaultDataset } from '../../experiments/data/defaultDataset';
 import {
   classifyEndState,
+  gaussian,
+  hessianSpectrum,
   initParams,
+  makeRandom,
   makeSchedule,
   train,
   unitActivity,
@@ -25,6 +28,13 @@ export interface RunJob {
   learningRate: number;
   epochs: number;
   hidden?: number;
+  /** Every bias set to this value after the preset has drawn the start (lesson 11's "every bias 2"). */
+  biases?: number;
+  /**
+   * Every starting value moved by spread × a normal number (lesson 15's small changes): the
+   * (copy + 1)-th vector drawn from the generator "nudge:<seed>". Copy −1 is the start itself.
+   */
+  nudge?: { spread: number; copy: number };
   schedule?: ScheduleSpec;
   /** Samples per update; absent for full batch. */
   batchSize?: number;
@@ -34,6 +44,8 @@ export interface RunJob {
   tail?: number;
   /** Keep the end state's gradient norm (is the run at rest, or did the budget stop it?). */
   gradientNorm?: boolean;
+  /** Keep the stable rate 2/λmax of the exact curvature (the Hessian) at the start and at the end. */
+  curvature?: boolean;
 }
 
 /** What a cached run keeps: JSON-safe (a value that is not finite is stored as null). */
@@ -52,6 +64,9 @@ export interface RunRecord {
   lossesAt?: (number | null)[];
   tail?: { min: number | null; max: number | null };
   gradientNorm?: number | null;
+  /** 2/λmax of the Hessian at the start and at the end (the last finite parameters if the run diverged). */
+  startLimit?: number | null;
+  endLimit?: number | null;
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -60,9 +75,17 @@ const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 export function runJob(job: RunJob): RunRecord {
   const data = defaultDataset();
   const hidden = job.hidden ?? 2;
+  const params = initParams({ preset: job.preset, seed: job.seed, hidden });
+  if (job.biases !== undefined) params.fill(job.biases, 3 * hidden);
+  if (job.nudge && job.nudge.copy >= 0) {
+    const random = makeRandom(`nudge:${job.seed}`);
+    const start = Float64Array.from(params);
+    for (let c = 0; c <= job.nudge.copy; c++) for (let j = 0; j < params.length; j++) params[j] = start[j] + job.nudge.spread * gaussian(random);
+  }
+  const startParams = Float64Array.from(params);
   const result = train({
     data,
-    params: initParams({ preset: job.preset, seed: job.seed, hidden }),
+    params,
     learningRate: job.learningRate,
     epochs: job.epochs,
     hidden,
@@ -85,6 +108,10 @@ export function runJob(job: RunJob): RunRecord {
     record.tail = { min: finite(Math.min(...tail)), max: finite(Math.max(...tail)) };
   }
   if (job.gradientNorm) record.gradientNorm = finite(classifyEndState(result.params, data, hidden).gradientNorm);
+  if (job.curvature) {
+    record.startLimit = finite(hessianSpectrum(startParams, data, hidden).stableLearningRate);
+    record.endLimit = finite(hessianSpectrum(result.params, data, hidden).stableLearningRate);
+  }
   return record;
 }
 

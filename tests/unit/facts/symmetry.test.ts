@@ -164,6 +164,12 @@ describe('lesson 11: breaking the tie', () => {
 
   it('gets most random (He) starts below 0.1', () => {
     expect(num(f.he.good)).toBeGreaterThan(num(f.he.runs) / 2);
+    expect(num(f.he.runs)).toBeGreaterThanOrEqual(100);
+    expect(f.he.goodFact).toMatch(/^\d+ of 100 \(95% interval \d+–\d+\)$/);
+    // every good run is at rest, and the others are accounted for: a dead unit, or still moving on a plateau
+    expect(f.he.goodAtRest).toBe(f.he.good);
+    expect(num(f.he.badDead) + num(f.he.badMoving)).toBe(num(f.he.bad));
+    expect(num(f.he.good) + num(f.he.bad)).toBe(num(f.he.runs));
   });
 
   it('backs the exercises: twins at any equal start, and a millionth nudge that changes the bits but not the outcome', () => {
