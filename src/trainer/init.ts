@@ -1,8 +1,9 @@
-// Starting values for the nine (or 4H + 1) parameters. Seeded separately from the data:
+// Starting values for the nine (or 4H + 1, or a deeper network's) parameters. Seeded separately from the data:
 // the same data can be trained from many starts, and one start on many data sets.
 import { gaussian, makeRandom, roundTo, uniform } from './random';
 import { DEFAULT_HIDDEN, MAX_HIDDEN, fromNamed, parameterCount, type Parameters } from './parameters';
 import { checkNumber, throwIfAny, TrainerInputError } from './errors';
+import { DEFAULT_DEEP_WIDTHS, deepLayout, type HiddenWidths } from './deepParameters';
 
 export type InitPreset =
   | 'he'
@@ -58,12 +59,53 @@ export interface InitOptions {
 export function initParams(options: InitOptions = {}): Parameters {
   const { preset = 'he', seed = 1, hidden = DEFAULT_HIDDEN } = options;
   throwIfAny([checkNumber('The hidden width', hidden, 1, MAX_HIDDEN, true)]);
+  const H = hidden;
+  // Hidden units have 2 inputs, the output has H.
+  return drawStart(preset, seed, { count: parameterCount(H), weights: 3 * H, fanIn: (i) => (i < 2 * H ? 2 : H), isCourseNetwork: H === 2 });
+}
+
+export interface DeepInitOptions {
+  preset?: InitPreset;
+  /** Seed of the initialisation (separate from the data seed). */
+  seed?: number | string;
+  /** Widths of the hidden layers, input side first. */
+  hidden?: HiddenWidths;
+}
+
+/**
+ * Fresh starting parameters for a network with one or more hidden layers (deepParameters.ts's
+ * layout), drawn the same way as initParams: weights in layout order, then biases; He scales each
+ * layer's weights by its own fan-in (2 for the first layer, H1 for the second, …). With one hidden
+ * layer the layouts coincide, and so do the numbers: initDeepParams({ hidden: [H] }) = initParams({ hidden: H }).
+ */
+export function initDeepParams(options: DeepInitOptions = {}): Parameters {
+  const { preset = 'he', seed = 1, hidden = DEFAULT_DEEP_WIDTHS } = options;
+  const layout = deepLayout(hidden);
+  const fanIn = (i: number) => {
+    let l = layout.layers;
+    while (i < layout.weightOffset[l]) l--;
+    return layout.sizes[l - 1];
+  };
+  const isCourseNetwork = hidden.length === 1 && hidden[0] === 2;
+  return drawStart(preset, seed, { count: layout.parameterCount, weights: layout.biasOffset[1], fanIn, isCourseNetwork });
+}
+
+interface StartShape {
+  count: number;
+  /** Parameters 0 … weights − 1 are weights, the rest biases. */
+  weights: number;
+  /** Inputs per unit of the layer weight i belongs to. */
+  fanIn: (i: number) => number;
+  /** The course's 2-2-1 network, the only one the write-up's printed example fits. */
+  isCourseNetwork: boolean;
+}
+
+function drawStart(preset: InitPreset, seed: number | string, shape: StartShape): Parameters {
   if (!(preset in INIT_PRESETS)) {
     throw new TrainerInputError(`Unknown starting preset "${String(preset)}".`);
   }
-  const H = hidden;
-  const weights = 3 * H;
-  const params = new Float64Array(parameterCount(H));
+  const { weights } = shape;
+  const params = new Float64Array(shape.count);
   const random = makeRandom(`init:${seed}`);
   const fill = (weight: (i: number) => number, bias: (i: number) => number) => {
     for (let i = 0; i < weights; i++) params[i] = weight(i);
@@ -73,14 +115,14 @@ export function initParams(options: InitOptions = {}): Parameters {
   const writeupBias = () => roundTo(uniform(random, -5, 5), 2);
   switch (preset) {
     case 'he':
-      // Hidden units have 2 inputs, the output has H: variance 2 / fan-in keeps signals O(1).
-      fill((i) => gaussian(random) * Math.sqrt(2 / (i < 2 * H ? 2 : H)), () => 0);
+      // Variance 2 / fan-in keeps signals O(1) from layer to layer.
+      fill((i) => gaussian(random) * Math.sqrt(2 / shape.fanIn(i)), () => 0);
       break;
     case 'writeup':
       fill(writeupWeight, writeupBias);
       break;
     case 'writeup-example':
-      if (H !== 2) throw new TrainerInputError("The write-up's example exists only for 2 hidden units.");
+      if (!shape.isCourseNetwork) throw new TrainerInputError("The write-up's example exists only for 2 hidden units (the 2-2-1 network).");
       return fromNamed(WRITEUP_EXAMPLE);
     case 'zeros':
       fill(() => 0, () => 0);

@@ -3,16 +3,16 @@
 // Full batch by default (one gradient over all samples, one update per epoch); with a
 // batch size, the samples are shuffled each epoch and one update is made per mini-batch.
 // Another optimizer (momentum, Nesterov, RMSProp, Adam: optimizers.ts) can take the step instead.
-import { gradientScratchLength, lossAndGradientInto } from './gradient';
-import { meanSquaredError } from './loss';
+// The network is a Model (model.ts): the course's 2-H-1 network by default, or a deeper one.
+import { singleLayerModel, type Model } from './model';
 import { checkShape } from './network';
-import { DEFAULT_HIDDEN, MAX_HIDDEN, parameterName, type Parameters } from './parameters';
+import { DEFAULT_HIDDEN, MAX_HIDDEN, type Parameters } from './parameters';
 import type { Dataset } from './data';
 import { makeRandom, type Random } from './random';
 import { constantSchedule, type Schedule } from './schedule';
 import { checkNumber, throwIfAny, TrainerInputError } from './errors';
 import { checkOptimizerSpec, makeOptimizer, type Optimizer, type OptimizerSpec } from './optimizers';
-import { addL2Gradient } from './weightDecay';
+import { addL2GradientToWeights } from './weightDecay';
 
 export type TrainStatus = 'ok' | 'diverged';
 
@@ -25,7 +25,10 @@ export interface TrainConfig {
   params: Parameters;
   /** η, the step size. */
   learningRate: number;
+  /** Width of the hidden layer of the 2-H-1 network (2 if omitted). */
   hidden?: number;
+  /** The network to train instead of 2-H-1, e.g. deepModel([8, 8]) for 2-8-8-1 (then omit `hidden`). */
+  model?: Model;
   /** Samples per update; omit (or give N) for full-batch gradient descent. */
   batchSize?: number;
   /** Seed of the mini-batch shuffling. */
@@ -54,11 +57,13 @@ export const MAX_EPOCHS = 10_000_000;
 /** Explains what is wrong with a configuration, or returns an empty list. */
 export function validateTrainConfig(config: TrainConfig): string[] {
   const hidden = config.hidden ?? DEFAULT_HIDDEN;
+  const { model } = config;
   const messages: (string | null)[] = [
     checkNumber('The learning rate', config.learningRate, 0, MAX_LEARNING_RATE),
-    checkNumber('The hidden width', hidden, 1, MAX_HIDDEN, true),
+    model ? null : checkNumber('The hidden width', hidden, 1, MAX_HIDDEN, true),
     config.weightDecay === undefined ? null : checkNumber('The weight decay λ', config.weightDecay, 0, MAX_WEIGHT_DECAY),
   ];
+  if (model && config.hidden !== undefined) messages.push('Give either a hidden width or a model, not both.');
   if (!config.data || !(config.data.n >= 1)) messages.push('Training needs at least one sample.');
   if (config.heldOut !== undefined && !(config.heldOut && config.heldOut.n >= 1)) messages.push('The held-out part needs at least one sample.');
   if (config.batchSize !== undefined && config.data) {
@@ -67,19 +72,25 @@ export function validateTrainConfig(config: TrainConfig): string[] {
   messages.push(...checkOptimizerSpec(config.optimizer));
   if (!messages.some((m) => m !== null)) {
     try {
-      checkShape(config.params, hidden);
+      if (!model) checkShape(config.params, hidden);
+      else if (config.params.length !== model.parameterCount) {
+        messages.push(`A ${model.label} network has ${model.parameterCount} parameters, not ${config.params.length}.`);
+      }
     } catch (error) {
       messages.push((error as Error).message);
     }
   }
   const bad = config.params ? Array.prototype.findIndex.call(config.params, (v: number) => !Number.isFinite(v)) : -1;
-  if (bad >= 0) messages.push(`${parameterName(bad, hidden)} is not a finite number.`);
+  if (bad >= 0) messages.push(`${(model ?? singleLayerModel(hidden)).parameterName(bad)} is not a finite number.`);
   return messages.filter((m): m is string => m !== null);
 }
 
 /** A training run that can be advanced an epoch at a time (for widgets) or run to the end. */
 export class Trainer {
   readonly data: Dataset;
+  /** The network being trained: its parameter count, names and loss-and-gradient pass. */
+  readonly model: Model;
+  /** The hidden width when the network has one hidden layer; NaN for a deeper one (see model.hidden). */
   readonly hidden: number;
   readonly batchSize: number;
   readonly lossForm: LossForm;
@@ -117,7 +128,8 @@ export class Trainer {
     const problems = validateTrainConfig(config);
     if (problems.length) throw new TrainerInputError(problems[0]);
     this.data = config.data;
-    this.hidden = config.hidden ?? DEFAULT_HIDDEN;
+    this.model = config.model ?? singleLayerModel(config.hidden ?? DEFAULT_HIDDEN);
+    this.hidden = this.model.hidden.length === 1 ? this.model.hidden[0] : Number.NaN;
     this.batchSize = config.batchSize ?? config.data.n;
     this.lossForm = config.lossForm ?? 'mean';
     this.optimizer = makeOptimizer(config.optimizer);
@@ -125,7 +137,7 @@ export class Trainer {
     this.params = Float64Array.from(config.params);
     this.previous = new Float64Array(this.params.length);
     this.gradient = new Float64Array(this.params.length);
-    this.scratch = new Float64Array(gradientScratchLength(this.hidden));
+    this.scratch = new Float64Array(this.model.scratchLength);
     this.learningRate = config.learningRate;
     this.schedule = config.schedule ?? constantSchedule();
     this.history = new Float64Array(1024);
@@ -195,19 +207,19 @@ export class Trainer {
   }
 
   private runEpoch(): void {
-    const { data, hidden, params, gradient, scratch } = this;
+    const { data, model, params, gradient, scratch } = this;
     const n = data.n;
     const rate = this.learningRate;
-    const heldOutLoss = this.heldOut ? meanSquaredError(params, this.heldOut, hidden) : NaN; // before this epoch's steps
+    const heldOutLoss = this.heldOut ? model.loss(params, this.heldOut, scratch) : NaN; // before this epoch's steps
     let loss: number;
     if (this.order === null) {
-      loss = lossAndGradientInto(params, data, hidden, gradient, 0, n, scratch);
+      loss = model.lossAndGradientInto(params, data, gradient, 0, n, scratch);
       if (!Number.isFinite(loss)) {
         return this.diverge(`The loss is too large to represent at epoch ${this.epoch}: the run diverged.`);
       }
       if (!this.update(rate, n)) return;
     } else {
-      loss = meanSquaredError(params, data, hidden);
+      loss = model.loss(params, data, scratch);
       if (!Number.isFinite(loss)) {
         return this.diverge(`The loss is too large to represent at epoch ${this.epoch}: the run diverged.`);
       }
@@ -215,7 +227,7 @@ export class Trainer {
       for (let start = 0; start < n; start += this.batchSize) {
         const end = Math.min(n, start + this.batchSize);
         const m = this.gatherBatch(start, end);
-        lossAndGradientInto(params, this.batch!, hidden, gradient, 0, m, scratch);
+        model.lossAndGradientInto(params, this.batch!, gradient, 0, m, scratch);
         if (!this.update(rate, end - start)) return;
       }
     }
@@ -227,7 +239,7 @@ export class Trainer {
   /** One step of the optimizer (θ ← θ − η·∂L/∂θ by default). Keeps the last finite parameters if the step overflows. */
   private update(rate: number, samplesInStep: number): boolean {
     const { params, gradient, previous, optimizer } = this;
-    if (this.weightDecay > 0) addL2Gradient(params, gradient, this.weightDecay, this.hidden); // ∂/∂w of λ·Σ w²: 2λ·w
+    if (this.weightDecay > 0) addL2GradientToWeights(params, gradient, this.weightDecay, this.model.weightCount); // ∂/∂w of λ·Σ w²: 2λ·w
     let stepRate = rate;
     if (this.lossForm === 'sum') {
       // Σe² over m samples has m times the gradient of their mean. Plain descent folds m into the

@@ -38,7 +38,15 @@ export function l2Penalty(params: Parameters, lambda: number, hidden: number = h
 
 /** Adds the penalty's partials, 2λ·w, to the weights' entries of `grad` (in place; biases untouched). */
 export function addL2Gradient(params: Parameters, grad: Float64Array, lambda: number, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): void {
-  for (let j = 0; j < 3 * hidden; j++) grad[j] += 2 * lambda * params[j];
+  addL2GradientToWeights(params, grad, lambda, 3 * hidden);
+}
+
+/**
+ * The same for any layout that puts its weights first, as the 2-H-1 layout and the deeper networks'
+ * (deepParameters.ts) both do: the first `weightCount` entries are weights.
+ */
+export function addL2GradientToWeights(params: Parameters, grad: Float64Array, lambda: number, weightCount: number): void {
+  for (let j = 0; j < weightCount; j++) grad[j] += 2 * lambda * params[j];
 }
 
 export interface RegularisedLossAndGradient extends LossAndGradient {
