@@ -14,6 +14,7 @@ import {
 } from '../src/trainer';
 import { kb, measureSite, START_JS_BUDGET } from '../tests/helpers/page-weight';
 import { benchCodeLab } from './bench/code-lab';
+import { benchDeepNetwork } from './bench/deep';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -178,6 +179,12 @@ for (const [column, row] of [[W5, B3], [W1, B1]]) {
     `${((100 * epochs * 300) / r.js / 1e6).toFixed(1)} M sample-steps/s`,
     r.js, r.c, r.cOut ? maxRelativeDifference(finals, cFinals) : undefined,
   );
+}
+
+// ---- 3b. the deeper network 2-8-8-1 (issue 15): its own module, scripts/bench/deep.ts -------
+for (const r of benchDeepNetwork(work)) {
+  TARGETS[r.target] = r.minSpeed;
+  addRow(r.label, r.target, r.throughput, r.js, r.c, r.diff);
 }
 
 function table(header: string[], body: string[][]): string {

@@ -31,6 +31,7 @@ export * from './deepNetwork';
 export * from './deepBackprop';
 export * from './deepGradient';
 export * from './model';
+export * from './deepModel';
 export * from './eigen';
 export * from './hessian';
 export * from './spectrum';

@@ -1,9 +1,9 @@
 // What the training loop needs to know about a network, so one loop (train.ts) trains both the
 // course's 2-H-1 network and deeper ones: how many parameters it has, what each is called, and a
 // loss-and-gradient pass. The 2-H-1 model runs gradient.ts's passes exactly as before (the fast
-// single-hidden-layer passes, unchanged); a layered model runs deepGradient.ts's pass.
-import { deepLossAndGradientInto, deepLossInto, deepScratchLength } from './deepGradient';
-import { deepLayout, deepParameterName, networkLabel, type DeepLayout, type HiddenWidths } from './deepParameters';
+// single-hidden-layer passes, unchanged); a deeper one (deepModel.ts) runs deepGradient.ts's pass.
+// train.ts imports only this file, so pages that train 2-H-1 do not load the deeper network's code.
+import { networkLabel, type HiddenWidths } from './deepParameters';
 import { gradientScratchLength, lossAndGradientInto, type Samples } from './gradient';
 import { meanSquaredError } from './loss';
 import { parameterCount, parameterName, type Parameters } from './parameters';
@@ -38,23 +38,5 @@ export function singleLayerModel(hidden: number): Model {
     parameterName: (i) => parameterName(i, hidden),
     lossAndGradientInto: (params, samples, grad, start, end, scratch) => lossAndGradientInto(params, samples, hidden, grad, start, end, scratch),
     loss: (params, data) => meanSquaredError(params, data, hidden),
-  };
-}
-
-/**
- * A network with the given hidden widths (deepParameters.ts's layout), trained by deepGradient.ts's
- * pass. deepModel([H]) is the 2-H-1 network through the general pass: same layout, same numbers.
- */
-export function deepModel(hidden: HiddenWidths): Model {
-  const layout: DeepLayout = deepLayout(hidden);
-  return {
-    label: networkLabel(hidden),
-    hidden: layout.hidden,
-    parameterCount: layout.parameterCount,
-    weightCount: layout.biasOffset[1],
-    scratchLength: deepScratchLength(layout),
-    parameterName: (i) => deepParameterName(layout, i),
-    lossAndGradientInto: (params, samples, grad, start, end, scratch) => deepLossAndGradientInto(params, layout, samples, grad, start, end, scratch),
-    loss: (params, data, scratch) => deepLossInto(params, layout, data, 0, data.n, scratch),
   };
 }

@@ -2,13 +2,15 @@
 // (deepBackprop.ts) against the autodiff engine bit for bit and against backprop.ts for 2-2-1; the
 // fused pass (deepGradient.ts) against the autodiff engine up to rounding and against gradient.ts
 // bit for bit with one hidden layer; both against central finite differences.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   backpropagate221, backpropagateDeep, biasIndex, datasetFromArrays, deepLayout, deepLossAndGradientInto, deepLossInto,
   deepMeanSquaredError, deepNetworkGraph, deepScratchLength, forwardDeep, initDeepParams, lossAndGradient, makeDataset,
-  makeRandom, uniform, weightIndex, type Dataset, type DeepLayout, type HiddenWidths,
+  makeRandom, uniform, weightIndex, deepModel, train, type Dataset, type DeepLayout, type HiddenWidths,
 } from '../../../src/trainer';
+import { GENERATED_DEEP_PATH, UNROLLED_DEEP_WIDTHS, unrolledDeepGradientSource } from '../../../scripts/generate-deep-gradient';
 
 const bits = (values: ArrayLike<number>) => Array.from(values, (v) => (Object.is(v, -0) ? '-0' : String(v)));
 
@@ -266,5 +268,80 @@ describe('the fused pass (deepGradient.ts)', () => {
       expect(bits(grad)).toEqual(bits(reference.grad));
       expect(bits([deepLossInto(params, layout, data, 7, 31, scratch.fill(-9))])).toEqual(bits([loss]));
     }
+  });
+});
+
+/**
+ * The fused pass's arithmetic as plain loops over the layout, in its order of operations: the first
+ * layer w·x1 + w·x2 + b, later layers from the bias adding each active unit in turn, the output the
+ * same, e = ŷ − y, δ of a unit = Σ w·δ(next) over the next layer in turn if the unit is on, and the
+ * factor 2/m at the end. The written-out passes and the loops must both equal it bit for bit.
+ */
+function fusedOrderReference(p: Float64Array, layout: DeepLayout, data: Dataset): { loss: number; grad: number[] } {
+  const grad = new Array<number>(layout.parameterCount).fill(0);
+  const W = (l: number, from: number, to: number) => weightIndex(layout, l, from, to);
+  let loss = 0;
+  for (let i = 0; i < data.n; i++) {
+    const x1 = data.x1[i], x2 = data.x2[i];
+    const h: number[][] = [[x1, x2]];
+    for (let l = 1; l <= layout.layers; l++) {
+      h.push(Array.from({ length: layout.sizes[l] }, (_, to) => {
+        let z: number;
+        if (l === 1) z = p[W(1, 0, to)] * x1 + p[W(1, 1, to)] * x2 + p[biasIndex(layout, 1, to)];
+        else {
+          z = p[biasIndex(layout, l, to)];
+          h[l - 1].forEach((a, from) => { if (a > 0) z += p[W(l, from, to)] * a; });
+        }
+        return l === layout.layers || z > 0 ? z : 0;
+      }));
+    }
+    const e = h[layout.layers][0] - data.y[i];
+    loss += e * e;
+    let delta = [e];
+    for (let l = layout.layers; l >= 1; l--) {
+      delta.forEach((d, to) => (grad[biasIndex(layout, l, to)] += d));
+      const below = h[l - 1];
+      below.forEach((a, from) => {
+        if (l > 1 && !(a > 0)) return;
+        delta.forEach((d, to) => (grad[W(l, from, to)] += d * a));
+      });
+      if (l > 1) delta = below.map((a, from) => (a > 0 ? delta.reduce((s, d, to) => s + p[W(l, from, to)] * d, 0) : 0));
+    }
+  }
+  return { loss: loss / data.n, grad: grad.map((g) => g * (2 / data.n)) };
+}
+
+describe('the written-out passes (deepGradientUnrolled.ts)', () => {
+  for (const hidden of [...UNROLLED_DEEP_WIDTHS, [3, 5], [8, 7], [2, 3, 2]]) {
+    it(`and the loops equal the fused order of operations bit for bit for 2-${hidden.join('-')}-1`, () => {
+      fc.assert(
+        fc.property(randomCase(fc.constant([...hidden])), ({ layout, params, data }) => {
+          const fast = fused(params, layout, data);
+          const reference = fusedOrderReference(params, layout, data);
+          expect(bits([fast.loss])).toEqual(bits([reference.loss]));
+          expect(bits(fast.grad)).toEqual(bits(reference.grad));
+        }),
+        { numRuns: 100 },
+      );
+    });
+  }
+
+  it('train 2-8-8-1 exactly as the fused order of operations does, epoch after epoch', () => {
+    const layout = deepLayout([8, 8]);
+    const data = makeDataset({ n: 120 });
+    const params = initDeepParams({ hidden: [8, 8], seed: 2 });
+    const run = train({ data, params, model: deepModel([8, 8]), learningRate: 0.02, epochs: 30 });
+    const p = Float64Array.from(params);
+    for (let epoch = 0; epoch < 30; epoch++) {
+      const { loss, grad } = fusedOrderReference(p, layout, data);
+      expect(run.losses[epoch]).toBe(loss);
+      for (let j = 0; j < p.length; j++) p[j] -= 0.02 * grad[j];
+    }
+    expect(bits(run.params)).toEqual(bits(p));
+  });
+
+  it('come from a generated file that matches its generator', () => {
+    expect(UNROLLED_DEEP_WIDTHS).toEqual([[2, 2], [4, 4], [8, 8]]);
+    expect(readFileSync(GENERATED_DEEP_PATH, 'utf8')).toBe(unrolledDeepGradientSource());
   });
 });
