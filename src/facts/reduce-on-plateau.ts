@@ -5,21 +5,11 @@ import { curvature } from '../trainer/curvature';
 import { reduceOnPlateau, type ReduceOnPlateauOptions } from '../trainer/schedule';
 import { W5 } from '../trainer/parameters';
 import { runSweep, type SweepRun } from '../trainer/sweep';
-import { createTrainer } from '../trainer/train';
+import { Trainer } from '../trainer/train';
 import { unitActivity } from '../trainer/units';
-import { PLATEAU_DEFAULTS, type PlateauConfig } from '../widgets/plateau/config';
-import {
-  median,
-  pairedComparison,
-  plateauData,
-  SAME_MARGIN,
-  summarise,
-  verdict,
-  sweepSeeds,
-  trainPair,
-  type PairedOutcome,
-  type PairedSummary,
-} from '../widgets/plateau/run';
+import { plateauComparisonSettings, type PlateauConfig } from '../experiments/plateau/comparison-settings';
+import { plateauData, trainPair } from '../experiments/plateau/pair';
+import { median, SAME_MARGIN, summarise, verdict, type PairedOutcome, type PairedSummary } from '../experiments/plateau/paired';
 import { formatPowerOfTen } from '../experiments/format';
 import { fixed } from './format';
 import plateauCache from './cache/plateau.json';
@@ -111,7 +101,7 @@ export const EXPERIMENT_EPOCHS = FULL_BATCH_EPOCHS;
 /** A widget setting with the experiment's schedule (the two single runs below, and the test that the specs agree). */
 export function setting(init: PlateauConfig['init'], learningRate: number, initSeed = 1): PlateauConfig {
   return {
-    ...PLATEAU_DEFAULTS,
+    ...plateauComparisonSettings.defaults,
     factor: EXPERIMENT_SCHEDULE.factor,
     patience: EXPERIMENT_SCHEDULE.patience,
     threshold: EXPERIMENT_SCHEDULE.threshold,
@@ -193,15 +183,15 @@ const dead = trainPair(DEAD_PLATEAU);
 const plateauLevel = dead.fixed.losses[200];
 const escapeAt = dead.fixed.losses.findIndex((l, e) => e > 200 && l < plateauLevel * 0.99);
 /** Which units are on for no sample after the first (huge) step: the plateau is a dead-unit one. */
-const afterFirstStep = createTrainer({ data, params: dead.start, learningRate: DEAD_PLATEAU.learningRate });
+const afterFirstStep = new Trainer({ data, params: dead.start, learningRate: DEAD_PLATEAU.learningRate });
 afterFirstStep.step(1);
 const deadAfterFirstStep = unitActivity(afterFirstStep.params, data);
-const atFirstCut = createTrainer({ data, params: dead.start, learningRate: DEAD_PLATEAU.learningRate });
+const atFirstCut = new Trainer({ data, params: dead.start, learningRate: DEAD_PLATEAU.learningRate });
 atFirstCut.step(dead.plateau.cuts[0]);
 const deadAtEnd = { fixed: unitActivity(dead.fixed.params, data), plateau: unitActivity(dead.plateau.params, data) };
 
 /** A rate too large to settle: He start, seed 2, η = 0.1 (the widget's default). */
-export const BOUNCING = setting('he', 0.1, PLATEAU_DEFAULTS.initSeed);
+export const BOUNCING = setting('he', 0.1, plateauComparisonSettings.defaults.initSeed);
 const bouncing = trainPair(BOUNCING);
 /** λmax (lesson 8) where the fixed run bounces, and at the bottom the schedule settles in. */
 const bounceCurvature = curvature(bouncing.fixed.params, data);

@@ -47,6 +47,8 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   protected shared!: SharedState;
   /** The settings drawn last (also holds the settings that have no control). */
   #drawn!: C;
+  /** What the page's settings or a link asked for that could not be used, said before the widget's news. */
+  #lead = '';
   readonly #redraw = oncePerFrame(() => this.refresh());
 
   connectedCallback(): void {
@@ -54,7 +56,7 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     const settings = this.settings;
     const { key, shared, config, notices } = readWidgetSettings(this, this.defaultShareKey, settings.keys, (source) => settings.parse(source));
     this.shared = shared;
-    this.controls = wireSettingControls(this, settings, (name) => this.changed(name), this.ownControls());
+    this.controls = wireSettingControls(this, settings, (name) => this.#changedByReader(name), this.ownControls());
     this.status = this.controls.status;
     this.#drawn = config;
     // Browsers may restore typed values on reload; the figure shows `config`, so the controls must too.
@@ -65,7 +67,8 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     this.setup(config);
     enableControls(this);
     this.setAttribute('data-ready', '');
-    if (notices.length) this.status.note(notices.join(' '));
+    this.#lead = notices.join(' ');
+    if (notices.length) this.status.note(this.#lead);
     if (notices.length || shared.settings.size) this.refresh();
   }
 
@@ -83,6 +86,7 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
 
   /** Changes some settings (a preset, a card clicked) and draws the result. Locked settings stay. */
   change(changes: Partial<C>): void {
+    this.#lead = '';
     const allowed = Object.fromEntries(Object.entries(changes).filter(([name]) => !this.isLocked(name))) as Partial<C>;
     this.show({ ...this.current(), ...allowed });
   }
@@ -101,6 +105,15 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     this.#drawn = config;
     this.update(config);
     for (const [name, value] of this.settings.serialise(config)) this.dataset[name] = value;
+  }
+
+  /**
+   * Says the widget's news in the status line ("Training…", "After 5,000 epochs: …"). What the
+   * page or a link asked for that could not be used stays in front of it until the reader
+   * changes a setting, so a run that finishes later does not hide why it runs with other values.
+   */
+  protected say(message: string): void {
+    this.status.note([this.#lead, message].filter(Boolean).join(' '));
   }
 
   /** The settings as "Copy link" writes them. */
@@ -136,6 +149,11 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     }
   }
 
+  #changedByReader(name: string): void {
+    this.#lead = '';
+    this.changed(name);
+  }
+
   /** "New seed" buttons (data-action="new-seed", data-sets="<setting>") step their seed by one. */
   #wireNewSeed(): void {
     for (const button of ownControls<HTMLButtonElement>(this, 'button[data-action="new-seed"]')) {
@@ -145,7 +163,7 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
       if (!control || field?.kind !== 'number') continue;
       button.addEventListener('click', () => {
         control.set(nextSeed(control.value, field.max));
-        this.changed(name);
+        this.#changedByReader(name);
       });
     }
   }

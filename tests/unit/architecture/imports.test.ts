@@ -155,8 +155,6 @@ const KNOWN_BROKEN: readonly string[] = [
   "src/facts/one-relu-unit.ts → src/widgets/network/config.ts (facts must not import widget)",
   "src/facts/ranges-and-data-size.ts → src/widgets/setup-comparison/config.ts (facts must not import widget)",
   "src/facts/ranges-and-data-size.ts → src/widgets/setup-comparison/run.ts (facts must not import widget)",
-  "src/facts/reduce-on-plateau.ts → src/widgets/plateau/config.ts (facts must not import widget)",
-  "src/facts/reduce-on-plateau.ts → src/widgets/plateau/run.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/config.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/results.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/scene.ts (facts must not import widget)",
@@ -179,7 +177,6 @@ const KNOWN_BROKEN: readonly string[] = [
   "src/widgets/learning-rate/settings.ts → src/widgets/training-console/config.ts (a widget must not import another widget’s folder)",
   "src/widgets/learning-rate/slice-config.ts → src/widgets/training-console/config.ts (a widget must not import another widget’s folder)",
   "src/widgets/loss-surface/LossSurface.astro → src/widgets/loss-explorer/config.ts (a widget must not import another widget’s folder)",
-  "src/widgets/plateau/scene.ts → src/widgets/training-console/scene.ts (a widget must not import another widget’s folder)",
   "src/widgets/playground/config.ts → src/widgets/surface-slice/config.ts (a widget must not import another widget’s folder)",
   "src/widgets/playground/config.ts → src/widgets/training-console/config.ts (a widget must not import another widget’s folder)",
   "src/widgets/playground/playground.ts → src/widgets/surface-slice/config.ts (a widget must not import another widget’s folder)",
@@ -193,7 +190,6 @@ const KNOWN_BROKEN: readonly string[] = [
   "src/widgets/training-console/config.ts → src/widgets/plateau/config.ts (a widget must not import another widget’s folder)",
 ];
 const KNOWN_CYCLES: readonly string[] = [
-  "src/widgets/plateau/run.ts → src/widgets/plateau/scene.ts → src/widgets/plateau/run.ts",
 ];
 
 describe('the import graph', () => {

@@ -17,9 +17,12 @@ import {
   WORKED_PATIENCE,
 } from '../../../src/facts/reduce-on-plateau';
 import { lossAndGradient, makeRandom, reduceOnPlateau, unitActivity, W5, type ReduceOnPlateauOptions } from '../../../src/trainer';
-import { PLATEAU_DEFAULTS } from '../../../src/widgets/plateau/config';
+import { plateauComparisonSettings } from '../../../src/experiments/plateau/comparison-settings';
+import { trainPair } from '../../../src/experiments/plateau/pair';
+import { SAME_MARGIN } from '../../../src/experiments/plateau/paired';
 import { plateauSpec } from '../../../src/experiments/plateau/settings';
-import { SAME_MARGIN, trainPair } from '../../../src/widgets/plateau/run';
+
+const PLATEAU_DEFAULTS = plateauComparisonSettings.defaults;
 
 const lesson = readFileSync(new URL('../../../content/lessons/10-reduce-on-plateau.mdx', import.meta.url), 'utf8');
 const num = (s: string) => Number(s.replace(/−/g, '-').replace(/,/g, ''));

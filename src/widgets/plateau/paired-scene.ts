@@ -1,0 +1,177 @@
+// The paired comparison's figure, as pure functions: each seed's final loss at the fixed rate
+// against its final loss with the schedule (log axes, the diagonal y = x, diverged runs in
+// strips of their own), seeds that ended at the same place merged into one marker with their
+// count, and the counts, medians and table beside it.
+import { formatInteger, formatLoss } from '../../experiments/format';
+import type { PlateauConfig } from '../../experiments/plateau/comparison-settings';
+import { SAME_MARGIN, summarise, verdict, type PairedOutcome, type PairedSummary, type Verdict } from '../../experiments/plateau/paired';
+import { chartFrame, chartSvg } from '../kit/chart';
+import { markerPath } from '../kit/scatter';
+import { drawable } from '../kit/seriesPath';
+import { h, round, type SvgNode } from '../kit/svg';
+import { MUTED, PLATEAU_COLOR } from './colours';
+import { lossTickFormat } from './ticks';
+
+export const PAIRED_SIZE = { width: 420, height: 380 } as const;
+
+
+const VERDICT_STYLE: Record<'better' | 'worse' | 'same', { fill: string; shape: 'triangle' | 'diamond' | 'circle'; label: string }> = {
+  better: { fill: 'var(--c-green, #009e73)', shape: 'triangle', label: 'schedule better' },
+  worse: { fill: PLATEAU_COLOR, shape: 'diamond', label: 'schedule worse' },
+  same: { fill: MUTED, shape: 'circle', label: `same (within ${SAME_MARGIN}·Var(y))` },
+};
+
+export interface PairedView {
+  outcomes: readonly PairedOutcome[];
+  varY: number;
+  /** How many seeds the comparison has in all (more than outcomes while it runs). */
+  seeds: number;
+  /** The seed trained above, ringed if it is among the outcomes. */
+  highlight?: number;
+  /** What was compared, for the heading and the description. */
+  settings: string;
+}
+
+/** The paired plot: x = fixed final loss, y = schedule final loss, log axes, the diagonal y = x. */
+export function pairedScene(view: PairedView): SvgNode {
+  const { width, height } = PAIRED_SIZE;
+  const summary = summarise(view.outcomes, view.varY);
+  const both = view.outcomes.filter((o) => !o.fixed.diverged && !o.plateau.diverged);
+  const values = view.outcomes.flatMap((o) => [o.fixed.diverged ? NaN : o.fixed.loss, o.plateau.diverged ? NaN : o.plateau.loss]).filter((v) => drawable(v, true));
+  const lo = values.length ? Math.min(...values) / 1.3 : 0.01;
+  const hi = values.length ? Math.max(...values, view.varY) * 1.3 : 1;
+  const strip = 30;
+  const frame = chartFrame({
+    width,
+    height,
+    margin: { top: 62 + strip, right: 18 + strip, bottom: 44, left: 60 },
+    heading: `Final loss, seed by seed (${formatInteger(view.outcomes.length)} of ${formatInteger(view.seeds)} seeds)`,
+    title: `Paired comparison over ${view.outcomes.length} seeds: schedule better for ${summary.counts.better}, worse for ${summary.counts.worse}, the same for ${summary.counts.same}; ${summary.counts['both diverged']} diverged both ways.`,
+    description:
+      `Each point is one starting seed trained twice: its final loss at the fixed rate across, with the schedule up; seeds that ended at the same place share a point, with their count beside it. Below the diagonal the schedule ended lower. ` +
+      `Runs that diverged sit in the strips outside the plot. Settings: ${view.settings}.`,
+    x: { label: 'final loss, fixed rate (log)', domain: [lo, hi], type: 'log', ticks: 4, nice: false, format: lossTickFormat(lo, hi) },
+    y: { label: 'final loss, schedule (log)', domain: [lo, hi], type: 'log', ticks: 4, nice: false, format: lossTickFormat(lo, hi) },
+  });
+  const { plot } = frame;
+  const [d0, d1] = frame.xDomain;
+  const content: SvgNode[] = [
+    h('path', { class: 'pl-diagonal', d: `M${round(frame.x(d0))},${round(frame.y(d0))}L${round(frame.x(d1))},${round(frame.y(d1))}`, stroke: 'currentColor', 'stroke-dasharray': '4 4', fill: 'none', opacity: 0.6 }),
+    h('text', { x: plot.right - 6, y: plot.bottom - 8, 'text-anchor': 'end', 'font-size': 12, fill: MUTED }, 'below the line: schedule lower'),
+  ];
+  const r = 4.5;
+  // Many seeds end in the same few minima: one marker per place, with the count beside it, so
+  // thirty seeds never look like six.
+  const groups: Record<'better' | 'worse' | 'same', { x: number; y: number }[]> = { better: [], worse: [], same: [] };
+  for (const o of both) groups[verdict(o, view.varY) as 'better' | 'worse' | 'same'].push({ x: frame.x(o.fixed.loss), y: frame.y(o.plateau.loss) });
+  const counts: SvgNode[] = [];
+  const marks = (Object.keys(groups) as (keyof typeof groups)[]).flatMap((k) => {
+    const places = mergePoints(groups[k], r * 1.5);
+    for (const p of places) if (p.count > 1) counts.push(h('text', { x: round(p.x + r + 2), y: round(p.y - r - 1), 'data-count': p.count }, `×${p.count}`));
+    return places.length ? [h('path', { d: places.map((p) => markerPath(VERDICT_STYLE[k].shape, p.x, p.y, r)).join(''), fill: VERDICT_STYLE[k].fill, 'data-verdict': k })] : [];
+  });
+  content.push(h('g', { class: 'np-points', stroke: 'var(--bg, #fff)', 'stroke-width': 0.6, 'fill-opacity': 0.85 }, marks));
+  if (counts.length) content.push(h('g', { class: 'pl-counts', 'font-size': 11, 'font-weight': 600, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 3, 'paint-order': 'stroke' }, counts));
+  // Strips for runs that diverged: right of the plot (fixed diverged), above it (schedule diverged), the corner (both).
+  const sx = plot.right + strip / 2 + 4, sy = plot.top - strip / 2 - 2;
+  const cross = (cx: number, cy: number) => `M${round(cx - 4)},${round(cy - 4)}l8,8m0,-8l-8,8`;
+  const crosses: string[] = [];
+  for (const o of view.outcomes) {
+    if (o.fixed.diverged && o.plateau.diverged) continue;
+    if (o.fixed.diverged && drawable(o.plateau.loss, true)) crosses.push(cross(sx, frame.y(o.plateau.loss)));
+    if (o.plateau.diverged && drawable(o.fixed.loss, true)) crosses.push(cross(frame.x(o.fixed.loss), sy));
+  }
+  const bothDiverged = summary.counts['both diverged'];
+  if (bothDiverged) crosses.push(cross(sx, sy));
+  content.push(
+    h('g', { class: 'pl-strips', 'font-size': 11, fill: MUTED }, [
+      h('path', { d: `M${plot.right + 4},${plot.top - strip}V${plot.bottom}M${plot.left},${plot.top - 4}H${plot.right + strip}`, stroke: 'var(--rule, #d5d8dd)', fill: 'none' }),
+      h('text', { x: plot.left + 4, y: sy - 8 }, 'schedule diverged ↑'),
+      h('text', { transform: `translate(${round(sx + 12)},${round(plot.bottom)}) rotate(-90)` }, '→ fixed diverged'),
+    ]),
+  );
+  if (crosses.length) content.push(h('path', { class: 'pl-diverged-marks', d: crosses.join(''), stroke: 'currentColor', 'stroke-width': 2, fill: 'none' }));
+  if (bothDiverged) {
+    content.push(h('text', { x: sx - 8, y: sy + 4, 'text-anchor': 'end', 'font-size': 12, 'font-weight': 600, fill: 'currentColor' }, `both diverged: ${bothDiverged}`));
+  }
+  const ringed = view.highlight === undefined ? undefined : both.find((o) => o.seed === view.highlight);
+  if (ringed) {
+    const px = round(frame.x(ringed.fixed.loss)), py = round(frame.y(ringed.plateau.loss));
+    content.push(
+      h('g', { class: 'np-highlight' }, [
+        h('circle', { cx: px, cy: py, r: 9, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
+        h('text', { x: px + 12, y: py - 8, 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
+      ]),
+    );
+  }
+  content.push(pairedLegend(plot.left, 36));
+  return chartSvg(frame, content);
+}
+
+/** better and worse on one row, same on the next. */
+function pairedLegend(x: number, y: number): SvgNode {
+  const items: SvgNode[] = [];
+  const place: Record<'better' | 'worse' | 'same', [number, number]> = { better: [x, y], worse: [x + 130, y], same: [x, y + 16] };
+  for (const k of ['better', 'worse', 'same'] as const) {
+    const s = VERDICT_STYLE[k];
+    const [px, py] = place[k];
+    items.push(h('path', { d: markerPath(s.shape, px + 5, py, 4.5), fill: s.fill }));
+    items.push(h('text', { x: px + 14, y: py, dy: '0.32em' }, s.label));
+  }
+  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+}
+
+/** The counts and medians beside the paired plot. */
+export function pairedNumbers(summary: PairedSummary): Record<string, string> {
+  const c = summary.counts;
+  return {
+    'sweep.better': formatInteger(c.better),
+    'sweep.worse': formatInteger(c.worse),
+    'sweep.same': formatInteger(c.same),
+    'sweep.bothDiverged': formatInteger(c['both diverged']),
+    'sweep.oneDiverged': formatInteger(c['only fixed diverged'] + c['only schedule diverged']),
+    'sweep.medianFixed': summary.compared ? formatLoss(summary.medianFixed) : 'none yet',
+    'sweep.medianPlateau': summary.compared ? formatLoss(summary.medianPlateau) : 'none yet',
+  };
+}
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  better: 'schedule better',
+  worse: 'schedule worse',
+  same: 'the same',
+  'both diverged': 'both diverged',
+  'only fixed diverged': 'only the fixed run diverged',
+  'only schedule diverged': "only the schedule's run diverged",
+};
+
+export const PAIRED_COLUMNS = ['seed', 'fixed: final loss', 'schedule: final loss', 'cuts', 'verdict'];
+
+export function pairedTableRows(outcomes: readonly PairedOutcome[], varY: number): string[][] {
+  return outcomes.map((o) => [
+    formatInteger(o.seed),
+    o.fixed.diverged ? 'diverged' : formatLoss(o.fixed.loss),
+    o.plateau.diverged ? 'diverged' : formatLoss(o.plateau.loss),
+    formatInteger(o.plateau.cuts),
+    VERDICT_WORDS[verdict(o, varY)],
+  ]);
+}
+
+/**
+ * Points closer than `radius` (drawing units) to a place already taken join it: each place is
+ * its first point, with how many points it stands for.
+ */
+export function mergePoints(points: readonly { x: number; y: number }[], radius: number): { x: number; y: number; count: number }[] {
+  const places: { x: number; y: number; count: number }[] = [];
+  for (const p of points) {
+    const near = places.find((q) => Math.hypot(q.x - p.x, q.y - p.y) < radius);
+    if (near) near.count += 1;
+    else places.push({ x: p.x, y: p.y, count: 1 });
+  }
+  return places;
+}
+
+/** The settings a comparison ran with, in words (shown with its figure). */
+export function comparisonSettings(config: Pick<PlateauConfig, 'init' | 'learningRate' | 'epochs'>, schedule: string): string {
+  const start = config.init === 'he' ? 'He start' : "the write-up's start";
+  return `${start}, η₀ = ${config.learningRate}, ${formatInteger(config.epochs)} epochs; ${schedule}`;
+}
