@@ -190,6 +190,13 @@ describe('plateau widget', () => {
       expect(await p.page.$eval(`${W} [data-panel="${panel}"] svg`, (svg) => svg.querySelectorAll('path').length)).toBeGreaterThan(2);
     }
     expect(await p.page.textContent(`${W} [data-number="plateau.cuts"]`)).not.toBe('0');
+    // Issue 12: the dead-unit plateau's schedule run is frozen at a tiny rate with R² ≈ 0, not
+    // "training normally"; and thirty seeds that end in a few places show their counts.
+    const dead = 'np-plateau#widget-dead';
+    expect(await p.page.textContent(`${dead} [data-number="plateau.status"]`)).toMatch(/frozen on a plateau.*10⁻/);
+    const counts = await p.page.$$eval(`${W} [data-panel="paired"] [data-count]`, (els) => els.map((el) => Number(el.getAttribute('data-count'))));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(await p.page.$$eval(`${W} [data-paired-table] tbody tr`, (rows) => rows.length)).toBe(30);
     await p.close();
   });
 });

@@ -66,7 +66,7 @@ export function pairedScene(view: PairedView): SvgNode {
   for (const o of both) groups[verdict(o, view.varY) as 'better' | 'worse' | 'same'].push({ x: frame.x(o.fixed.loss), y: frame.y(o.plateau.loss) });
   const counts: SvgNode[] = [];
   const marks = (Object.keys(groups) as (keyof typeof groups)[]).flatMap((k) => {
-    const places = mergePoints(groups[k], r * 1.5);
+    const places = mergePoints(groups[k], r * 2.5);
     for (const p of places) if (p.count > 1) counts.push(h('text', { x: round(p.x + r + 2), y: round(p.y - r - 1), 'data-count': p.count }, `×${p.count}`));
     return places.length ? [h('path', { d: places.map((p) => markerPath(VERDICT_STYLE[k].shape, p.x, p.y, r)).join(''), fill: VERDICT_STYLE[k].fill, 'data-verdict': k })] : [];
   });
@@ -100,7 +100,7 @@ export function pairedScene(view: PairedView): SvgNode {
     content.push(
       h('g', { class: 'np-highlight' }, [
         h('circle', { cx: px, cy: py, r: 9, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
-        h('text', { x: px + 12, y: py - 8, 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
+        h('text', { x: px + 12, y: py + 18, 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
       ]),
     );
   }
@@ -157,15 +157,20 @@ export function pairedTableRows(outcomes: readonly PairedOutcome[], varY: number
 }
 
 /**
- * Points closer than `radius` (drawing units) to a place already taken join it: each place is
- * its first point, with how many points it stands for.
+ * Points closer than `radius` (drawing units) to a place already taken join it: each place sits
+ * at the mean of its points, with how many points it stands for.
  */
 export function mergePoints(points: readonly { x: number; y: number }[], radius: number): { x: number; y: number; count: number }[] {
   const places: { x: number; y: number; count: number }[] = [];
   for (const p of points) {
     const near = places.find((q) => Math.hypot(q.x - p.x, q.y - p.y) < radius);
-    if (near) near.count += 1;
-    else places.push({ x: p.x, y: p.y, count: 1 });
+    if (!near) {
+      places.push({ x: p.x, y: p.y, count: 1 });
+      continue;
+    }
+    near.x += (p.x - near.x) / (near.count + 1);
+    near.y += (p.y - near.y) / (near.count + 1);
+    near.count += 1;
   }
   return places;
 }

@@ -18,8 +18,9 @@ class NpPlateau extends WidgetElement<PlateauConfig> {
   protected setup(config: PlateauConfig): void {
     this.#comparison = new ComparisonRunner(this, variance(plateauData().y), config.initSeed);
     this.#pair = new PairRunner({ element: this, status: this.status, say: (m) => this.say(m), trained: () => this.#comparison.highlight(this.current().initSeed) });
-    // The server drew this config; a link (or a garbled attribute) refreshes at once after setup.
-    this.#pair.drawn(config);
+    // The server drew the page's own config; a link's runs are trained (and said) at start-up,
+    // even when what it asked for could not be used.
+    if (!this.shared.settings.size) this.#pair.drawn(config);
     this.#pairShown = pairKey(config);
     this.querySelector('[data-action="sweep"]')?.addEventListener('click', () => this.#comparison.start(this.current()));
     this.querySelector('[data-action="cancel"]')?.addEventListener('click', () => this.#comparison.cancel());
