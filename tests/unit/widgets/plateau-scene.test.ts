@@ -94,7 +94,7 @@ describe('the paired comparison’s figure', () => {
     const counts = [...svg.matchAll(/data-count="(\d+)"/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
     expect(counts).toEqual([4, 8, 8, 10]);
     expect(svg).toContain('×10');
-    expect(mergePoints([{ x: 0, y: 0 }, { x: 3, y: 0 }, { x: 20, y: 0 }], 5)).toEqual([{ x: 0, y: 0, count: 2 }, { x: 20, y: 0, count: 1 }]);
+    expect(mergePoints([{ x: 0, y: 0 }, { x: 3, y: 0 }, { x: 20, y: 0 }], 5)).toEqual([{ x: 1.5, y: 0, count: 2 }, { x: 20, y: 0, count: 1 }]);
     expect(pairedNumbers(summarise(outcomes, 1))['sweep.same']).toBe('14');
   });
 
