@@ -10,6 +10,7 @@ import { activeRegion } from '../widgets/kit/halfPlane';
 import { DEAD_UNITS_DEFAULTS, type DeadUnitsScaling } from '../widgets/dead-units/config';
 import { deadUnitsData, runDeadUnits, type DeadUnitsRun } from '../widgets/dead-units/run';
 import { fixed, percent } from './format';
+import { countFact } from './uncertainty';
 
 /**
  * The final values the write-up printed under its starting values (WRITEUP_EXAMPLE), copied
@@ -213,6 +214,9 @@ const deathRow = (d: DeathCount) => ({
   atHundred: String(d.atHundred),
   atEnd: String(d.atEnd),
   runsWithDead: String(d.runsWithDead),
+  /** Wilson interval of the starts that end with a dead unit (units of one start are not independent, starts are). */
+  runsWithDeadInterval: countFact(d.runsWithDead, DEATH_SEEDS - d.diverged).interval,
+  runsWithDeadFact: countFact(d.runsWithDead, DEATH_SEEDS - d.diverged).text,
   diverged: String(d.diverged),
 });
 

@@ -25,6 +25,7 @@ import { LOSS_SURFACE_DEFAULTS, type LossSurfaceConfig } from '../widgets/loss-s
 import { GRID, surfaceState } from '../widgets/loss-surface/run';
 import { gridMinimum } from '../widgets/loss-surface/scene';
 import { fixed, percent } from './format';
+import { countFact } from './uncertainty';
 
 const data = defaultDataset();
 const varY = variance(data.y);
@@ -251,9 +252,9 @@ export const localMinima = {
     rate: String(G.learningRate),
     firstSeed: String(G.firstSeed),
     lastSeed: String(G.firstSeed + G.runs - 1),
-    states: Object.fromEntries(Object.entries(states).map(([k, v]) => [k, { runs: String(v.runs), atRest: String(v.atRest), medianLoss: v.medianLoss, lowest: v.lowest, highest: v.highest, medianR2: v.medianR2 }])) as Record<
+    states: Object.fromEntries(Object.entries(states).map(([k, v]) => [k, { runs: String(v.runs), interval: countFact(v.runs, gallery.length).interval, atRest: String(v.atRest), medianLoss: v.medianLoss, lowest: v.lowest, highest: v.highest, medianR2: v.medianR2 }])) as Record<
       keyof typeof states,
-      { runs: string; medianLoss: string; lowest: string; highest: string; medianR2: string; atRest: string }
+      { runs: string; interval: string; medianLoss: string; lowest: string; highest: string; medianR2: string; atRest: string }
     >,
     good: String(goodTwoHinges.length),
     goodLoss: loss3(median(goodTwoHinges.map((r) => r.finalLoss))),
@@ -265,6 +266,7 @@ export const localMinima = {
     bestSeed: String(goodTwoHinges[0].seed),
     bestNorm: power(goodTwoHinges[0].details!.gradientNorm),
     atRest: String(atRest.length),
+    atRestFact: countFact(atRest.length, gallery.length).text,
     moving: String(moving.length),
     restingNormMax: power(Math.max(...restingNorms)),
     smallestNorm: power(Math.min(...restingNorms)),
@@ -314,11 +316,16 @@ export const localMinima = {
       diverged: String(s.diverged),
       withDead: String(s.withDead),
       bothDead: String(s.bothDead),
+      /** Wilson intervals: diverged out of all runs, the dead-unit counts out of the runs that finished. */
+      divergedInterval: countFact(s.diverged, s.runs.length).interval,
+      withDeadInterval: s.finished ? countFact(s.withDead, s.finished).interval : '–',
+      bothDeadInterval: s.finished ? countFact(s.bothDead, s.finished).interval : '–',
+      finished: String(s.finished),
       deadShare: s.finished ? percent(s.deadShare) : '–',
     })),
-    small: { rate: String(smallest.rate), withDead: String(smallest.withDead) },
-    at03: paired(0.3),
-    at1: paired(1),
+    small: { rate: String(smallest.rate), withDead: String(smallest.withDead), withDeadFact: countFact(smallest.withDead, smallest.finished).text },
+    at03: { ...paired(0.3), trappedFact: countFact(paired(0.3).trapped, paired(0.3).healthy).text, rescuedFact: countFact(paired(0.3).rescued, smallest.withDead).text },
+    at1: { ...paired(1), trappedFact: countFact(paired(1).trapped, paired(1).healthy).text },
     sameSeedsAt001And003: sameSeeds(0.01, 0.03),
   },
   /** Unrounded values for the tests of the prose's claims. */

@@ -6,6 +6,7 @@ import {
 } from '../trainer';
 import { RANGES, serializeSetupComparisonConfig, SETUP_COMPARISON_DEFAULTS, SETUP_DEFAULTS, type RangeChoice, type SetupComparisonConfig } from '../widgets/setup-comparison/config';
 import { GOOD_FIT, runSetup } from '../widgets/setup-comparison/run';
+import { countFact, medianFact } from './uncertainty';
 import { fixed, percent } from './format';
 
 const median = (values: readonly number[]) => {
@@ -47,7 +48,7 @@ for (let i = 0; i < zOriginal.n; i++) {
 
 // ---------- Unscaled: the largest stable step ----------
 
-export const CURVATURE_SEEDS = 20;
+export const CURVATURE_SEEDS = 100;
 const seeds = Array.from({ length: CURVATURE_SEEDS }, (_, i) => i + 1);
 function stableRates(preset: InitPreset, data: Dataset): number[] {
   return seeds.map((seed) => curvature(initParams({ preset, seed }), data).stableLearningRate);
@@ -118,7 +119,7 @@ let largestGap = 0;
 for (let e = 10; e <= SIZE_CONFIG.epochs; e++) largestGap = Math.max(largestGap, Math.abs(sizeA.losses[e] - sizeB.losses[e]));
 
 /** Summed loss from the same starts: runs whose loss ever rose, and runs that diverged. */
-export const SUM_SEEDS = 30;
+export const SUM_SEEDS = 100;
 export const SUM_EPOCHS = 300;
 export const SUM_RATES = [1e-4, 3e-4] as const;
 const big = dataFor('original', 'zscore', 3000);
@@ -193,6 +194,10 @@ export const rangesAndDataSize = {
     writeupWide: String(diverged.writeup.wide),
     heOriginal: String(diverged.he.original),
     heWide: String(diverged.he.wide),
+    writeupOriginalFact: countFact(diverged.writeup.original, CURVATURE_SEEDS).text,
+    writeupWideFact: countFact(diverged.writeup.wide, CURVATURE_SEEDS).text,
+    heOriginalFact: countFact(diverged.he.original, CURVATURE_SEEDS).text,
+    heWideFact: countFact(diverged.he.wide, CURVATURE_SEEDS).text,
   },
   race: {
     seeds: String(RACE_SEEDS),
@@ -205,6 +210,11 @@ export const rangesAndDataSize = {
     both: String(race.both),
     wideSlower: String(race.wideSlower),
     wideFaster: String(race.wideFaster),
+    originalReachedFact: countFact(race.original.length, RACE_SEEDS).text,
+    wideReachedFact: countFact(race.wide.length, RACE_SEEDS).text,
+    originalMedianFact: medianFact(race.original, grouped).text,
+    wideMedianFact: medianFact(race.wide, grouped).text,
+    wideSlowerFact: countFact(race.wideSlower, race.both).text,
   },
   unscaledWidget: {
     rate: scientific(UNSCALED_CONFIG.learningRate, 0),
@@ -232,10 +242,10 @@ export const rangesAndDataSize = {
       rate: scientific(s.rate, 0),
       smallStep: fixed(s.rate * 300, 2),
       largeStep: fixed(s.rate * 3000, 1),
-      smallRose: String(s.small.rose),
-      largeRose: String(s.large.rose),
-      smallDiverged: String(s.small.blewUp),
-      largeDiverged: String(s.large.blewUp),
+      smallRose: `${s.small.rose} (${countFact(s.small.rose, SUM_SEEDS).interval})`,
+      largeRose: `${s.large.rose} (${countFact(s.large.rose, SUM_SEEDS).interval})`,
+      smallDiverged: `${s.small.blewUp} (${countFact(s.small.blewUp, SUM_SEEDS).interval})`,
+      largeDiverged: `${s.large.blewUp} (${countFact(s.large.blewUp, SUM_SEEDS).interval})`,
     })),
     heStable: fixed(heStable, 2),
   },

@@ -14,6 +14,7 @@ import { RATE_COMPARISON_DEFAULTS } from '../widgets/learning-rate/comparison-co
 import { RATE_SWEEP_DEFAULTS } from '../widgets/learning-rate/sweep-config';
 import { SLICE_STEPS_DEFAULTS } from '../widgets/learning-rate/slice-config';
 import { fixed } from './format';
+import { countFact, medianFact } from './uncertainty';
 
 const data = defaultDataset();
 const varY = variance(data.y);
@@ -109,7 +110,14 @@ const sameEnd = (a: number, b: number) =>
 function describeSummary(rate: number) {
   const s = byRate(rate);
   const p = s.percentiles!;
+  const runs = runsAt(rate);
+  const finished = runs.filter((r) => r.status === 'ok');
   return {
+    /** Counts over the starts with Wilson intervals; unit counts are per run (units of one run are not independent). */
+    divergedFact: countFact(s.diverged, runs.length).text,
+    aboveLimitFact: countFact(s.aboveLimit ?? 0, runs.length).text,
+    withDeadFact: countFact(finished.filter((r) => r.units.includes('dead')).length, finished.length).text,
+    medianFact: medianFact(finished.map((r) => r.finalLoss), (v) => fixed(v, 2)).text,
     rate: String(rate),
     diverged: count(s.diverged),
     divergedShare: `${Math.round((100 * s.diverged) / s.runs)}%`,
@@ -186,6 +194,8 @@ export const theLearningRate = {
   same: {
     slowMiddle: count(sameEnd(0.001, 0.003)),
     slowUsual: count(sameEnd(0.001, 0.01)),
+    slowMiddleFact: countFact(sameEnd(0.001, 0.003), SWEEP.seeds).text,
+    slowUsualFact: countFact(sameEnd(0.001, 0.01), SWEEP.seeds).text,
   },
   /** Unrounded values for the tests of the prose's claims and the exercises. */
   exact: {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { localMinima as f, PLATEAU_SEED, SURFACE_VIEW, SWEEP_BUDGET, TRAP_RATES } from '../../../src/facts/local-minima';
 import {
+  wilsonInterval,
   classifyEndState,
   findPlateau,
   lossAndGradient,
@@ -245,5 +246,20 @@ describe('lesson 9, the prose', () => {
     expect(lesson).toContain('<BasinGallery consoleKey="minima" />');
     expect(lesson).toContain('shareKey="minima"');
     expect(lesson).toContain('initSeed={SURFACE_VIEW.initSeed}');
+  });
+});
+
+describe('lesson 9: counts over random starts carry their intervals', () => {
+  it('prints, for every end state and every rate, the Wilson interval of the count it states', () => {
+    const n = f.exact.gallery.length;
+    expect(n).toBeGreaterThanOrEqual(100);
+    for (const state of Object.values(f.gallery.states)) {
+      const w = wilsonInterval(Number(state.runs), n);
+      expect(state.interval).toBe(`${Math.round(w.low * n)}–${Math.round(w.high * n)}`);
+    }
+    for (const row of f.rates.rows) {
+      const w = wilsonInterval(Number(row.diverged), Number(f.rates.seeds));
+      expect(row.divergedInterval).toBe(`${Math.round(w.low * 100)}–${Math.round(w.high * 100)}`);
+    }
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
-  BATCH_CONFIG, DIVERGENCE_EPOCHS, rangesAndDataSize as f, RACE_EPOCHS, RACE_RATE, RACE_SEEDS, SCALED_CONFIG, SIZE_CONFIG, SUM_RATES, UNSCALED_CONFIG,
+  BATCH_CONFIG, CURVATURE_SEEDS,
+  DIVERGENCE_EPOCHS, rangesAndDataSize as f, RACE_EPOCHS, RACE_RATE, RACE_SEEDS, SCALED_CONFIG, SIZE_CONFIG, SUM_RATES, UNSCALED_CONFIG,
 } from '../../../src/facts/ranges-and-data-size';
 import { parseSetupComparisonConfig } from '../../../src/widgets/setup-comparison/config';
 
@@ -20,8 +21,10 @@ describe('lesson 14: wider ranges, unscaled', () => {
   });
 
   it('diverges at the reproduction’s rate as the prose says', () => {
-    expect(x.diverged.writeup).toEqual({ original: 20, wide: 20 });
-    expect(x.diverged.he).toEqual({ original: 0, wide: 20 });
+    expect(CURVATURE_SEEDS).toBeGreaterThanOrEqual(100);
+    expect(x.diverged.writeup).toEqual({ original: CURVATURE_SEEDS, wide: CURVATURE_SEEDS });
+    expect(x.diverged.he.wide).toBe(CURVATURE_SEEDS);
+    expect(x.diverged.he.original).toBeLessThan(CURVATURE_SEEDS / 20);
     expect(DIVERGENCE_EPOCHS).toBe(500);
   });
 
