@@ -32,6 +32,7 @@ export * from './deepBackprop';
 export * from './deepGradient';
 export * from './model';
 export * from './deepModel';
+export * from './matrixForm';
 export * from './eigen';
 export * from './hessian';
 export * from './spectrum';
