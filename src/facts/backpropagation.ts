@@ -1,11 +1,10 @@
 // Every number lesson 6 ("Backpropagation") prints, computed from the trainer. The example is
 // lesson 4's: the write-up's starting values and sample 1 of the default data.
 import {
-  B1, W1, W3, W5, W6,
+  B1, DEAD_UNIT_B1, W1, W3, W5, W6,
   finiteDifferenceGradient, FINITE_DIFFERENCE_STEP, initParams, lossAndGradient, makeDataset, meanSquaredError, operationsPerSample, PARAMETER_NAMES,
-  reluPrime, rSquared, train, unitActivity, variance, type ParameterName, type Parameters,
+  presetParameters, reluPrime, rSquared, train, unitActivity, variance, type ParameterName, type Parameters,
 } from '../trainer';
-import { presetParameters, DEAD_UNIT_B1 } from '../widgets/kit/parameterPresets';
 import { factoredPartials, forwardColumns, LESSON_ORDER } from './backprop-formulas';
 import { fixed } from './format';
 

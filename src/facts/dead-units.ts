@@ -2,7 +2,7 @@
 // trainer, and through the dead-units widget's own run so the prose and the widget agree.
 import {
   B1, B3, W1, W2, W3, W4, W5, W6, B2,
-  createTrainer, curvatureAlong, fromNamed, initParams, largestChange, lossAndGradient, lossIfZeroed, lossWithoutUnit, makeDataset,
+  Trainer, curvatureAlong, fromNamed, initParams, largestChange, lossAndGradient, lossIfZeroed, lossWithoutUnit, makeDataset,
   makeSqueezedDataset, meanSquaredError, medianInterval, parameterChanges, PARAMETER_NAMES, unitActivity, wilsonInterval, WRITEUP_EXAMPLE,
   type Dataset, type InitPreset, type ParameterName,
 } from '../trainer';
@@ -98,7 +98,7 @@ const smallMoves = [W2, W4, B2].map((j) => Math.abs(squeezedZeroed[j]));
 /** The unit-1 parameters of a run at the epoch it died and at the end (identical if frozen). */
 function frozenSince(run: DeadUnitsRun): boolean {
   const config = { ...DEAD_UNITS_DEFAULTS, scaling: 'zscore' as const };
-  const trainer = createTrainer({ data: run.data, params: run.start, learningRate: config.learningRate });
+  const trainer = new Trainer({ data: run.data, params: run.start, learningRate: config.learningRate });
   trainer.step(run.deadFrom[0]);
   return UNIT1.every((j) => Object.is(trainer.params[j], run.final[j]));
 }
@@ -133,7 +133,7 @@ function countDeaths(label: string, preset: InitPreset, scaling: DeadUnitsScalin
   const out: DeathCount = { label, preset, scaling, rate, atStart: 0, afterOne: 0, atHundred: 0, atEnd: 0, runsWithDead: 0, diverged: 0, neverRevived: true, moves: [] };
   for (let seed = 1; seed <= DEATH_SEEDS; seed++) {
     const params = initParams({ preset, seed });
-    const trainer = createTrainer({ data, params, learningRate: rate });
+    const trainer = new Trainer({ data, params, learningRate: rate });
     const dead = () => unitActivity(trainer.params, data).states.map((s) => s === 'dead');
     const d0 = dead();
     trainer.step(1);

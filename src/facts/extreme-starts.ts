@@ -4,7 +4,7 @@
 // biases, the step that kills the units, and where the runs end, over many seeds.
 import {
   B3,
-  createTrainer,
+  Trainer,
   curvature,
   curvatureAlong,
   initParams,
@@ -77,7 +77,7 @@ function outcomes(preset: InitPreset & ('huge-weights' | 'large-biases'), data: 
     const seed = k + 1;
     const run = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: preset, seed, scaling: data.scaling.method as 'zscore' | 'minmax' }, data);
     // Replay the first steps to see when the units die and whether anything but B3 moves after.
-    const t = createTrainer({ data, params: run.start, learningRate: RATE });
+    const t = new Trainer({ data, params: run.start, learningRate: RATE });
     let deadAfter = unitActivity(run.start, data).states.every((s) => s === 'dead') ? 0 : -1;
     let frozen: Float64Array | null = deadAfter === 0 ? Float64Array.from(run.start) : null;
     let frozenAfterDeath = true;
@@ -123,7 +123,7 @@ const b3Curvature = curvatureAlong(hugeOne.start, z, B3);
  * and the loss by its square. The bowl does not stay fixed: λmax after the first and second step.
  */
 const hugeSteps = (() => {
-  const t = createTrainer({ data: z, params: hugeOne.start, learningRate: RATE });
+  const t = new Trainer({ data: z, params: hugeOne.start, learningRate: RATE });
   const lambdas = [hugeOne.lambdaMax];
   for (let k = 0; k < 2 && t.step(1) === 'ok'; k++) lambdas.push(curvature(t.params, z).lambdaMax);
   return { lambdas, etaLambda: RATE * hugeOne.lambdaMax };

@@ -2,7 +2,7 @@
 import {
   B3,
   baselines,
-  createTrainer,
+  Trainer,
   fromNamed,
   hessianSpectrum,
   initParams,
@@ -13,7 +13,6 @@ import {
   rSquared,
   medianInterval,
   unitActivity,
-  type Trainer,
 } from '../trainer';
 import { fixed } from './format';
 import { TRAINING_CONSOLE_DEFAULTS } from '../widgets/training-console/config';
@@ -40,7 +39,7 @@ export const RATES = [0.1, 0.25, 0.5, 0.75, 1, 1.5] as const;
 const STEPS_SHOWN = 4;
 
 function oneParameterRun(rate: number, epochs = 3000) {
-  const trainer = createTrainer({ data, params: start, learningRate: rate });
+  const trainer = new Trainer({ data, params: start, learningRate: rate });
   const b3: number[] = [start[B3]];
   for (let k = 0; k < STEPS_SHOWN; k++) {
     trainer.step(1);
@@ -62,7 +61,7 @@ function sequence(rate: number): string {
 
 export const DEFAULT_RUN = { preset: 'he', seed: 1, learningRate: 0.05, epochs: 5000 } as const;
 const he = initParams({ preset: DEFAULT_RUN.preset, seed: DEFAULT_RUN.seed });
-const full: Trainer = createTrainer({ data, params: he, learningRate: DEFAULT_RUN.learningRate });
+const full: Trainer = new Trainer({ data, params: he, learningRate: DEFAULT_RUN.learningRate });
 full.step(DEFAULT_RUN.epochs);
 const losses = Float64Array.from(full.losses);
 const finalLoss = lossAndGradient(full.params, data).loss;
@@ -80,7 +79,7 @@ for (let e = 1; e < losses.length; e++) {
 }
 const units = unitActivity(full.params, data);
 /** The same start with a reckless rate. */
-const reckless = createTrainer({ data, params: he, learningRate: 1000 });
+const reckless = new Trainer({ data, params: he, learningRate: 1000 });
 reckless.step(100);
 const heGradient = lossAndGradient(he, data).grad;
 

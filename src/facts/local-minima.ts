@@ -1,7 +1,7 @@
 // Every number lesson 9 ("What 'local minima' are here") prints, computed from the trainer.
 import {
   classifyEndState,
-  createTrainer,
+  Trainer,
   findPlateau,
   fromNamed,
   initParams,
@@ -124,7 +124,7 @@ const trapGradient = lossAndGradient(trapEnd, data).grad;
 export const TRAP_RATES = [0.001, 0.05, 1, 100] as const;
 const TRAP_EPOCHS = 1000;
 const trapContinued = TRAP_RATES.map((rate) => {
-  const t = createTrainer({ data, params: trapEnd, learningRate: rate });
+  const t = new Trainer({ data, params: trapEnd, learningRate: rate });
   t.step(TRAP_EPOCHS);
   const params = Float64Array.from(t.params);
   return {
@@ -157,7 +157,7 @@ const at = (w: [number, number], i: number) => w[0] + (i * (w[1] - w[0])) / (GRI
 
 export const PLATEAU_SEED = 168;
 export const PLATEAU_EPOCHS = 5000;
-const plateauTrainer = createTrainer({ data, params: initParams({ preset: 'he', seed: PLATEAU_SEED }), learningRate: G.learningRate });
+const plateauTrainer = new Trainer({ data, params: initParams({ preset: 'he', seed: PLATEAU_SEED }), learningRate: G.learningRate });
 plateauTrainer.step(PLATEAU_EPOCHS);
 const plateauLosses = Float64Array.from(plateauTrainer.losses);
 const plateau = findPlateau(plateauLosses)!;

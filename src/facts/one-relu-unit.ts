@@ -4,6 +4,7 @@ import {
   B3,
   backpropagate221,
   fromNamed,
+  HAND_MADE_V,
   initParams,
   linearFit,
   makeDataset,
@@ -19,7 +20,6 @@ import {
 } from '../trainer';
 import { RELU_UNIT_PRESETS, reluUnitSettings } from '../experiments/relu-unit/settings';
 import { preActivations } from '../experiments/relu-unit/unit';
-import { HAND_MADE_V } from '../widgets/network/config';
 import { fixed } from './format';
 
 const data = makeDataset();

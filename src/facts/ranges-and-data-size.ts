@@ -1,7 +1,7 @@
 // Every number lesson 14 ("Input ranges, scaling and data size") prints, computed with the
 // trainer. Runs that the lesson's widget also shows go through the widget's own runSetup.
 import {
-  createTrainer, curvature, initParams, linearFit, makeDataset, rSquared, train, variance,
+  Trainer, curvature, initParams, linearFit, makeDataset, rSquared, train, variance,
   type Dataset, type InitPreset, type LossForm,
 } from '../trainer';
 import { RANGES, serializeSetupComparisonConfig, SETUP_COMPARISON_DEFAULTS, SETUP_DEFAULTS, type RangeChoice, type SetupComparisonConfig } from '../widgets/setup-comparison/config';
@@ -77,7 +77,7 @@ export const RACE_RATE = 0.05;
 /** The first epoch with R² ≥ GOOD_FIT from He start `seed`, or −1 within RACE_EPOCHS. */
 function epochsToFit(data: Dataset, seed: number): number {
   const varY = variance(data.y);
-  const trainer = createTrainer({ data, params: initParams({ preset: 'he', seed }), learningRate: RACE_RATE });
+  const trainer = new Trainer({ data, params: initParams({ preset: 'he', seed }), learningRate: RACE_RATE });
   while (trainer.epoch < RACE_EPOCHS && trainer.status === 'ok') {
     const from = trainer.epoch;
     trainer.step(Math.min(100, RACE_EPOCHS - from));

@@ -5,13 +5,12 @@ import { quantileSorted } from 'd3-array';
 import {
   baselines,
   classifyEndState,
-  createTrainer,
+  Trainer,
   curvature,
   gaussian,
   initParams,
   makeDataset,
   makeRandom,
-  meanSquaredError,
   toNamed,
   train,
   unitActivity,
@@ -149,7 +148,7 @@ const nudged = (() => {
 export const EDGE = { seed: 17, epochs: 20_000, learningRate: 0.01 };
 const EDGE_TIMELINE = [0, 1000, 3000, 5000, 10_000, 20_000];
 function afterFirstStep(params: Parameters) {
-  const trainer = createTrainer({ data, params, learningRate: EDGE.learningRate });
+  const trainer = new Trainer({ data, params, learningRate: EDGE.learningRate });
   trainer.step(1);
   return unitActivity(trainer.params, data).activeCounts;
 }
@@ -169,9 +168,8 @@ const edge = (() => {
   const end = (params: Parameters) => {
     const run = train({ data, params, learningRate: EDGE.learningRate, epochs: EDGE.epochs });
     const state = classifyEndState(run.params, data);
-    // The loss after `steps` steps: the trainer records each epoch's starting loss, and the loss
-    // after the last step is the loss of the final parameters.
-    const at = (steps: number) => (steps < run.losses.length ? run.losses[steps] : meanSquaredError(run.params, data));
+    // The loss after `steps` steps (after the last one, if the run stopped earlier).
+    const at = (steps: number) => run.lossHistory[Math.min(steps, run.epochs)];
     return { loss: at(EDGE.epochs), state: state.state, active: state.activeCounts, at };
   };
   return {

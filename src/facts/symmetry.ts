@@ -4,12 +4,11 @@
 // what nudging one of unit 1's parameters does.
 import {
   B3,
-  createTrainer,
+  Trainer,
   initParams,
   linearFit,
   lossAndGradient,
   mean,
-  meanSquaredError,
   PARAMETER_NAMES,
   rSquared,
   train,
@@ -45,11 +44,11 @@ const loss = (v: number) => (v < 0.1 ? v.toPrecision(3) : fixed(v, 3));
 
 /** A symmetric start trained for `epochs`, checking after every epoch that the units are still twins. */
 function tiedRun(start: SymmetricStart, rate: number, epochs: number) {
-  const trainer = createTrainer({ data, params: initParams({ preset: start }), learningRate: rate });
+  const trainer = new Trainer({ data, params: initParams({ preset: start }), learningRate: rate });
   let twinsAfterEvery = unitsIdentical(trainer.params);
   while (trainer.epoch < epochs && trainer.step(1) === 'ok') twinsAfterEvery &&= unitsIdentical(trainer.params);
   const params = Float64Array.from(trainer.params);
-  const final = meanSquaredError(params, data);
+  const final = trainer.currentLoss();
   const activity = unitActivity(params, data);
   return {
     start,
@@ -73,7 +72,7 @@ function oneUnitTwin(start: SymmetricStart, rate: number, epochs: number) {
   // One-unit layout: [w(x1→h) | w(x2→h) | w(h→out) | b(h) | b(out)].
   const one = Float64Array.of(p[0], p[2], 2 * p[4], p[6], p[8]);
   const r = train({ data, params: one, hidden: 1, learningRate: rate, epochs });
-  return { start: Array.from(one), final: meanSquaredError(r.params, data, 1) };
+  return { start: Array.from(one), final: r.lossHistory[r.epochs] };
 }
 
 const tied = {
@@ -94,7 +93,7 @@ const plane = linearFit(data);
 // ---------- The first two steps from weights 0, biases 2 ----------
 const w0b2Start = initParams({ preset: 'weights0-biases2' });
 const firstGradient = lossAndGradient(w0b2Start, data);
-const afterOne = createTrainer({ data, params: w0b2Start, learningRate: RATE });
+const afterOne = new Trainer({ data, params: w0b2Start, learningRate: RATE });
 afterOne.step(1);
 const secondGradient = lossAndGradient(afterOne.params, data).grad;
 const moved = PARAMETER_NAMES.filter((_, j) => afterOne.params[j] !== w0b2Start[j]);
@@ -136,7 +135,7 @@ const unequal: Parameters = initParams({ preset: 'weights2-biases0' });
 unequal[6] = UNEQUAL_BIASES.B1;
 unequal[7] = UNEQUAL_BIASES.B2;
 const unequalRun = train({ data, params: unequal, learningRate: RATE, epochs: LONG });
-const unequalFinal = meanSquaredError(unequalRun.params, data);
+const unequalFinal = unequalRun.lossHistory[unequalRun.epochs];
 
 // ---------- 100 random starts each (cached: cache/symmetry.ts) ----------
 const cached = cachedRuns(SYMMETRY_RUNS, symmetryCache as CacheFile);

@@ -3,7 +3,7 @@
 // (build-sweep.ts computes it once per build for both).
 import { quantile } from 'd3-array';
 import {
-  B3, compareCurvature, createTrainer, curvature, curvatureAlong, hessianSpectrum, initParams, PARAMETER_NAMES, variance, W5, W6, wilsonInterval,
+  B3, compareCurvature, Trainer, curvature, curvatureAlong, hessianSpectrum, initParams, PARAMETER_NAMES, variance, W5, W6, wilsonInterval,
   type SweepRun,
 } from '../trainer';
 import { defaultDataset } from '../experiments/data/defaultDataset';
@@ -74,7 +74,7 @@ const withNegative = startComparisons.filter((c) => c.hessian.lambdaMin < 0).len
 const startExact = compareCurvature(start, data);
 /** The lesson's start after 3,000 epochs at η = 0.01: resting, so the residual term has faded. */
 const settled = (() => {
-  const t = createTrainer({ data, params: start, learningRate: 0.01 });
+  const t = new Trainer({ data, params: start, learningRate: 0.01 });
   t.step(EPOCHS);
   return compareCurvature(t.params, data);
 })();
@@ -85,7 +85,7 @@ const belowUsualHessian = hessianLimits.filter((l) => l < USUAL).length;
 const belowUsualInterval = wilsonInterval(belowUsualHessian, SWEEP.seeds);
 const overTheEdge = Array.from({ length: SWEEP.seeds }, (_, i) => i + 1).filter((_, i) => hessianLimits[i] < USUAL);
 const limitAfter = (seed: number, steps: number) => {
-  const t = createTrainer({ data, params: initParams({ preset: SWEEP.init, seed }), learningRate: USUAL });
+  const t = new Trainer({ data, params: initParams({ preset: SWEEP.init, seed }), learningRate: USUAL });
   t.step(steps);
   return hessianSpectrum(t.params, data).stableLearningRate;
 };

@@ -12,13 +12,16 @@ import {
   makeDataset,
   meanSquaredError,
   predictAll,
+  presetParameters,
   rSquared,
+  TRAINED_RUN,
+  trainedParameters,
   variance,
   linearFit,
   type Dataset,
   type Parameters,
+  type StartingPreset,
 } from '../trainer';
-import { presetParameters, TRAINED_RUN } from '../widgets/loss-explorer/presets';
 import { fixed, percent } from './format';
 
 const data = makeDataset();
@@ -46,10 +49,12 @@ function summary(params: Parameters) {
   return { params, loss, r2: rSquared(loss, base.meanPredictor), meanResidual, bestB3: best[B3], lossAtBestB3: meanSquaredError(best, data), best };
 }
 
-const he = summary(presetParameters('he', data));
-const writeup = summary(presetParameters('writeup-example', data));
-const trained = summary(presetParameters('trained', data));
-const zeros = presetParameters('zeros', data);
+// The loss explorer's presets as its buttons hold them: rounded to the fields' 4 decimals.
+const preset = (name: StartingPreset) => presetParameters(name, { decimals: 4 });
+const he = summary(preset('he'));
+const writeup = summary(preset('writeup-example'));
+const trained = summary(trainedParameters(data, { decimals: 4 }));
+const zeros = preset('zeros');
 
 // The first samples under the He start, worked by hand.
 const heResiduals = residuals(he.params);

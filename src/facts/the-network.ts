@@ -3,6 +3,7 @@ import {
   datasetFromArrays,
   forward,
   fromNamed,
+  HAND_MADE_V,
   initParams,
   linearFit,
   makeDataset,
@@ -14,7 +15,6 @@ import {
   variance,
   W5,
 } from '../trainer';
-import { HAND_MADE_V } from '../widgets/network/config';
 import { fixed } from './format';
 
 const data = makeDataset();

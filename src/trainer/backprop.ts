@@ -1,6 +1,7 @@
 // Backpropagation for the course's 2-2-1 network, written the way the lesson derives it.
 // This is the readable reference: every name is a symbol from the lesson. The trainer runs
-// the fused version in gradient.ts; a test checks that the two agree on random cases.
+// the fused passes in gradient.ts and gradientUnrolled.ts; property tests check that they agree
+// with these on random cases, kinks (z = 0, where ReLU'(0) = 0 decides) included.
 //
 //   e_i        = ŷ_i − y_i
 //   ∂L/∂ŷ_i    = (2/N)·e_i
@@ -9,8 +10,11 @@
 //   ∂L/∂B1 = Σ ∂L/∂z1_i           ∂L/∂W1 = Σ ∂L/∂z1_i·x1_i          ∂L/∂W3 = Σ ∂L/∂z1_i·x2_i
 //   and the same for unit 2 with W6, W2, W4, B2.
 import { relu, reluPrime } from './activation';
-import { B1, B2, B3, W1, W2, W3, W4, W5, W6, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import {
+  B1, B2, B3, hiddenBias, hiddenWidthOf, outputBias, parameterCount, W1, W2, W3, W4, W5, W6, weightFromX1, weightFromX2, weightToOutput,
+  type Parameters,
+} from './parameters';
+import { checkData, type Dataset } from './data';
 import { checkShape } from './network';
 
 export interface LossAndGradient {
@@ -21,6 +25,7 @@ export interface LossAndGradient {
 /** Loss and all nine partial derivatives of the 2-2-1 network, term by term. */
 export function backpropagate221(params: Parameters, data: Dataset): LossAndGradient {
   checkShape(params, 2);
+  checkData(data);
   const N = data.n;
   let L = 0;
   let dL_dW1 = 0, dL_dW2 = 0, dL_dW3 = 0, dL_dW4 = 0, dL_dW5 = 0, dL_dW6 = 0;
@@ -51,5 +56,46 @@ export function backpropagate221(params: Parameters, data: Dataset): LossAndGrad
     dL_dW4 += dL_dz2 * x2;
   }
   const grad = Float64Array.of(dL_dW1, dL_dW2, dL_dW3, dL_dW4, dL_dW5, dL_dW6, dL_dB1, dL_dB2, dL_dB3);
+  return { loss: L, grad };
+}
+
+/**
+ * The same derivation for any hidden width H, unit by unit: unit k has z_k, h_k, its output
+ * weight w(hk→out) in place of W5 or W6, and ∂L/∂z_k = ∂L/∂ŷ · w(hk→out) · ReLU'(z_k). For H = 2
+ * it takes every sum in backpropagate221's order, so the two agree bit for bit.
+ */
+export function backpropagate(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): LossAndGradient {
+  checkShape(params, hidden);
+  checkData(data);
+  const H = hidden;
+  const N = data.n;
+  const grad = new Float64Array(parameterCount(H));
+  const z = new Float64Array(H);
+  const h = new Float64Array(H);
+  let L = 0;
+  for (let i = 0; i < N; i++) {
+    const x1 = data.x1[i], x2 = data.x2[i], y = data.y[i];
+    // forward
+    for (let k = 0; k < H; k++) {
+      z[k] = params[weightFromX1(k, H)] * x1 + params[weightFromX2(k, H)] * x2 + params[hiddenBias(k, H)];
+      h[k] = relu(z[k]);
+    }
+    let yhat = params[weightToOutput(0, H)] * h[0];
+    for (let k = 1; k < H; k++) yhat += params[weightToOutput(k, H)] * h[k];
+    yhat += params[outputBias(H)];
+    const e = yhat - y;
+    L += (e * e) / N;
+    // backward: output layer
+    const dL_dyhat = (2 / N) * e;
+    grad[outputBias(H)] += dL_dyhat;
+    for (let k = 0; k < H; k++) grad[weightToOutput(k, H)] += dL_dyhat * h[k];
+    // backward: through each output weight, gated by ReLU'
+    for (let k = 0; k < H; k++) {
+      const dL_dzk = dL_dyhat * params[weightToOutput(k, H)] * reluPrime(z[k]);
+      grad[hiddenBias(k, H)] += dL_dzk;
+      grad[weightFromX1(k, H)] += dL_dzk * x1;
+      grad[weightFromX2(k, H)] += dL_dzk * x2;
+    }
+  }
   return { loss: L, grad };
 }

@@ -40,11 +40,7 @@ export interface GraphSamples extends Samples {
 
 /** The graph of L for the 2-H-1 network on the given samples (H from the parameter vector's length). */
 export function networkGraph(params: Parameters, data: GraphSamples): NetworkGraph {
-  const hidden = hiddenWidthOf(params);
-  if (Number.isNaN(hidden)) {
-    throw new TrainerInputError(`${params.length} parameters fit no 2-H-1 network (it has 4H + 1).`);
-  }
-  return deepNetworkGraph(params, [hidden], data);
+  return deepNetworkGraph(params, [hiddenWidthOf(params)], data);
 }
 
 /** The graph of L for a network with the given hidden widths (parameters in deepParameters.ts's layout). */

@@ -7,14 +7,15 @@
 // (2/N) Σ_i e_i ∂²ŷ_i/∂θ², a term weighted by the residuals (for ReLU units only the cross terms
 // between an output weight and its unit's incoming parameters are non-zero); G leaves it out,
 // is never negative, and equals the Hessian wherever the residuals vanish.
-import { DEFAULT_HIDDEN, parameterCount, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { hiddenWidthOf, parameterCount, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 import { checkShape } from './network';
 import { TrainerInputError } from './errors';
 
 /** The Gauss–Newton matrix, row-major, (4H+1) × (4H+1). */
-export function gaussNewton(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): Float64Array {
+export function gaussNewton(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): Float64Array {
   checkShape(params, hidden);
+  checkData(data);
   const H = hidden;
   const P = parameterCount(H);
   const G = new Float64Array(P * P);
@@ -84,7 +85,7 @@ export interface Curvature {
   stableLearningRate: number;
 }
 
-export function curvature(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): Curvature {
+export function curvature(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): Curvature {
   const G = gaussNewton(params, data, hidden);
   const lambdaMax = symmetricEigenvalues(G, parameterCount(hidden))[0];
   return { lambdaMax, stableLearningRate: lambdaMax > 0 ? 2 / lambdaMax : Infinity };
@@ -98,8 +99,9 @@ export function curvature(params: Parameters, data: Dataset, hidden: number = DE
  * in it (ReLU kinks aside), so the slice is piecewise quadratic and this is its exact curvature
  * on the piece the parameter is in. For the output bias ∂ŷ/∂B3 = 1, so c = 2 everywhere.
  */
-export function curvatureAlong(params: Parameters, data: Dataset, index: number, hidden: number = DEFAULT_HIDDEN): number {
+export function curvatureAlong(params: Parameters, data: Dataset, index: number, hidden: number = hiddenWidthOf(params)): number {
   checkShape(params, hidden);
+  checkData(data);
   if (!Number.isInteger(index) || index < 0 || index >= params.length) {
     throw new TrainerInputError(`There is no parameter number ${index}.`);
   }

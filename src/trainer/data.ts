@@ -155,6 +155,28 @@ export function makeDataset(options: DatasetOptions = {}): Dataset {
   };
 }
 
+/**
+ * Throws a TrainerInputError unless `data` says how many samples it holds (n ≥ 1) and x1, x2
+ * and y each hold exactly n numbers. The loops run to n, so without this a missing n gives a
+ * silent NaN and a short column reads past its end.
+ */
+export function checkData(data: Partial<Pick<Dataset, 'n' | 'x1' | 'x2' | 'y'>> | null | undefined): void {
+  if (!data || typeof data !== 'object') throw new TrainerInputError('There is no data: give n samples as columns x1, x2 and y.');
+  const { n } = data;
+  if (n === 0) throw new TrainerInputError('The data has no samples: the loss and training need at least one.');
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new TrainerInputError('The data must say how many samples it holds: n, a whole number of at least 1 (the length of x1, x2 and y).');
+  }
+  const lengths = (['x1', 'x2', 'y'] as const).map((name) => {
+    const column = data[name];
+    return column && typeof column.length === 'number' ? column.length : -1;
+  });
+  if (lengths.some((length) => length !== n)) {
+    const described = lengths.map((length, i) => `${['x1', 'x2', 'y'][i]} ${length < 0 ? 'is missing' : `has ${length}`}`).join(', ');
+    throw new TrainerInputError(`The data holds n = ${n} samples, so x1, x2 and y must each hold ${n} numbers: ${described}.`);
+  }
+}
+
 /** A data set from given arrays (for exercises and tests), with no scaling applied. */
 export function datasetFromArrays(x1: ArrayLike<number>, x2: ArrayLike<number>, y: ArrayLike<number>): Dataset {
   const n = x1.length;

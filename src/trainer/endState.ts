@@ -4,7 +4,7 @@
 // has stopped at a stationary point (true stationary points have a gradient at rounding level).
 import { lossAndGradient } from './gradient';
 import { rSquared, variance } from './loss';
-import { DEFAULT_HIDDEN, type Parameters } from './parameters';
+import { hiddenWidthOf, type Parameters } from './parameters';
 import type { Dataset } from './data';
 import { unitActivity, type UnitState } from './units';
 
@@ -58,7 +58,7 @@ export function gradientNorm(grad: ArrayLike<number>): number {
 }
 
 /** Classifies the network at `params`: each unit's state, the loss against Var(y), and the gradient's size. */
-export function classifyEndState(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): EndStateReport {
+export function classifyEndState(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): EndStateReport {
   const { states, activeCounts } = unitActivity(params, data, hidden);
   const { loss, grad } = lossAndGradient(params, data, hidden);
   const norm = gradientNorm(grad);

@@ -3,7 +3,7 @@
 // when it agrees with the chain-rule gradient the derivation and the code are both right.
 // (It is too slow and too imprecise to train with; it is a test, not a method.)
 import { meanSquaredError } from './loss';
-import { DEFAULT_HIDDEN, hiddenWidthOf, parameterCount, type Parameters } from './parameters';
+import { hiddenWidthOf, parameterCount, type Parameters } from './parameters';
 import { checkShape } from './network';
 import type { Dataset } from './data';
 
@@ -19,7 +19,7 @@ export function centralDifference(
   data: Dataset,
   j: number,
   h: number = FINITE_DIFFERENCE_STEP,
-  hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN,
+  hidden: number = hiddenWidthOf(params),
 ): number {
   const nudged = Float64Array.from(params);
   nudged[j] = params[j] + h;
@@ -34,7 +34,7 @@ export function finiteDifferenceGradient(
   params: Parameters,
   data: Dataset,
   h: number = FINITE_DIFFERENCE_STEP,
-  hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN,
+  hidden: number = hiddenWidthOf(params),
 ): Float64Array {
   checkShape(params, hidden);
   return Float64Array.from({ length: parameterCount(hidden) }, (_, j) => centralDifference(params, data, j, h, hidden));

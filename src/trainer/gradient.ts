@@ -5,8 +5,8 @@
 // variable — H = 2 below, written with the lesson's names, the others generated into
 // gradientUnrolled.ts; any other width runs one loop over units.
 import { checkShape } from './network';
-import { DEFAULT_HIDDEN, hiddenWidthOf, parameterCount, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { hiddenWidthOf, parameterCount, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 import type { LossAndGradient } from './backprop';
 import { lossAndGradient16, lossAndGradient4, lossAndGradient8 } from './gradientUnrolled';
 
@@ -221,8 +221,9 @@ function lossAndGradient2(
 }
 
 /** Loss L = (1/N)Σ(ŷ − y)² and its gradient with respect to every parameter. */
-export function lossAndGradient(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): LossAndGradient {
+export function lossAndGradient(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): LossAndGradient {
   checkShape(params, hidden);
+  checkData(data);
   const grad = new Float64Array(parameterCount(hidden));
   const loss = lossAndGradientInto(params, data, hidden, grad, 0, data.n);
   return { loss, grad };

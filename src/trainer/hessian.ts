@@ -23,8 +23,8 @@
 // the loss curves down: a saddle).
 import { gaussNewton } from './curvature';
 import { checkShape } from './network';
-import { DEFAULT_HIDDEN, hiddenBias, hiddenWidthOf, outputBias, parameterCount, weightFromX1, weightFromX2, weightToOutput, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { hiddenBias, hiddenWidthOf, outputBias, parameterCount, weightFromX1, weightFromX2, weightToOutput, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 import type { SquareMatrix } from './eigen';
 
 /**
@@ -32,8 +32,9 @@ import type { SquareMatrix } from './eigen';
  * the part of the curvature the Gauss–Newton matrix leaves out. Its only non-zero entries pair a
  * unit's output weight with that unit's own input weights and bias.
  */
-export function residualCurvature(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): SquareMatrix {
+export function residualCurvature(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): SquareMatrix {
   checkShape(params, hidden);
+  checkData(data);
   const H = hidden;
   const P = parameterCount(H);
   const R = new Float64Array(P * P);
@@ -69,7 +70,7 @@ export function residualCurvature(params: Parameters, data: Dataset, hidden: num
  * plus the residual term. (At a ReLU kink the Hessian does not exist; as everywhere in the
  * trainer, a unit exactly at z = 0 counts as off.)
  */
-export function hessian(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): SquareMatrix {
+export function hessian(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): SquareMatrix {
   const G = gaussNewton(params, data, hidden);
   const R = residualCurvature(params, data, hidden);
   return G.map((g, a) => g + R[a]);

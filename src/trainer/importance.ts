@@ -12,7 +12,7 @@
 // (lossWithoutUnit), which asks the cleaner question for a hidden unit.
 import { meanSquaredError } from './loss';
 import { checkShape } from './network';
-import { DEFAULT_HIDDEN, type Parameters } from './parameters';
+import { hiddenWidthOf, type Parameters } from './parameters';
 import type { Dataset } from './data';
 
 export interface ParameterChange {
@@ -44,7 +44,7 @@ export function largestChange(changes: readonly ParameterChange[]): number {
  * output weight, the cost of removing its unit; negative where the run has not settled and the
  * network does better without that number.
  */
-export function lossIfZeroed(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): Float64Array {
+export function lossIfZeroed(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): Float64Array {
   checkShape(params, hidden);
   const base = meanSquaredError(params, data, hidden);
   const trial = Float64Array.from(params);
@@ -62,7 +62,7 @@ export function lossIfZeroed(params: Parameters, data: Dataset, hidden: number =
  * (the same as setting its output weight to 0; its other parameters then do nothing). Zero for a
  * dead unit: it adds nothing to any prediction.
  */
-export function lossWithoutUnit(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): Float64Array {
+export function lossWithoutUnit(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): Float64Array {
   checkShape(params, hidden);
   const base = meanSquaredError(params, data, hidden);
   const trial = Float64Array.from(params);

@@ -11,6 +11,7 @@ export * from './backprop';
 export * from './gradient';
 export * from './finiteDifference';
 export * from './init';
+export * from './presets';
 export * from './schedule';
 export * from './train';
 export * from './units';

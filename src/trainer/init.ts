@@ -1,6 +1,6 @@
 // Starting values for the nine (or 4H + 1, or a deeper network's) parameters. Seeded separately from the data:
 // the same data can be trained from many starts, and one start on many data sets.
-import { gaussian, makeRandom, roundTo, uniform } from './random';
+import { gaussian, makeRandom, uniform } from './random';
 import { DEFAULT_HIDDEN, MAX_HIDDEN, fromNamed, parameterCount, type Parameters } from './parameters';
 import { checkNumber, throwIfAny, TrainerInputError } from './errors';
 import { DEFAULT_DEEP_WIDTHS, deepLayout, type HiddenWidths } from './deepParameters';
@@ -42,6 +42,15 @@ export const INIT_PRESETS: Record<InitPreset, { label: string; description: stri
 };
 
 export const INIT_PRESET_NAMES = Object.keys(INIT_PRESETS) as InitPreset[];
+
+/**
+ * Rounds to a number of decimals the way the write-up's round(x, 2) does: its random starts
+ * are rounded to 2 decimals, and the starts a parameter field shows to 4.
+ */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
 
 /** The starting values printed in the write-up's before/after table. */
 export const WRITEUP_EXAMPLE = {

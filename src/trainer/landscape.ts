@@ -1,8 +1,8 @@
 // The loss seen along one or two parameters with all the others held fixed: slices of the
 // (4H + 1)-dimensional loss surface. A slice can mislead — a valley in the picture may be a
 // saddle in the full space — but it is the only part of the surface we can draw.
-import { DEFAULT_HIDDEN, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { hiddenWidthOf, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 import { checkShape } from './network';
 import { TrainerInputError } from './errors';
 
@@ -55,10 +55,11 @@ export function lossAlong(
   data: Dataset,
   index: number,
   values: ArrayLike<number>,
-  hidden: number = DEFAULT_HIDDEN,
+  hidden: number = hiddenWidthOf(params),
   out = new Float64Array(values.length),
 ): Float64Array {
   checkShape(params, hidden);
+  checkData(data);
   checkIndex(index, params);
   const probe = Float64Array.from(params);
   for (let j = 0; j < values.length; j++) {
@@ -79,11 +80,12 @@ export function lossSurface(
   columns: ArrayLike<number>,
   rowIndex: number,
   rows: ArrayLike<number>,
-  hidden: number = DEFAULT_HIDDEN,
+  hidden: number = hiddenWidthOf(params),
   out = new Float64Array(columns.length * rows.length),
   probe = new Float64Array(params.length),
 ): Float64Array {
   checkShape(params, hidden);
+  checkData(data);
   checkIndex(columnIndex, params);
   checkIndex(rowIndex, params);
   if (columnIndex === rowIndex) throw new TrainerInputError('Choose two different parameters for the two axes.');

@@ -3,12 +3,13 @@
 //   baseline: always predicting the mean ȳ scores exactly Var(y)
 //   R² = 1 − L / Var(y)                        the share of the pattern that was learned
 import { predict, checkShape } from './network';
-import { DEFAULT_HIDDEN, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { hiddenWidthOf, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 
 /** Mean squared error of the network on a data set. */
-export function meanSquaredError(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): number {
+export function meanSquaredError(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): number {
   checkShape(params, hidden);
+  checkData(data);
   let sum = 0;
   for (let i = 0; i < data.n; i++) {
     const e = predict(params, data.x1[i], data.x2[i], hidden) - data.y[i];
@@ -55,6 +56,7 @@ export interface LinearFit {
 
 /** Solves the 3×3 normal equations of least squares (centred, so c is the mean's correction). */
 export function linearFit(data: Dataset): LinearFit {
+  checkData(data);
   const n = data.n;
   const m1 = mean(data.x1), m2 = mean(data.x2), my = mean(data.y);
   let s11 = 0, s12 = 0, s22 = 0, s1y = 0, s2y = 0;
@@ -96,8 +98,4 @@ export interface Baselines {
 
 export function baselines(data: Dataset): Baselines {
   return { meanPredictor: variance(data.y), linear: linearFit(data).loss };
-}
-
-export function checkParameters(params: Parameters, hidden: number = DEFAULT_HIDDEN): void {
-  checkShape(params, hidden);
 }

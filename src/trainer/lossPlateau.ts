@@ -22,14 +22,18 @@ export interface LossPlateau {
   droppedAt: number;
 }
 
-export const PLATEAU_DEFAULTS: Required<PlateauOptions> = { window: 2000, flatness: 0.01, drop: 0.5 };
+/**
+ * How findPlateau recognises a flat stretch of a loss curve unless told otherwise. (Not the
+ * reduce-on-plateau schedule's settings: those are the plateau widget's PLATEAU_DEFAULTS.)
+ */
+export const LOSS_PLATEAU_DEFAULTS: Required<PlateauOptions> = { window: 2000, flatness: 0.01, drop: 0.5 };
 
 /**
  * The first plateau followed by a drop, or null: the first epoch e with
  * |L[e + window] − L[e]| < flatness · L[e] such that some later loss is below drop · L[e].
  */
 export function findPlateau(losses: ArrayLike<number>, options: PlateauOptions = {}): LossPlateau | null {
-  const { window, flatness, drop } = { ...PLATEAU_DEFAULTS, ...options };
+  const { window, flatness, drop } = { ...LOSS_PLATEAU_DEFAULTS, ...options };
   const n = losses.length;
   if (!(window >= 1) || n <= window + 1) return null;
   // laterMin[j] = the lowest loss from epoch j on, so "does it drop later?" is one lookup.

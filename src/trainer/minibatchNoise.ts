@@ -10,7 +10,7 @@
 // (miniBatchGradientNoise) and the jitter they leave in the loss (lossSpread).
 import { gradientScratchLength, lossAndGradient, lossAndGradientInto } from './gradient';
 import { meanSquaredError } from './loss';
-import { DEFAULT_HIDDEN, hiddenWidthOf, parameterCount, type Parameters } from './parameters';
+import { hiddenWidthOf, parameterCount, type Parameters } from './parameters';
 import { checkShape } from './network';
 import { checkNumber, throwIfAny } from './errors';
 import type { Dataset } from './data';
@@ -23,7 +23,7 @@ import type { Dataset } from './data';
 export function lossAfterEachEpoch(
   run: { losses: ArrayLike<number>; params: Parameters },
   data: Dataset,
-  hidden: number = hiddenWidthOf(run.params) || DEFAULT_HIDDEN,
+  hidden: number = hiddenWidthOf(run.params),
 ): Float64Array {
   const n = run.losses.length;
   const after = new Float64Array(n);
@@ -82,7 +82,7 @@ export interface GradientNoise {
  * each sample's own gradient g_i = ∂(ŷ_i − y_i)²/∂θ, their spread around g, and what averaging m
  * of them without replacement leaves of it.
  */
-export function miniBatchGradientNoise(params: Parameters, data: Dataset, batchSize: number, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): GradientNoise {
+export function miniBatchGradientNoise(params: Parameters, data: Dataset, batchSize: number, hidden: number = hiddenWidthOf(params)): GradientNoise {
   checkShape(params, hidden);
   const N = data.n;
   throwIfAny([checkNumber('The batch size', batchSize, 1, N, true)]);

@@ -3,8 +3,8 @@
 //   h_k = ReLU(z_k)
 //   ŷ   = Σ_k w(hk→out)·h_k + b(out)             (for H = 2: ŷ = W5·h1 + W6·h2 + B3, a linear output)
 import { relu } from './activation';
-import { DEFAULT_HIDDEN, hiddenWidthOf, parameterCount, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { hiddenWidthOf, parameterCount, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 import { TrainerInputError } from './errors';
 
 /** Every intermediate number of one forward pass, so lessons can show them. */
@@ -32,7 +32,7 @@ export function checkShape(params: ArrayLike<number>, hidden: number): void {
 }
 
 /** Pushes one sample (x1, x2) through the network. */
-export function forward(params: Parameters, x1: number, x2: number, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): ForwardPass {
+export function forward(params: Parameters, x1: number, x2: number, hidden: number = hiddenWidthOf(params)): ForwardPass {
   checkShape(params, hidden);
   const H = hidden;
   const z = new Float64Array(H);
@@ -47,7 +47,7 @@ export function forward(params: Parameters, x1: number, x2: number, hidden: numb
 }
 
 /** The network's prediction for one sample, without allocating. */
-export function predict(params: Parameters, x1: number, x2: number, hidden: number = DEFAULT_HIDDEN): number {
+export function predict(params: Parameters, x1: number, x2: number, hidden: number = hiddenWidthOf(params)): number {
   const H = hidden;
   let yhat = params[4 * H];
   for (let k = 0; k < H; k++) {
@@ -58,8 +58,10 @@ export function predict(params: Parameters, x1: number, x2: number, hidden: numb
 }
 
 /** Predictions for every sample of a data set, written into `out`. */
-export function predictAll(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN, out = new Float64Array(data.n)): Float64Array {
+export function predictAll(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params), out?: Float64Array): Float64Array {
   checkShape(params, hidden);
+  checkData(data);
+  out ??= new Float64Array(data.n);
   for (let i = 0; i < data.n; i++) out[i] = predict(params, data.x1[i], data.x2[i], hidden);
   return out;
 }

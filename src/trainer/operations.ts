@@ -11,8 +11,8 @@
 //             ∂L/∂z_k = ∂L/∂ŷ · w(hk→out) · ReLU'(z_k):   2H mul (H if ReLU' is used as a mask)
 //             incoming: ∂L/∂b(hk) += …, ∂L/∂w(x→hk) += ∂L/∂z_k·x:          2H mul, 3H add
 // and per update (once per epoch in full batch): θ ← θ − η·∂L/∂θ, 4H + 1 mul and 4H + 1 sub.
-import { DEFAULT_HIDDEN, parameterCount, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { DEFAULT_HIDDEN, hiddenWidthOf, parameterCount, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 import { checkShape } from './network';
 
 export interface OperationCount {
@@ -81,8 +81,9 @@ export function operationsPerEpoch(n: number, hidden: number = DEFAULT_HIDDEN, a
  * Returns the same loss and new parameters as the trainer, and what it counted per phase.
  * With `mask`, an inactive unit's backward multiplications are skipped, as fast code does.
  */
-export function countedEpoch(params: Parameters, data: Dataset, learningRate: number, hidden: number = DEFAULT_HIDDEN, mask = false) {
+export function countedEpoch(params: Parameters, data: Dataset, learningRate: number, hidden: number = hiddenWidthOf(params), mask = false) {
   checkShape(params, hidden);
+  checkData(data);
   const H = hidden;
   const counts: PhaseCounts = { forward: op(0, 0), loss: op(0, 0), backward: op(0, 0) };
   let phase: OperationCount = counts.forward;

@@ -4,6 +4,7 @@
 //   [ w(x1→h1..hH) | w(x2→h1..hH) | w(h1..hH→out) | b(h1..hH) | b(out) ]
 // For H = 2 this is exactly the course's naming:
 //   W1 x1→h1, W2 x1→h2, W3 x2→h1, W4 x2→h2, W5 h1→out, W6 h2→out, B1, B2, B3.
+import { TrainerInputError } from './errors';
 
 /** Parameters of a 2-H-1 network in the layout above. */
 export type Parameters = Float64Array;
@@ -62,10 +63,18 @@ export function parameterConnection(i: number, hidden: number = DEFAULT_HIDDEN):
   return 'bias of ŷ';
 }
 
-/** The hidden width implied by a parameter vector's length, or NaN if the length fits no network. */
+/**
+ * The hidden width H of a parameter vector, read from its length 4H + 1. Every function that
+ * takes a parameter vector and no width uses this, so a 17-value vector means H = 4 everywhere.
+ * Throws a TrainerInputError for a length that fits no network (not 5, 9, 13, …).
+ */
 export function hiddenWidthOf(params: ArrayLike<number>): number {
-  const H = (params.length - 1) / 4;
-  return Number.isInteger(H) && H >= 1 ? H : NaN;
+  const length = params?.length;
+  const H = (length - 1) / 4;
+  if (Number.isInteger(H) && H >= 1) return H;
+  throw new TrainerInputError(
+    `A network's parameters are 4H + 1 numbers for H hidden units (9 for the course's 2 units), so ${typeof length === 'number' ? length : 'no'} numbers fit no network.`,
+  );
 }
 
 /** The four parameters that belong to hidden unit k: its two input weights, its output weight and its bias. */

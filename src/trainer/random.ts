@@ -35,9 +35,3 @@ export function gaussian(random: Random): number {
   const v = random();
   return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
 }
-
-/** Rounds to a number of decimals the way the write-up's round(x, 2) does for printing. */
-export function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}

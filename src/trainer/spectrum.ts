@@ -11,7 +11,7 @@
 import { gaussNewton } from './curvature';
 import { hessian } from './hessian';
 import { symmetricEigen, type SquareMatrix } from './eigen';
-import { DEFAULT_HIDDEN, hiddenWidthOf, type Parameters } from './parameters';
+import { hiddenWidthOf, type Parameters } from './parameters';
 import type { Dataset } from './data';
 
 export interface Spectrum {
@@ -41,7 +41,7 @@ export function spectrumOf(matrix: SquareMatrix): Spectrum {
 }
 
 /** The eigenvalues and eigenvectors of the exact Hessian ∂²L/∂θ² at `params`. */
-export function hessianSpectrum(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): Spectrum {
+export function hessianSpectrum(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): Spectrum {
   return spectrumOf(hessian(params, data, hidden));
 }
 
@@ -49,12 +49,12 @@ export function hessianSpectrum(params: Parameters, data: Dataset, hidden: numbe
  * The Gauss–Newton matrix G = (2/N) Σ_i J_i J_iᵀ with J_i = ∂ŷ_i/∂θ, row by row: the Hessian
  * without its residual term (curvature.ts's `gaussNewton`, named to stand beside `hessian`).
  */
-export function gaussNewtonMatrix(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): SquareMatrix {
+export function gaussNewtonMatrix(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): SquareMatrix {
   return gaussNewton(params, data, hidden);
 }
 
 /** The eigenvalues and eigenvectors of the Gauss–Newton matrix (never negative). */
-export function gaussNewtonSpectrum(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): Spectrum {
+export function gaussNewtonSpectrum(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): Spectrum {
   return spectrumOf(gaussNewtonMatrix(params, data, hidden));
 }
 
@@ -66,7 +66,7 @@ export interface CurvatureComparison {
   lambdaMaxRatio: number;
 }
 
-export function compareCurvature(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): CurvatureComparison {
+export function compareCurvature(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): CurvatureComparison {
   const exact = hessianSpectrum(params, data, hidden);
   const approximate = gaussNewtonSpectrum(params, data, hidden);
   return { hessian: exact, gaussNewton: approximate, lambdaMaxRatio: exact.lambdaMax / approximate.lambdaMax };

@@ -17,7 +17,7 @@ import { applyScale, scaleStats, type Dataset, type ScaleStats } from './data';
 import { makeRandom } from './random';
 import { checkNumber, throwIfAny } from './errors';
 import { meanSquaredError } from './loss';
-import { DEFAULT_HIDDEN, hiddenWidthOf, type Parameters } from './parameters';
+import { hiddenWidthOf, type Parameters } from './parameters';
 
 export interface SplitOptions {
   /** The share of samples held out for testing, 0 < f < 1; round(f·N) samples are held out. */
@@ -100,7 +100,7 @@ function subset(data: Dataset, indices: Int32Array, scaling: { method: Dataset['
 }
 
 /** The network's mean squared error on the held-out samples (in the training part's units). */
-export function heldOutLoss(params: Parameters, split: DataSplit, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): number {
+export function heldOutLoss(params: Parameters, split: DataSplit, hidden: number = hiddenWidthOf(params)): number {
   return meanSquaredError(params, split.test, hidden);
 }
 

@@ -2,7 +2,7 @@
 // treats every unit alike (unit 1 and unit 2 could swap names and nothing would change), so
 // equal units get equal gradients and equal steps. These helpers swap two units and measure
 // how far apart they are, so lessons and tests can check that, bit for bit.
-import { DEFAULT_HIDDEN, unitParameters, type Parameters } from './parameters';
+import { hiddenWidthOf, unitParameters, type Parameters } from './parameters';
 import { checkShape } from './network';
 import { TrainerInputError } from './errors';
 
@@ -17,7 +17,7 @@ function checkUnits(params: ArrayLike<number>, a: number, b: number, hidden: num
  * The same network with hidden units a and b relabelled: their input weights, output weights
  * and biases trade places. It computes exactly the same predictions as `params`.
  */
-export function swapUnits(params: Parameters, a = 0, b = 1, hidden: number = DEFAULT_HIDDEN): Float64Array {
+export function swapUnits(params: Parameters, a = 0, b = 1, hidden: number = hiddenWidthOf(params)): Float64Array {
   checkUnits(params, a, b, hidden);
   const out = Float64Array.from(params);
   const pa = unitParameters(a, hidden), pb = unitParameters(b, hidden);
@@ -29,7 +29,7 @@ export function swapUnits(params: Parameters, a = 0, b = 1, hidden: number = DEF
 }
 
 /** The largest |difference| between unit a's and unit b's corresponding parameters (0: identical). */
-export function unitGap(params: ArrayLike<number>, a = 0, b = 1, hidden: number = DEFAULT_HIDDEN): number {
+export function unitGap(params: ArrayLike<number>, a = 0, b = 1, hidden: number = hiddenWidthOf(params)): number {
   checkUnits(params, a, b, hidden);
   const pa = unitParameters(a, hidden), pb = unitParameters(b, hidden);
   let gap = 0;
@@ -42,7 +42,7 @@ export function unitGap(params: ArrayLike<number>, a = 0, b = 1, hidden: number 
 }
 
 /** Whether units a and b have bit-for-bit the same four parameters. */
-export function unitsIdentical(params: ArrayLike<number>, a = 0, b = 1, hidden: number = DEFAULT_HIDDEN): boolean {
+export function unitsIdentical(params: ArrayLike<number>, a = 0, b = 1, hidden: number = hiddenWidthOf(params)): boolean {
   checkUnits(params, a, b, hidden);
   const pa = unitParameters(a, hidden), pb = unitParameters(b, hidden);
   return pa.every((i, j) => Object.is(params[i], params[pb[j]]));

@@ -6,8 +6,8 @@
 // The network is a Model (model.ts): the course's 2-H-1 network by default, or a deeper one.
 import { singleLayerModel, type Model } from './model';
 import { checkShape } from './network';
-import { DEFAULT_HIDDEN, MAX_HIDDEN, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { hiddenWidthOf, MAX_HIDDEN, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 import { makeRandom, type Random } from './random';
 import { constantSchedule, type Schedule } from './schedule';
 import { checkNumber, throwIfAny, TrainerInputError } from './errors';
@@ -25,7 +25,7 @@ export interface TrainConfig {
   params: Parameters;
   /** η, the step size. */
   learningRate: number;
-  /** Width of the hidden layer of the 2-H-1 network (2 if omitted). */
+  /** Width of the hidden layer of the 2-H-1 network (if omitted, read from the length of `params`, 4H + 1). */
   hidden?: number;
   /** The network to train instead of 2-H-1, e.g. deepModel([8, 8]) for 2-8-8-1 (then omit `hidden`). */
   model?: Model;
@@ -56,32 +56,43 @@ export const MAX_EPOCHS = 10_000_000;
 
 /** Explains what is wrong with a configuration, or returns an empty list. */
 export function validateTrainConfig(config: TrainConfig): string[] {
-  const hidden = config.hidden ?? DEFAULT_HIDDEN;
   const { model } = config;
   const messages: (string | null)[] = [
     checkNumber('The learning rate', config.learningRate, 0, MAX_LEARNING_RATE),
-    model ? null : checkNumber('The hidden width', hidden, 1, MAX_HIDDEN, true),
     config.weightDecay === undefined ? null : checkNumber('The weight decay λ', config.weightDecay, 0, MAX_WEIGHT_DECAY),
   ];
-  if (model && config.hidden !== undefined) messages.push('Give either a hidden width or a model, not both.');
-  if (!config.data || !(config.data.n >= 1)) messages.push('Training needs at least one sample.');
-  if (config.heldOut !== undefined && !(config.heldOut && config.heldOut.n >= 1)) messages.push('The held-out part needs at least one sample.');
-  if (config.batchSize !== undefined && config.data) {
+  const explain = (check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      messages.push((error as Error).message);
+    }
+  };
+  // Without a width or a model the parameter vector's length says it (4H + 1), as for every other function.
+  let hidden = config.hidden;
+  if (model && hidden !== undefined) messages.push('Give either a hidden width or a model, not both.');
+  if (!model && hidden === undefined) explain(() => (hidden = hiddenWidthOf(config.params)));
+  if (!model && hidden !== undefined) messages.push(checkNumber('The hidden width', hidden, 1, MAX_HIDDEN, true));
+  explain(() => checkData(config.data));
+  if (config.heldOut !== undefined) {
+    if (!(config.heldOut && config.heldOut.n >= 1)) messages.push('The held-out part needs at least one sample.');
+    else explain(() => checkData(config.heldOut));
+  }
+  if (config.batchSize !== undefined && config.data && config.data.n >= 1) {
     messages.push(checkNumber('The batch size', config.batchSize, 1, config.data.n, true));
   }
   messages.push(...checkOptimizerSpec(config.optimizer));
   if (!messages.some((m) => m !== null)) {
-    try {
-      if (!model) checkShape(config.params, hidden);
-      else if (config.params.length !== model.parameterCount) {
-        messages.push(`A ${model.label} network has ${model.parameterCount} parameters, not ${config.params.length}.`);
-      }
-    } catch (error) {
-      messages.push((error as Error).message);
+    if (!model) explain(() => checkShape(config.params, hidden!));
+    else if (config.params.length !== model.parameterCount) {
+      messages.push(`A ${model.label} network has ${model.parameterCount} parameters, not ${config.params.length}.`);
     }
   }
   const bad = config.params ? Array.prototype.findIndex.call(config.params, (v: number) => !Number.isFinite(v)) : -1;
-  if (bad >= 0) messages.push(`${(model ?? singleLayerModel(hidden)).parameterName(bad)} is not a finite number.`);
+  if (bad >= 0) {
+    const name = model ? model.parameterName(bad) : hidden !== undefined && Number.isInteger(hidden) && hidden >= 1 ? singleLayerModel(hidden).parameterName(bad) : `Parameter ${bad + 1}`;
+    messages.push(`${name} is not a finite number.`);
+  }
   return messages.filter((m): m is string => m !== null);
 }
 
@@ -102,16 +113,13 @@ export class Trainer {
   readonly params: Float64Array;
   /** The gradient of the last update. */
   readonly gradient: Float64Array;
-  /** Epochs completed. */
-  epoch = 0;
-  /** Updates (steps) made: one per epoch in full batch, N / batchSize per epoch otherwise. */
-  updates = 0;
-  /** The rate the next epoch will use. */
-  learningRate = 0;
-  status: TrainStatus = 'ok';
-  /** The epoch whose loss or update stopped being finite, or −1. */
-  divergedAt = -1;
-  message = '';
+  // The run's progress, read through the getters below: only the trainer's own steps change it.
+  private epochsDone = 0;
+  private updatesMade = 0;
+  private rate = 0;
+  private runStatus: TrainStatus = 'ok';
+  private divergedEpoch = -1;
+  private divergenceMessage = '';
   private readonly schedule: Schedule;
   private history: Float64Array;
   private rates: Float64Array;
@@ -128,7 +136,7 @@ export class Trainer {
     const problems = validateTrainConfig(config);
     if (problems.length) throw new TrainerInputError(problems[0]);
     this.data = config.data;
-    this.model = config.model ?? singleLayerModel(config.hidden ?? DEFAULT_HIDDEN);
+    this.model = config.model ?? singleLayerModel(config.hidden ?? hiddenWidthOf(config.params));
     this.hidden = this.model.hidden.length === 1 ? this.model.hidden[0] : Number.NaN;
     this.batchSize = config.batchSize ?? config.data.n;
     this.lossForm = config.lossForm ?? 'mean';
@@ -138,7 +146,7 @@ export class Trainer {
     this.previous = new Float64Array(this.params.length);
     this.gradient = new Float64Array(this.params.length);
     this.scratch = new Float64Array(this.model.scratchLength);
-    this.learningRate = config.learningRate;
+    this.rate = config.learningRate;
     this.schedule = config.schedule ?? constantSchedule();
     this.history = new Float64Array(1024);
     this.rates = new Float64Array(1024);
@@ -152,9 +160,58 @@ export class Trainer {
     this.shuffle = makeRandom(`shuffle:${config.shuffleSeed ?? 1}`);
   }
 
-  /** losses[e] is the full-data loss L at the start of epoch e. */
+  /** Epochs completed. */
+  get epoch(): number {
+    return this.epochsDone;
+  }
+
+  /** Updates (steps) made: one per epoch in full batch, N / batchSize per epoch otherwise. */
+  get updates(): number {
+    return this.updatesMade;
+  }
+
+  /** The rate the next epoch will use (change it with setLearningRate). */
+  get learningRate(): number {
+    return this.rate;
+  }
+
+  get status(): TrainStatus {
+    return this.runStatus;
+  }
+
+  /** The epoch whose loss or update stopped being finite, or −1. */
+  get divergedAt(): number {
+    return this.divergedEpoch;
+  }
+
+  /** Why the run stopped, in words for the reader; '' while it is fine. */
+  get message(): string {
+    return this.divergenceMessage;
+  }
+
+  /** losses[e] is the full-data loss L at the start of epoch e (a view: it changes as the run goes on). */
   get losses(): Float64Array {
     return this.history.subarray(0, this.epoch);
+  }
+
+  /**
+   * L at the current parameters: the loss the next epoch starts from (after a divergence, at the
+   * last finite parameters). Infinite, never NaN, when it is too large to represent.
+   */
+  currentLoss(): number {
+    const loss = this.model.loss(this.params, this.data, this.scratch);
+    return Number.isNaN(loss) ? Infinity : loss;
+  }
+
+  /**
+   * The loss after 0, 1, …, E updates, E = epochs completed: `losses` followed by the loss now.
+   * E + 1 values in a new array, so a curve ends where the parameters are.
+   */
+  lossHistory(): Float64Array {
+    const history = new Float64Array(this.epoch + 1);
+    history.set(this.losses);
+    history[this.epoch] = this.currentLoss();
+    return history;
   }
 
   /** heldOutLosses[e] is the loss on the held-out samples at the start of epoch e (empty without `heldOut`). */
@@ -175,7 +232,7 @@ export class Trainer {
   /** Changes η from the next epoch on (a widget's slider while training). */
   setLearningRate(rate: number): void {
     throwIfAny([checkNumber('The learning rate', rate, 0, MAX_LEARNING_RATE)]);
-    this.learningRate = rate;
+    this.rate = rate;
   }
 
   /** Runs up to `epochs` more epochs; stops early if the run diverges. Returns the status. */
@@ -201,9 +258,9 @@ export class Trainer {
   }
 
   private diverge(reason: string): void {
-    this.status = 'diverged';
-    this.divergedAt = this.epoch;
-    this.message = reason;
+    this.runStatus = 'diverged';
+    this.divergedEpoch = this.epochsDone;
+    this.divergenceMessage = reason;
   }
 
   private runEpoch(): void {
@@ -232,8 +289,8 @@ export class Trainer {
       }
     }
     this.record(loss, heldOutLoss);
-    this.epoch += 1;
-    this.learningRate = this.schedule.next(loss, rate);
+    this.epochsDone += 1;
+    this.rate = this.schedule.next(loss, rate);
   }
 
   /** One step of the optimizer (θ ← θ − η·∂L/∂θ by default). Keeps the last finite parameters if the step overflows. */
@@ -253,7 +310,7 @@ export class Trainer {
     for (let j = 0; j < params.length; j++) {
       if (!Number.isFinite(params[j]) || !Number.isFinite(gradient[j])) finite = false;
     }
-    this.updates += 1;
+    this.updatesMade += 1;
     if (!finite) {
       params.set(previous);
       this.diverge(`A step at epoch ${this.epoch} sent the parameters to infinity: the run diverged. The parameters shown are the last finite ones.`);
@@ -285,13 +342,12 @@ export class Trainer {
   }
 }
 
-export function createTrainer(config: TrainConfig): Trainer {
-  return new Trainer(config);
-}
-
 export interface TrainResult {
   params: Float64Array;
+  /** losses[e]: L at the start of epoch e, for each completed epoch. */
   losses: Float64Array;
+  /** The loss after 0, 1, …, `epochs` updates: `losses` followed by the loss at `params` (Trainer.lossHistory). */
+  lossHistory: Float64Array;
   status: TrainStatus;
   /** Epochs actually completed (fewer than asked if the run diverged). */
   epochs: number;
@@ -314,6 +370,7 @@ export function train(config: TrainConfig & { epochs: number }): TrainResult {
   return {
     params: Float64Array.from(trainer.params),
     losses: Float64Array.from(trainer.losses),
+    lossHistory: trainer.lossHistory(),
     status: trainer.status,
     epochs: trainer.epoch,
     updates: trainer.updates,

@@ -1,8 +1,8 @@
 // Which hidden units are doing something. A unit that is off (z ≤ 0) for every training
 // sample is dead: its output is 0 everywhere, ReLU'(z) = 0 everywhere, so its two input
 // weights, its bias and its output weight all get exactly zero gradient, forever.
-import { DEFAULT_HIDDEN, type Parameters } from './parameters';
-import type { Dataset } from './data';
+import { hiddenWidthOf, type Parameters } from './parameters';
+import { checkData, type Dataset } from './data';
 import { checkShape } from './network';
 
 /** dead: off on every sample; linear: on for every sample (no kink inside the data); hinge: on for some. */
@@ -14,8 +14,9 @@ export interface UnitActivity {
   states: UnitState[];
 }
 
-export function unitActivity(params: Parameters, data: Dataset, hidden: number = DEFAULT_HIDDEN): UnitActivity {
+export function unitActivity(params: Parameters, data: Dataset, hidden: number = hiddenWidthOf(params)): UnitActivity {
   checkShape(params, hidden);
+  checkData(data);
   const H = hidden;
   const activeCounts = new Array<number>(H).fill(0);
   for (let i = 0; i < data.n; i++) {
@@ -25,9 +26,4 @@ export function unitActivity(params: Parameters, data: Dataset, hidden: number =
   }
   const states = activeCounts.map((c): UnitState => (c === 0 ? 'dead' : c === data.n ? 'linear' : 'hinge'));
   return { activeCounts, states };
-}
-
-/** Whether hidden unit k is on (z > 0) for sample (x1, x2). */
-export function isActive(params: Parameters, k: number, x1: number, x2: number, hidden: number = DEFAULT_HIDDEN): boolean {
-  return params[k] * x1 + params[hidden + k] * x2 + params[3 * hidden + k] > 0;
 }

@@ -30,14 +30,14 @@ export function isWeight(j: number, hidden: number = DEFAULT_HIDDEN): boolean {
 }
 
 /** The penalty λ·Σ w² over the weights. */
-export function l2Penalty(params: Parameters, lambda: number, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): number {
+export function l2Penalty(params: Parameters, lambda: number, hidden: number = hiddenWidthOf(params)): number {
   let sum = 0;
   for (let j = 0; j < 3 * hidden; j++) sum += params[j] * params[j];
   return lambda * sum;
 }
 
 /** Adds the penalty's partials, 2λ·w, to the weights' entries of `grad` (in place; biases untouched). */
-export function addL2Gradient(params: Parameters, grad: Float64Array, lambda: number, hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN): void {
+export function addL2Gradient(params: Parameters, grad: Float64Array, lambda: number, hidden: number = hiddenWidthOf(params)): void {
   addL2GradientToWeights(params, grad, lambda, 3 * hidden);
 }
 
@@ -61,7 +61,7 @@ export function regularisedLossAndGradient(
   params: Parameters,
   data: Dataset,
   lambda: number,
-  hidden: number = hiddenWidthOf(params) || DEFAULT_HIDDEN,
+  hidden: number = hiddenWidthOf(params),
 ): RegularisedLossAndGradient {
   checkShape(params, hidden);
   const { loss: dataLoss, grad } = lossAndGradient(params, data, hidden);

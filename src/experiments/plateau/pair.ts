@@ -3,7 +3,7 @@
 // the kit's scheduler (pairSteps), the facts read the same runs.
 import type { Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
-import { meanSquaredError, variance } from '../../trainer/loss';
+import { variance } from '../../trainer/loss';
 import { makeSchedule } from '../../trainer/schedule';
 import { Trainer } from '../../trainer/train';
 import { defaultDataset } from '../data/defaultDataset';
@@ -65,12 +65,6 @@ export function trainPair(config: PlateauConfig, data?: Dataset): PlateauPair {
   return pair;
 }
 
-/** L at a run's current parameters (what the next epoch starts from); infinite if it overflowed. */
-export function lossNow(run: Trainer, data: Dataset): number {
-  const loss = meanSquaredError(run.params, data);
-  return Number.isNaN(loss) ? Infinity : loss;
-}
-
 // ---------- what the figures are drawn from ----------
 
 /** One run as the figures need it. */
@@ -101,15 +95,15 @@ export interface PairView {
   schedule: string;
 }
 
-function runView(run: Trainer, data: Dataset): RunView {
-  return { losses: run.losses, current: lossNow(run, data), rates: run.learningRates, rate: run.learningRate, divergedAt: run.divergedAt, cuts: run.cuts };
+function runView(run: Trainer): RunView {
+  return { losses: run.losses, current: run.currentLoss(), rates: run.learningRates, rate: run.learningRate, divergedAt: run.divergedAt, cuts: run.cuts };
 }
 
 /** What the figures need to know about a pair, as it stands. */
 export function pairView(pair: PlateauPair): PairView {
   return {
-    fixed: runView(pair.fixed, pair.data),
-    plateau: runView(pair.plateau, pair.data),
+    fixed: runView(pair.fixed),
+    plateau: runView(pair.plateau),
     varY: pair.varY,
     epochs: pair.config.epochs,
     learningRate: pair.config.learningRate,

@@ -5,9 +5,9 @@
 // facts use the same function, so the prose and the widget cannot disagree.
 import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
-import { meanSquaredError, variance } from '../../trainer/loss';
+import { variance } from '../../trainer/loss';
 import { makeSqueezedDataset } from '../../trainer/squeeze';
-import { createTrainer, type TrainStatus } from '../../trainer/train';
+import { Trainer, type TrainStatus } from '../../trainer/train';
 import { unitActivity } from '../../trainer/units';
 import type { DeadUnitsConfig, DeadUnitsScaling, DeadUnitsStart } from './config';
 
@@ -41,7 +41,7 @@ export function deadUnitsStart(start: DeadUnitsStart, seed: number): Float64Arra
 
 export function runDeadUnits(config: DeadUnitsConfig, data: Dataset = deadUnitsData(config.scaling)): DeadUnitsRun {
   const start = deadUnitsStart(config.start, config.initSeed);
-  const trainer = createTrainer({ data, params: start, learningRate: config.learningRate });
+  const trainer = new Trainer({ data, params: start, learningRate: config.learningRate });
   const counts = (params: Float64Array) => unitActivity(params, data).activeCounts;
   const active: [Int32Array, Int32Array] = [new Int32Array(config.epochs + 1), new Int32Array(config.epochs + 1)];
   const record = (e: number) => {
@@ -52,9 +52,7 @@ export function runDeadUnits(config: DeadUnitsConfig, data: Dataset = deadUnitsD
   record(0);
   while (trainer.epoch < config.epochs && trainer.step(1) === 'ok') record(trainer.epoch);
   const epochs = trainer.epoch;
-  const losses = new Float64Array(epochs + 1);
-  losses.set(trainer.losses);
-  losses[epochs] = meanSquaredError(trainer.params, data);
+  const losses = trainer.lossHistory();
   const deadFrom = active.map((column) => {
     // Dead is for ever under full-batch descent (z depends only on the frozen parameters), so
     // the first zero count is where the unit died; the lesson's facts test that it stays 0.

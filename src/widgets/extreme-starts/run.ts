@@ -5,8 +5,8 @@
 import { curvature } from '../../trainer/curvature';
 import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
-import { meanSquaredError, variance } from '../../trainer/loss';
-import { createTrainer, type TrainStatus } from '../../trainer/train';
+import { variance } from '../../trainer/loss';
+import { Trainer, type TrainStatus } from '../../trainer/train';
 import { unitActivity, type UnitActivity } from '../../trainer/units';
 import type { ExtremeStartsConfig } from './config';
 
@@ -59,7 +59,7 @@ export function extremeRun(config: ExtremeStartsConfig, data: Dataset = extremeD
  */
 export function* extremeRunSteps(config: ExtremeStartsConfig, data: Dataset = extremeData(config.scaling), epochsPerSlice = 250): Generator<number, ExtremeRun> {
   const start = initParams({ preset: config.start, seed: config.seed });
-  const trainer = createTrainer({ data, params: start, learningRate: config.learningRate });
+  const trainer = new Trainer({ data, params: start, learningRate: config.learningRate });
   const steps: Float64Array[] = [];
   const before = Float64Array.from(start);
   while (trainer.epoch < Math.min(FIRST_STEPS, config.epochs) && trainer.step(1) === 'ok') {
@@ -71,10 +71,7 @@ export function* extremeRunSteps(config: ExtremeStartsConfig, data: Dataset = ex
     if (trainer.epoch < config.epochs) yield trainer.epoch;
   }
   const epochs = trainer.epoch;
-  const losses = new Float64Array(epochs + 1);
-  losses.set(trainer.losses);
-  const last = meanSquaredError(trainer.params, data);
-  losses[epochs] = Number.isNaN(last) ? Infinity : last;
+  const losses = trainer.lossHistory();
   const { lambdaMax, stableLearningRate } = curvature(start, data);
   return {
     config,

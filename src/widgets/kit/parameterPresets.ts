@@ -1,22 +1,15 @@
 // Named starting points for widgets that let a student set the nine parameters: the
-// write-up's printed example, a He start, and a start with a dead hidden unit.
-// Client-safe (initParams only draws nine numbers), so the select can load them live.
-import { initParams } from '../../trainer/init';
-import { B1, PARAMETER_NAMES, type ParameterName, type Parameters } from '../../trainer/parameters';
+// write-up's printed example, a He start, and a start with a dead hidden unit (the
+// trainer's presetParameters). Client-safe (these starts only draw nine numbers), so the select
+// can load them live.
+import { DEAD_UNIT_B1, HE_SEED, presetParameters } from '../../trainer/presets';
+import { PARAMETER_NAMES, type ParameterName, type Parameters } from '../../trainer/parameters';
 import { clipText } from '../../experiments/settings/source';
 import { parseNumberInput } from '../../experiments/settings/numberInput';
 import { PARAMETER_LIMIT, parameterRules, parseParameterName } from './parameters';
 
+/** The trainer's named starts (presets.ts) a parameter-setting widget offers. */
 export type ParameterPreset = 'writeup-example' | 'he' | 'dead-unit';
-
-/** The He start's seed: the same start every widget and lesson calls "He start (seed 1)". */
-export const HE_SEED = 1;
-
-/**
- * B1 of the dead-unit preset. With the He start's W1 and W3, z1 = W1·x1 + W3·x2 + B1 stays
- * below 0 on every sample of the default data (a unit test checks this), so h1 is dead.
- */
-export const DEAD_UNIT_B1 = -5;
 
 export const PARAMETER_PRESETS: readonly { value: ParameterPreset; label: string; description: string }[] = [
   {
@@ -33,21 +26,6 @@ export const PARAMETER_PRESETS: readonly { value: ParameterPreset; label: string
 ];
 
 export const PRESET_NAMES: readonly ParameterPreset[] = PARAMETER_PRESETS.map((p) => p.value);
-
-/** The nine values of a preset, in layout order W1…W6, B1…B3. */
-export function presetParameters(preset: ParameterPreset): Parameters {
-  switch (preset) {
-    case 'writeup-example':
-      return initParams({ preset: 'writeup-example' });
-    case 'he':
-      return initParams({ preset: 'he', seed: HE_SEED });
-    case 'dead-unit': {
-      const params = initParams({ preset: 'he', seed: HE_SEED });
-      params[B1] = DEAD_UNIT_B1;
-      return params;
-    }
-  }
-}
 
 /** "He", " dead-unit " → the preset; anything else → null. */
 export function parsePreset(text: string): ParameterPreset | null {

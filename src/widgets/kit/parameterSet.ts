@@ -4,7 +4,8 @@
 import { PARAMETER_NAMES, type ParameterName, type Parameters } from '../../trainer/parameters';
 import type { NumberControl } from './controls';
 import { writeParameters } from './parameters';
-import { parsePreset, presetParameters, startingParameters, type ParameterPreset, type StartingPoint } from './parameterPresets';
+import { presetParameters } from '../../trainer/presets';
+import { parsePreset, startingParameters, type ParameterPreset, type StartingPoint } from './parameterPresets';
 
 /** The select's option shown once the values are no longer a preset's. */
 export const CUSTOM = 'custom';

@@ -6,10 +6,9 @@ import { quantileSorted } from 'd3-array';
 import { curvature, curvatureAlong } from '../../trainer/curvature';
 import type { Dataset } from '../../trainer/data';
 import { lossAndGradient } from '../../trainer/gradient';
-import { meanSquaredError } from '../../trainer/loss';
 import type { Parameters } from '../../trainer/parameters';
 import type { SweepRun } from '../../trainer/sweep';
-import { createTrainer, type TrainStatus } from '../../trainer/train';
+import { Trainer, type TrainStatus } from '../../trainer/train';
 import { unitActivity, type UnitState } from '../../trainer/units';
 
 // ---------- One start, several rates ----------
@@ -40,12 +39,10 @@ export interface RateRun {
 /** Trains copies of one start, one per rate, for `epochs` epochs each (full batch). */
 export function compareRates(data: Dataset, start: Parameters, rates: readonly number[], epochs: number): RateRun[] {
   return rates.map((rate) => {
-    const trainer = createTrainer({ data, params: start, learningRate: rate });
+    const trainer = new Trainer({ data, params: start, learningRate: rate });
     trainer.step(epochs);
     const ok = trainer.status === 'ok';
-    const losses = new Float64Array(trainer.losses.length + (ok ? 1 : 0));
-    losses.set(trainer.losses);
-    if (ok) losses[losses.length - 1] = meanSquaredError(trainer.params, data);
+    const losses = ok ? trainer.lossHistory() : Float64Array.from(trainer.losses);
     let rises = 0;
     for (let e = 1; e < losses.length; e++) if (losses[e] > losses[e - 1] * (1 + RISE)) rises += 1;
     return {

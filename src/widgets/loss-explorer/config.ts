@@ -2,9 +2,9 @@
 // and the loss axis. One typed object, read from the element's data-* attributes (or a query
 // string); anything unknown or garbled is ignored with a notice, and parsing never throws.
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
+import { HE_SEED } from '../../trainer/presets';
 import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
 import { parseNumberInput } from '../../experiments/settings/numberInput';
-import { HE_SEED } from '../kit/parameterPresets';
 import { parameterRules, parseParameterName } from '../kit/parameters';
 
 export { PARAMETER_LIMIT } from '../kit/parameters';

@@ -9,7 +9,7 @@ import { initParams } from '../../trainer/init';
 import { linspace, lossSurface } from '../../trainer/landscape';
 import { meanSquaredError, variance } from '../../trainer/loss';
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
-import { createTrainer, type TrainStatus } from '../../trainer/train';
+import { Trainer, type TrainStatus } from '../../trainer/train';
 import { LOSS_SURFACE_RULES, type LossSurfaceConfig } from './config';
 
 /** Grid points along each axis: 150 × 150 = 22,500 losses per picture. */
@@ -46,7 +46,7 @@ export interface SurfaceRun {
 /** Trains from the config's start and keeps about PATH_POINTS snapshots of the way. */
 export function surfaceRun(config: LossSurfaceConfig, data: Dataset): SurfaceRun {
   const start = startingValues(config);
-  const trainer = createTrainer({ data, params: start, learningRate: config.learningRate });
+  const trainer = new Trainer({ data, params: start, learningRate: config.learningRate });
   const every = Math.max(1, Math.ceil(config.epochs / PATH_POINTS));
   const path = [Float64Array.from(start)];
   const pathEpochs = [0];
@@ -65,7 +65,7 @@ export function surfaceRun(config: LossSurfaceConfig, data: Dataset): SurfaceRun
     path,
     pathEpochs,
     startLoss: losses.length ? losses[0] : NaN,
-    endLoss: meanSquaredError(trainer.params, data),
+    endLoss: trainer.currentLoss(),
     varY: variance(data.y),
   };
 }

@@ -1,8 +1,8 @@
 // The network widget's settings: the nine parameters (from a preset, with any given values on
 // top), the seed of the He preset, and where the two slices through the input plane are taken.
 // Read from the element's data-* attributes or a query string; parsing never throws.
-import { initParams, WRITEUP_EXAMPLE } from '../../trainer/init';
 import { PARAMETER_NAMES, toNamed, type ParameterName } from '../../trainer/parameters';
+import { HAND_MADE_V, presetParameters } from '../../trainer/presets';
 import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
 import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
 import { parameterRules, parseParameterName } from '../kit/parameters';
@@ -10,14 +10,6 @@ import { parameterRules, parseParameterName } from '../kit/parameters';
 export type NetworkPreset = 'hand-v' | 'writeup-example' | 'he';
 
 export type NamedParameters = Record<ParameterName, number>;
-
-/**
- * The hand-made fit of lesson 3: two mirror-image hinges |x1| = ReLU(x1) + ReLU(−x1), scaled
- * by 1.6, both tilted by the same x2 weight 0.6, and the output bias −1.4. These are the
- * least-squares fit of y ≈ a·|x1| + b·x2 + c on the default data, rounded to one decimal;
- * the lesson's facts test checks that they still are.
- */
-export const HAND_MADE_V: Readonly<NamedParameters> = { W1: 1.6, W2: -1.6, W3: 0.6, W4: 0.6, W5: 1, W6: 1, B1: 0, B2: 0, B3: -1.4 };
 
 export const PRESET_OPTIONS: readonly { value: NetworkPreset; label: string }[] = [
   { value: 'hand-v', label: 'Hand-made V' },
@@ -45,15 +37,6 @@ export const NETWORK_RULES: Readonly<Record<SettingKey, NumberInputRules>> = {
 
 const SETTING_KEYS = Object.keys(NETWORK_RULES) as SettingKey[];
 
-/** The nine values of a preset, rounded to the 4 decimals the parameter fields show. */
-export function presetParameters(preset: NetworkPreset, seed = 1): NamedParameters {
-  if (preset === 'hand-v') return { ...HAND_MADE_V };
-  if (preset === 'writeup-example') return { ...WRITEUP_EXAMPLE };
-  const named = toNamed(initParams({ preset: 'he', seed }));
-  for (const name of PARAMETER_NAMES) named[name] = Math.round(named[name] * 1e4) / 1e4 || 0;
-  return named;
-}
-
 export const NETWORK_DEFAULTS: Readonly<NetworkConfig> = { params: HAND_MADE_V, seed: 1, sliceX2: 0, sliceX1: 0 };
 
 export function parseNetworkConfig(source: ConfigSource): { config: NetworkConfig; notices: string[] } {
@@ -79,7 +62,8 @@ export function parseNetworkConfig(source: ConfigSource): { config: NetworkConfi
     else given[name!] = result.value;
   }
   const seed = settings.seed ?? NETWORK_DEFAULTS.seed;
-  const start = preset ? presetParameters(preset, seed) : NETWORK_DEFAULTS.params;
+  // A preset's values rounded to the 4 decimals the parameter fields show.
+  const start = preset ? toNamed(presetParameters(preset, { seed, decimals: 4 })) : NETWORK_DEFAULTS.params;
   return {
     config: {
       params: { ...start, ...given },

@@ -8,7 +8,8 @@ import { readParameters, writeParameters } from '../kit/parameters';
 import { oncePerFrame } from '../kit/frame';
 import { finishStartup } from '../kit/lifecycle';
 import { renderInto } from '../kit/svg';
-import { NETWORK_DEFAULTS, parseNetworkConfig, presetParameters, type NetworkConfig, type NetworkPreset } from './config';
+import { presetParameters } from '../../trainer/presets';
+import { NETWORK_DEFAULTS, parseNetworkConfig, type NetworkConfig, type NetworkPreset } from './config';
 import { networkScene, type NetworkScene } from './scene';
 
 class NpNetwork extends HTMLElement {
@@ -42,7 +43,7 @@ class NpNetwork extends HTMLElement {
   }
 
   #applyPreset(preset: NetworkPreset): void {
-    writeParameters(this.#controls, fromNamed(presetParameters(preset, this.#controls.seed?.value ?? 1)));
+    writeParameters(this.#controls, presetParameters(preset, { seed: this.#controls.seed?.value ?? 1, decimals: 4 }));
     this.#update();
   }
 

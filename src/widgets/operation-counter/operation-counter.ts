@@ -5,7 +5,7 @@
 import { makeDataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
 import { flopsPerEpoch } from '../../trainer/operations';
-import { createTrainer } from '../../trainer/train';
+import { Trainer } from '../../trainer/train';
 import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
 import { replaceRows, showNumbers } from '../kit/dom';
 import { formatInteger, formatNumber } from '../../experiments/format';
@@ -113,7 +113,7 @@ class NpOperationCounter extends HTMLElement {
   #time(): void {
     const { hidden, n } = this.#current();
     const data = makeDataset({ n });
-    const trainer = createTrainer({ data, params: initParams({ preset: COUNTED_RUN.preset, seed: COUNTED_RUN.seed, hidden }), learningRate: COUNTED_RUN.learningRate, hidden });
+    const trainer = new Trainer({ data, params: initParams({ preset: COUNTED_RUN.preset, seed: COUNTED_RUN.seed, hidden }), learningRate: COUNTED_RUN.learningRate, hidden });
     let epochs = 1;
     let elapsed = 0;
     while (elapsed < TIMING_MS && trainer.status === 'ok') {

@@ -6,8 +6,8 @@
 import { curvature } from '../../trainer/curvature';
 import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
-import { meanSquaredError, variance } from '../../trainer/loss';
-import { createTrainer, type TrainStatus } from '../../trainer/train';
+import { variance } from '../../trainer/loss';
+import { Trainer, type TrainStatus } from '../../trainer/train';
 import { RANGES, type Setup, type SetupComparisonConfig, type SetupName } from './config';
 
 /** R² that counts as "fitted" in the lesson's race. */
@@ -75,7 +75,7 @@ export function* runSetupSteps(
   const setup = config[which];
   const start = comparisonStart(config);
   const batch = samplesPerUpdate(setup);
-  const trainer = createTrainer({
+  const trainer = new Trainer({
     data,
     params: start,
     learningRate: config.learningRate,
@@ -89,10 +89,7 @@ export function* runSetupSteps(
     if (trainer.epoch < config.epochs) yield trainer.epoch;
   }
   const epochs = trainer.epoch;
-  const losses = new Float64Array(epochs + 1);
-  losses.set(trainer.losses);
-  const last = meanSquaredError(trainer.params, data);
-  losses[epochs] = Number.isNaN(last) ? Infinity : last;
+  const losses = trainer.lossHistory();
   const varY = variance(data.y);
   let reachedAt = -1;
   for (let e = 0; e <= epochs; e++) {

@@ -3,9 +3,9 @@
 // unit 1 and unit 2 can be traced against each other. Also the two levels the widget compares
 // with: the lowest loss one hidden unit reaches, and the lowest two units reach.
 import { initParams } from '../../trainer/init';
-import { meanSquaredError, variance } from '../../trainer/loss';
+import { variance } from '../../trainer/loss';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
-import { createTrainer, train, type TrainStatus } from '../../trainer/train';
+import { Trainer, train, type TrainStatus } from '../../trainer/train';
 import { unitsIdentical } from '../../trainer/symmetry';
 import type { Dataset } from '../../trainer/data';
 import { defaultDataset } from '../../experiments/data/defaultDataset';
@@ -54,7 +54,7 @@ export function symmetryRun(config: SymmetryConfig, data: Dataset = defaultDatas
  * browser can train a long run in frame-sized slices instead of one task.
  */
 export function* symmetryRunSteps(config: SymmetryConfig, data: Dataset = defaultDataset(), epochsPerSlice = 250): Generator<number, SymmetryRun> {
-  const trainer = createTrainer({ data, params: symmetricStart(config), learningRate: config.learningRate });
+  const trainer = new Trainer({ data, params: symmetricStart(config), learningRate: config.learningRate });
   const history = new Float64Array((config.epochs + 1) * PARAMS_PER_EPOCH);
   history.set(trainer.params, 0);
   let firstDifferent = unitsIdentical(trainer.params) ? -1 : 0;
@@ -64,10 +64,7 @@ export function* symmetryRunSteps(config: SymmetryConfig, data: Dataset = defaul
     if (trainer.epoch % epochsPerSlice === 0) yield trainer.epoch;
   }
   const epochs = trainer.epoch;
-  const losses = new Float64Array(epochs + 1);
-  losses.set(trainer.losses);
-  const last = meanSquaredError(trainer.params, data);
-  losses[epochs] = Number.isNaN(last) ? Infinity : last;
+  const losses = trainer.lossHistory();
   return {
     config,
     data,
@@ -113,7 +110,7 @@ export function widthLevels(data: Dataset = defaultDataset()): WidthLevels {
   const finalsOf = (hidden: number) =>
     Array.from({ length: LEVEL_SEEDS }, (_, k) => {
       const r = train({ data, params: initParams({ preset: 'he', seed: k + 1, hidden }), hidden, learningRate: LEVEL_RATE, epochs: LEVEL_EPOCHS });
-      return r.status === 'ok' ? meanSquaredError(r.params, data, hidden) : Infinity;
+      return r.status === 'ok' ? r.lossHistory[r.epochs] : Infinity;
     });
   const finals = { oneUnit: finalsOf(1), twoUnits: finalsOf(2) };
   const levels = { oneUnit: Math.min(...finals.oneUnit), twoUnits: Math.min(...finals.twoUnits), finals };

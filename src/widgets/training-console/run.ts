@@ -3,10 +3,10 @@
 // epochs. The server uses it to draw the run at build time; the browser uses it to play,
 // step, and to step back by replaying the same seeds to an earlier epoch (exact, because
 // the trainer is deterministic).
-import { createTrainer, type Trainer } from '../../trainer/train';
+import { Trainer } from '../../trainer/train';
 import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
-import { meanSquaredError, variance } from '../../trainer/loss';
+import { variance } from '../../trainer/loss';
 import { makeSchedule } from '../../trainer/schedule';
 import { datasetOptions } from '../../experiments/data/settings';
 import { asDataConfig, scheduleSpec, type RateChange, type TrainingConsoleConfig } from './config';
@@ -32,7 +32,7 @@ export function startRun(config: TrainingConsoleConfig, data: Dataset = consoleD
   const start = config.start
     ? Float64Array.from(config.start)
     : initParams({ preset: config.init, seed: config.initSeed, hidden: config.hidden });
-  const trainer = createTrainer({
+  const trainer = new Trainer({
     data,
     params: start,
     learningRate: config.learningRate,
@@ -98,8 +98,7 @@ export function runTo(config: TrainingConsoleConfig, epoch: number, data?: Datas
 
 /** L at the current parameters: the loss the next epoch starts from. Infinite if it overflows. */
 export function currentLoss(run: ConsoleRun): number {
-  const loss = meanSquaredError(run.trainer.params, run.data, run.config.hidden);
-  return Number.isNaN(loss) ? Infinity : loss;
+  return run.trainer.currentLoss();
 }
 
 /**
@@ -107,9 +106,5 @@ export function currentLoss(run: ConsoleRun): number {
  * completed epoch) followed by the loss now. E + 1 values.
  */
 export function lossHistory(run: ConsoleRun): Float64Array {
-  const past = run.trainer.losses;
-  const all = new Float64Array(past.length + 1);
-  all.set(past);
-  all[past.length] = currentLoss(run);
-  return all;
+  return run.trainer.lossHistory();
 }

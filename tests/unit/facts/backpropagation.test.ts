@@ -9,7 +9,7 @@ import {
 import {
   B1, PARAMETER_NAMES, W1, W3, W5, backpropagate221, initParams, lossAndGradient, makeDataset, reluPrime, unitActivity,
 } from '../../../src/trainer';
-import { presetParameters } from '../../../src/widgets/kit/parameterPresets';
+import { presetParameters } from '../../../src/trainer/presets';
 
 const lesson = readFileSync(new URL('../../../content/lessons/06-backpropagation.mdx', import.meta.url), 'utf8');
 const data = makeDataset();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { forwardPass as f } from '../../../src/facts/forward-pass';
 import { forward, makeDataset, meanSquaredError, variance, W5 } from '../../../src/trainer';
-import { presetParameters } from '../../../src/widgets/kit/parameterPresets';
+import { presetParameters } from '../../../src/trainer/presets';
 import { FORWARD_PASS_DEFAULTS } from '../../../src/widgets/forward-pass/config';
 
 const lesson = readFileSync(new URL('../../../content/lessons/04-the-forward-pass.mdx', import.meta.url), 'utf8');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bestOutputBias, DEFAULT_RUN, gradientDescent as f, RATES } from '../../../src/facts/gradient-descent';
-import { B3, createTrainer, hessian, initParams, lossAndGradient, meanSquaredError, symmetricEigen, unitActivity } from '../../../src/trainer';
+import { B3, Trainer, hessian, initParams, lossAndGradient, meanSquaredError, symmetricEigen, unitActivity } from '../../../src/trainer';
 import { TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
 
 const lesson = readFileSync(new URL('../../../content/lessons/07-gradient-descent.mdx', import.meta.url), 'utf8');
@@ -81,7 +81,7 @@ describe('lesson 7, one parameter: the dead-unit network trains B3 alone', () =>
 
   it('converges exactly for 0 < η < 1 across a sweep of rates', () => {
     for (let rate = 0.05; rate < 2; rate += 0.1) {
-      const t = createTrainer({ data, params: start, learningRate: rate });
+      const t = new Trainer({ data, params: start, learningRate: rate });
       t.step(5000);
       const converged = t.status === 'ok' && Math.abs(t.params[B3] - bestB3) < 1e-6;
       expect(converged, `η = ${rate}`).toBe(rate < 1);
@@ -114,7 +114,7 @@ describe('lesson 7, all nine parameters: the default run', () => {
   it('has essentially arrived: the final loss is where the run stays, within 1% after the printed epoch', () => {
     for (let e = f.exact.within1Percent; e < L.length; e++) expect(L[e]).toBeLessThanOrEqual(f.exact.finalLoss * 1.01);
     expect(L[f.exact.within1Percent - 1]).toBeGreaterThan(f.exact.finalLoss * 1.01);
-    const longer = createTrainer({ data, params: f.exact.he, learningRate: DEFAULT_RUN.learningRate });
+    const longer = new Trainer({ data, params: f.exact.he, learningRate: DEFAULT_RUN.learningRate });
     longer.step(20_000);
     expect(Math.abs(longer.losses[19_999] - f.exact.finalLoss) / f.exact.finalLoss).toBeLessThan(0.001);
   });
@@ -141,7 +141,7 @@ describe('lesson 7, all nine parameters: the default run', () => {
   it('goes downhill for a small step as the sum of squares says: ΔL ≈ −η Σ (∂L/∂p)²', () => {
     const eta = 1e-5;
     const g = f.exact.heGradient;
-    const t = createTrainer({ data, params: f.exact.he, learningRate: eta });
+    const t = new Trainer({ data, params: f.exact.he, learningRate: eta });
     t.step(1);
     const predicted = -eta * g.reduce((s, v) => s + v * v, 0);
     const actual = meanSquaredError(t.params, data) - L[0];

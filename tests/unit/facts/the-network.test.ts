@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { theNetwork as f } from '../../../src/facts/the-network';
 import { forward, fromNamed, makeDataset, parameterCount, predict, PARAMETER_NAMES, relu } from '../../../src/trainer';
-import { HAND_MADE_V } from '../../../src/widgets/network/config';
+import { HAND_MADE_V } from '../../../src/trainer/presets';
 
 const num = (s: string) => Number(s.replace('−', '-'));
 const data = makeDataset();

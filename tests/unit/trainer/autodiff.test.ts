@@ -236,7 +236,7 @@ describe('the network as a computation graph', () => {
   });
 
   it('refuses a parameter vector that fits no 2-H-1 network, and an empty sample list', () => {
-    expect(() => networkGraph(new Float64Array(8), datasetFromArrays([1], [1], [1]))).toThrow(/8 parameters/);
+    expect(() => networkGraph(new Float64Array(8), datasetFromArrays([1], [1], [1]))).toThrow(/8 numbers fit no network/);
     expect(() => networkGraph(new Float64Array(9), { n: 0, x1: new Float64Array(0), x2: new Float64Array(0), y: new Float64Array(0) })).toThrow(/at least one sample/);
   });
 });

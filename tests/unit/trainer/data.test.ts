@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeDataset, validateDatasetOptions, mean, variance, TrainerInputError, datasetFromArrays } from '../../../src/trainer';
+import {
+  backpropagate221, checkData, curvature, datasetFromArrays, initParams, linearFit, lossAndGradient, makeDataset, mean, meanSquaredError,
+  TrainerInputError, unitActivity, validateDatasetOptions, variance, type Dataset,
+} from '../../../src/trainer';
 
 describe('makeDataset', () => {
   it('follows the write-up by default: 300 samples, x1 in [-5, 5], x2 in [-10, 10], integer noise in {-1, 0, 1}', () => {
@@ -72,5 +75,38 @@ describe('makeDataset', () => {
     expect(d.n).toBe(2);
     expect(() => datasetFromArrays([1], [1, 2], [1])).toThrow(/same length/);
     expect(() => datasetFromArrays([NaN], [1], [1])).toThrow(/finite/);
+  });
+});
+
+describe('checkData', () => {
+  const { x1, x2, y } = makeDataset({ n: 20 });
+  const params = initParams();
+
+  it('accepts n samples in three columns of n numbers', () => {
+    expect(() => checkData(makeDataset({ n: 20 }))).not.toThrow();
+    expect(() => checkData({ n: 20, x1, x2, y })).not.toThrow();
+  });
+
+  it('refuses data without n, with n = 0, or with columns of different lengths, naming what is wrong', () => {
+    expect(() => checkData({ x1, x2, y })).toThrow(/how many samples it holds: n/);
+    expect(() => checkData({ n: 2.5, x1, x2, y })).toThrow(TrainerInputError);
+    expect(() => checkData({ n: 0, x1: x1.subarray(0, 0), x2: x2.subarray(0, 0), y: y.subarray(0, 0) })).toThrow(/no samples/);
+    expect(() => checkData({ n: 20, x1, x2: x2.subarray(0, 19), y })).toThrow(/x2 has 19/);
+    expect(() => checkData({ n: 21, x1, x2, y })).toThrow(/n = 21.*x1 has 20/);
+    expect(() => checkData({ n: 20, x1, x2 })).toThrow(/y is missing/);
+    expect(() => checkData(undefined)).toThrow(/There is no data/);
+  });
+
+  it('is checked by every loss, gradient and measurement instead of returning NaN', () => {
+    const noN = { x1, x2, y } as unknown as Dataset;
+    const ragged = { ...makeDataset({ n: 20 }), y: y.subarray(0, 10) };
+    for (const data of [noN, ragged]) {
+      expect(() => lossAndGradient(params, data)).toThrow(TrainerInputError);
+      expect(() => meanSquaredError(params, data)).toThrow(TrainerInputError);
+      expect(() => backpropagate221(params, data)).toThrow(TrainerInputError);
+      expect(() => unitActivity(params, data)).toThrow(TrainerInputError);
+      expect(() => curvature(params, data)).toThrow(TrainerInputError);
+      expect(() => linearFit(data)).toThrow(TrainerInputError);
+    }
   });
 });

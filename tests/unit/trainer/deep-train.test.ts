@@ -1,7 +1,7 @@
 // Training the deeper network with the one training loop (train.ts) through a Model.
 import { describe, expect, it } from 'vitest';
 import {
-  createTrainer, deepLayout, deepLossAndGradientInto, deepModel, deepScratchLength, INIT_PRESET_NAMES, initDeepParams,
+  Trainer, deepLayout, deepLossAndGradientInto, deepModel, deepScratchLength, INIT_PRESET_NAMES, initDeepParams,
   initParams, makeDataset, mean, reduceOnPlateau, singleLayerModel, train, validateTrainConfig, variance, weightIndex,
   TrainerInputError,
 } from '../../../src/trainer';
@@ -104,7 +104,7 @@ describe('training a deeper network', () => {
     const b = train({ ...config, epochs: 40 });
     expect(bits(b.losses)).toEqual(bits(a.losses));
     expect(bits(b.params)).toEqual(bits(a.params));
-    const trainer = createTrainer(config);
+    const trainer = new Trainer(config);
     trainer.step(15);
     trainer.step(25);
     expect(bits(trainer.losses)).toEqual(bits(a.losses));
@@ -121,11 +121,11 @@ describe('training a deeper network', () => {
   });
 
   it('knows which network it trains: the model, and a hidden width only when there is one hidden layer', () => {
-    const deep = createTrainer({ data, params: initDeepParams({ hidden: [8, 8] }), model: deepModel([8, 8]), learningRate: 0.01 });
+    const deep = new Trainer({ data, params: initDeepParams({ hidden: [8, 8] }), model: deepModel([8, 8]), learningRate: 0.01 });
     expect(deep.model.label).toBe('2-8-8-1');
     expect(deep.hidden).toBeNaN();
-    expect(createTrainer({ data, params: initParams({ hidden: 4 }), hidden: 4, learningRate: 0.01 }).hidden).toBe(4);
-    expect(createTrainer({ data, params: initParams({ hidden: 4 }), model: deepModel([4]), learningRate: 0.01 }).hidden).toBe(4);
+    expect(new Trainer({ data, params: initParams({ hidden: 4 }), hidden: 4, learningRate: 0.01 }).hidden).toBe(4);
+    expect(new Trainer({ data, params: initParams({ hidden: 4 }), model: deepModel([4]), learningRate: 0.01 }).hidden).toBe(4);
     expect(singleLayerModel(2).label).toBe('2-2-1');
   });
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  datasetFromArrays, gradientScratchLength, hiddenBias, initParams, lossAndGradient, lossAndGradientInto, makeDataset,
+  backpropagate, backpropagate221, datasetFromArrays, gradientScratchLength, relu, reluPrime, hiddenBias, initParams, lossAndGradient, lossAndGradientInto, makeDataset,
   makeRandom, outputBias, parameterCount, train, uniform, weightFromX1, weightFromX2, weightToOutput, type Dataset,
 } from '../../../src/trainer';
 import { GENERATED_PATH, UNROLLED_WIDTHS, unrolledGradientSource } from '../../../scripts/generate-gradient';
@@ -149,5 +149,76 @@ describe('near overflow', () => {
     expect(run.losses.length).toBeGreaterThanOrEqual(511);
     expect(run.losses.length).toBeLessThanOrEqual(512);
     expect(Number.isFinite(run.losses[run.losses.length - 1])).toBe(true);
+  });
+});
+
+/**
+ * Small whole numbers for parameters and data: every z is a whole number, so many samples sit
+ * exactly on a kink (z = 0), where only ReLU'(0) = 0 decides whether a unit passes gradient.
+ */
+const kinkCase = (hidden: number) =>
+  fc.record({
+    params: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: parameterCount(hidden), maxLength: parameterCount(hidden) }),
+    samples: fc.array(fc.tuple(fc.integer({ min: -2, max: 2 }), fc.integer({ min: -2, max: 2 }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 8 }),
+  }).map(({ params, samples }) => ({
+    params: Float64Array.from(params),
+    data: datasetFromArrays(samples.map((s) => s[0]), samples.map((s) => s[1]), samples.map((s) => s[2])),
+  }));
+
+/** Agreement up to rounding: the fast passes scale by 2/N once at the end, the lesson's loop every term. */
+function expectClose(fast: { loss: number; grad: ArrayLike<number> }, readable: { loss: number; grad: ArrayLike<number> }): void {
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-10 * Math.max(1, Math.abs(b));
+  expect(close(fast.loss, readable.loss), `loss ${fast.loss} vs ${readable.loss}`).toBe(true);
+  for (let j = 0; j < readable.grad.length; j++) {
+    expect(close(fast.grad[j], readable.grad[j]), `∂L/∂θ${j}: ${fast.grad[j]} vs ${readable.grad[j]}`).toBe(true);
+  }
+}
+
+describe('the fast passes against the lesson’s readable backpropagation (backprop.ts, activation.ts)', () => {
+  for (const hidden of [1, 2, 3, 4, 5, 8, 16]) {
+    it(`give the readable backpropagation's loss and gradient on random networks at H = ${hidden}`, () => {
+      fc.assert(
+        fc.property(randomCase(hidden), ({ params, data }) => expectClose(lossAndGradient(params, data, hidden), backpropagate(params, data, hidden))),
+        { numRuns: 100 },
+      );
+    });
+
+    it(`treat a unit exactly on its kink as the lesson does (ReLU'(0) = 0) at H = ${hidden}`, () => {
+      // A fixed sample of cases, so the test can also check that kinks really occur in it.
+      const cases = fc.sample(kinkCase(hidden), { numRuns: 200, seed: 11 * hidden });
+      let onKink = 0;
+      for (const { params, data } of cases) {
+        for (let i = 0; i < data.n; i++) {
+          for (let k = 0; k < hidden; k++) {
+            const z = params[weightFromX1(k, hidden)] * data.x1[i] + params[weightFromX2(k, hidden)] * data.x2[i] + params[hiddenBias(k, hidden)];
+            if (z === 0 && params[weightToOutput(k, hidden)] !== 0) onKink += 1;
+          }
+        }
+        expectClose(lossAndGradient(params, data, hidden), backpropagate(params, data, hidden));
+      }
+      expect(onKink).toBeGreaterThan(50);
+    });
+  }
+
+  it('has a general-width readable version that equals the lesson’s 2-2-1 derivation bit for bit', () => {
+    fc.assert(
+      fc.property(fc.oneof(randomCase(2), kinkCase(2)), ({ params, data }) => {
+        const general = backpropagate(params, data, 2);
+        const lesson = backpropagate221(params, data);
+        expect(bits([general.loss])).toEqual(bits([lesson.loss]));
+        expect(bits(general.grad)).toEqual(bits(lesson.grad));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('uses the activation the lesson defines: ReLU passes positive z, ReLU′ is 1 there and 0 at and below the kink', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), (z) => {
+        expect(relu(z)).toBe(z > 0 ? z : 0);
+        expect(reluPrime(z)).toBe(z > 0 ? 1 : 0);
+      }),
+    );
+    expect([reluPrime(0), reluPrime(-0), relu(-0)]).toEqual([0, 0, 0]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  createTrainer, datasetFromArrays, initParams, lossAfterEachEpoch, lossAndGradient, lossSpread, makeDataset, makeRandom,
+  Trainer, datasetFromArrays, initParams, lossAfterEachEpoch, lossAndGradient, lossSpread, makeDataset, makeRandom,
   makeSchedule, meanSquaredError, miniBatchGradientNoise, parameterCount, train, TrainerInputError, uniform,
 } from '../../../src/trainer';
 
@@ -16,7 +16,7 @@ describe('lossAfterEachEpoch', () => {
   it('is the full-data loss measured after each epoch’s steps', () => {
     const data = makeDataset({ n: 50 });
     const config = { data, params: initParams({ seed: 2 }), learningRate: 0.05, batchSize: 7 };
-    const trainer = createTrainer(config);
+    const trainer = new Trainer(config);
     const measured: number[] = [];
     for (let e = 0; e < 30; e++) {
       trainer.step(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  checkSplitOptions, createTrainer, heldOutBaseline, heldOutLoss, initParams, makeDataset, meanSquaredError, splitDataset, train,
+  checkSplitOptions, Trainer, heldOutBaseline, heldOutLoss, initParams, makeDataset, meanSquaredError, splitDataset, train,
   TrainerInputError, type Dataset,
 } from '../../../src/trainer';
 
@@ -99,7 +99,7 @@ describe('held-out loss', () => {
   });
 
   it('is recorded by the trainer at the start of every epoch, without changing the training run', () => {
-    const trainer = createTrainer({ data: split.train, params, learningRate: 0.05, heldOut: split.test });
+    const trainer = new Trainer({ data: split.train, params, learningRate: 0.05, heldOut: split.test });
     const expected: number[] = [];
     for (let e = 0; e < 20; e++) {
       expected.push(meanSquaredError(trainer.params, split.test));
@@ -111,7 +111,7 @@ describe('held-out loss', () => {
     expect(Array.from(withHeldOut.params)).toEqual(Array.from(without.params));
     expect(Array.from(withHeldOut.heldOutLosses!)).toEqual(expected);
     expect(without.heldOutLosses).toBeUndefined();
-    expect(createTrainer({ data: split.train, params, learningRate: 0.05 }).heldOutLosses).toHaveLength(0);
+    expect(new Trainer({ data: split.train, params, learningRate: 0.05 }).heldOutLosses).toHaveLength(0);
   });
 
   it('keeps up with long runs (the history grows past its first 1,024 epochs)', () => {

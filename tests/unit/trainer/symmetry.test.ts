@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTrainer, initParams, lossAndGradient, makeDataset, TrainerInputError } from '../../../src/trainer';
+import { Trainer, initParams, lossAndGradient, makeDataset, TrainerInputError } from '../../../src/trainer';
 import { swapUnits, unitGap, unitsIdentical } from '../../../src/trainer/symmetry';
 
 const data = makeDataset({ n: 60 });
@@ -38,7 +38,7 @@ describe('swapUnits', () => {
 describe('unitGap and unitsIdentical', () => {
   it('are 0 and true for the symmetric presets, and stay so through training, bit for bit', () => {
     for (const preset of ['weights0-biases2', 'weights2-biases0'] as const) {
-      const t = createTrainer({ data, params: initParams({ preset }), learningRate: 0.05 });
+      const t = new Trainer({ data, params: initParams({ preset }), learningRate: 0.05 });
       for (let e = 0; e < 300; e++) {
         t.step(1);
         expect(unitsIdentical(t.params)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createTrainer, initParams, lossAndGradient, makeDataset, meanSquaredError, train, TrainerInputError,
+  Trainer, initParams, lossAndGradient, makeDataset, meanSquaredError, train, TrainerInputError,
   validateTrainConfig, variance, fromNamed, WRITEUP_EXAMPLE, unitActivity,
 } from '../../../src/trainer';
 
@@ -44,7 +44,7 @@ describe('train', () => {
 
   it('gives the same result stepped in pieces as in one go', () => {
     const params = initParams({ seed: 3 });
-    const trainer = createTrainer({ data, params, learningRate: 0.02 });
+    const trainer = new Trainer({ data, params, learningRate: 0.02 });
     trainer.step(7);
     trainer.step(13);
     const whole = train({ data, params, learningRate: 0.02, epochs: 20 });
@@ -53,7 +53,7 @@ describe('train', () => {
   });
 
   it('uses a changed learning rate from the next epoch on', () => {
-    const trainer = createTrainer({ data, params: initParams({ seed: 3 }), learningRate: 0.02 });
+    const trainer = new Trainer({ data, params: initParams({ seed: 3 }), learningRate: 0.02 });
     trainer.step(2);
     trainer.setLearningRate(0.001);
     trainer.step(2);
@@ -89,7 +89,9 @@ describe('train', () => {
     withNaN[4] = NaN;
     expect(validateTrainConfig({ data, params: withNaN, learningRate: 0.1 })[0]).toBe('W5 is not a finite number.');
     expect(validateTrainConfig({ data, params, learningRate: 0.1, batchSize: 0 })[0]).toMatch(/batch size/);
-    expect(validateTrainConfig({ data, params: new Float64Array(5), learningRate: 0.1 })[0]).toMatch(/9 parameters, not 5/);
+    expect(validateTrainConfig({ data, params: new Float64Array(5), learningRate: 0.1, hidden: 2 })[0]).toMatch(/9 parameters, not 5/);
+    expect(validateTrainConfig({ data, params: new Float64Array(8), learningRate: 0.1 })[0]).toMatch(/4H \+ 1.*8 numbers fit no network/);
+    expect(validateTrainConfig({ data: { ...data, n: 0 }, params, learningRate: 0.1 })[0]).toMatch(/no samples/);
     expect(() => train({ data, params, learningRate: 0.1, epochs: -1 })).toThrow(TrainerInputError);
   });
 
@@ -122,5 +124,72 @@ describe('train', () => {
     const run = train({ data: squeezed, params: example, learningRate: 0.01, epochs: 2000 });
     for (const j of [0, 2, 4, 6]) expect(run.params[j]).toBe(example[j]);
     expect(run.params[8]).not.toBe(example[8]);
+  });
+});
+
+describe('Trainer', () => {
+  it('gives the loss history with the loss after the last epoch: E + 1 values, the last at the current parameters', () => {
+    const trainer = new Trainer({ data, params: initParams({ seed: 4 }), learningRate: 0.05 });
+    expect(Array.from(trainer.lossHistory())).toEqual([meanSquaredError(trainer.params, data)]);
+    trainer.step(30);
+    const history = trainer.lossHistory();
+    expect(history.length).toBe(31);
+    expect(Array.from(history.subarray(0, 30))).toEqual(Array.from(trainer.losses));
+    expect(history[30]).toBe(meanSquaredError(trainer.params, data));
+    expect(history[30]).toBe(trainer.currentLoss());
+    // The loss after e epochs is the loss the next epoch starts from.
+    trainer.step(1);
+    expect(trainer.losses[30]).toBe(history[30]);
+    // A copy: the run going on does not change a history already taken.
+    history[0] = -1;
+    expect(trainer.lossHistory()[0]).not.toBe(-1);
+  });
+
+  it('returns the same history from train() as from the stepwise trainer', () => {
+    const params = initParams({ seed: 4 });
+    const run = train({ data, params, learningRate: 0.05, epochs: 25 });
+    const trainer = new Trainer({ data, params, learningRate: 0.05 });
+    trainer.step(25);
+    expect(Array.from(run.lossHistory)).toEqual(Array.from(trainer.lossHistory()));
+    expect(run.lossHistory[25]).toBe(meanSquaredError(run.params, data));
+  });
+
+  it('ends a diverged run’s history with an infinite loss, never NaN', () => {
+    const trainer = new Trainer({ data, params: initParams({ preset: 'writeup', seed: 2 }), learningRate: 1000 });
+    trainer.step(200);
+    expect(trainer.status).toBe('diverged');
+    const history = trainer.lossHistory();
+    expect(history.length).toBe(trainer.epoch + 1);
+    expect(history.some((v) => Number.isNaN(v))).toBe(false);
+    expect(trainer.currentLoss()).not.toBeNaN();
+  });
+
+  it('keeps its progress read-only: epoch, updates, rate, status and message change only by training', () => {
+    const trainer = new Trainer({ data, params: initParams({ seed: 4 }), learningRate: 0.05 });
+    const fields = ['epoch', 'updates', 'learningRate', 'status', 'divergedAt', 'message'] as const;
+    for (const field of fields) {
+      expect(() => Object.assign(trainer, { [field]: 7 })).toThrow(TypeError);
+    }
+    trainer.step(3);
+    expect([trainer.epoch, trainer.updates, trainer.learningRate, trainer.status, trainer.divergedAt, trainer.message]).toEqual([3, 3, 0.05, 'ok', -1, '']);
+    trainer.setLearningRate(0.01);
+    expect(trainer.learningRate).toBe(0.01);
+  });
+
+  it('reads the hidden width from a 17-value start (H = 4) like every other function', () => {
+    const params = initParams({ seed: 3, hidden: 4 });
+    const trainer = new Trainer({ data, params, learningRate: 0.02 });
+    expect(trainer.hidden).toBe(4);
+    trainer.step(5);
+    const explicit = train({ data, params, learningRate: 0.02, epochs: 5, hidden: 4 });
+    expect(Array.from(trainer.params)).toEqual(Array.from(explicit.params));
+    expect(() => new Trainer({ data, params: new Float64Array(10), learningRate: 0.02 })).toThrow(/10 numbers fit no network/);
+  });
+
+  it('refuses data without a sample count or with columns of different lengths', () => {
+    const params = initParams();
+    const { x1, x2, y } = data;
+    expect(() => new Trainer({ data: { x1, x2, y } as typeof data, params, learningRate: 0.1 })).toThrow(TrainerInputError);
+    expect(() => new Trainer({ data: { ...data, y: y.subarray(1) }, params, learningRate: 0.1 })).toThrow(/y has 299/);
   });
 });

@@ -6,7 +6,7 @@ import {
 import {
   inspect, inspectorView, PARTIALS, partialNumbers, phaseMessage, proposeStep, stepProblem, stepRows,
 } from '../../../src/widgets/gradient-inspector/scene';
-import { presetParameters } from '../../../src/widgets/kit/parameterPresets';
+import { presetParameters } from '../../../src/trainer/presets';
 import { slotKeys } from '../../../src/widgets/kit/liveFormula';
 
 const data = makeDataset();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { B1, B2, B3, W1, W5, W6, baselines, initParams, lossAlong, makeDataset, meanSquaredError } from '../../../src/trainer';
+import { B1, B2, B3, W1, W5, W6, baselines, lossAlong, makeDataset, meanSquaredError, presetParameters as trainerPreset, trainedParameters } from '../../../src/trainer';
 import { toSvgString } from '../../../src/widgets/kit/svg';
+import type { LossExplorerPreset } from '../../../src/widgets/loss-explorer/config';
 import { findNodes } from '../../helpers/svg';
-import { presetParameters } from '../../../src/widgets/loss-explorer/presets';
 import {
   lossExplorerScene,
   outputMinimum,
@@ -17,22 +17,12 @@ import {
 
 const data = makeDataset();
 const base = baselines(data);
+/** A start as the loss explorer's buttons hold it: rounded to the fields' 4 decimals. */
+const presetParameters = (preset: LossExplorerPreset, on = data) =>
+  preset === 'trained' ? trainedParameters(on, { decimals: 4 }) : trainerPreset(preset, { decimals: 4 });
 const he = presetParameters('he', data);
 
 const find = findNodes;
-
-describe('presetParameters', () => {
-  it('gives the trainer’s starts rounded to the four decimals the fields show', () => {
-    const exact = initParams({ preset: 'he', seed: 1 });
-    he.forEach((v, i) => expect(v).toBeCloseTo(exact[i], 4));
-    expect(Array.from(presetParameters('zeros', data))).toEqual(new Array(9).fill(0));
-    expect(presetParameters('writeup-example', data)[W1]).toBe(-0.46);
-  });
-
-  it('trains the "trained" preset to well below both baselines', () => {
-    expect(meanSquaredError(presetParameters('trained', data), data)).toBeLessThan(0.1);
-  });
-});
 
 describe('residualsOf', () => {
   it('matches the trainer’s loss and counts the samples each unit is on', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initParams, WRITEUP_EXAMPLE } from '../../../src/trainer/init';
-import { toNamed } from '../../../src/trainer/parameters';
-import { HAND_MADE_V, NETWORK_DEFAULTS, parseNetworkConfig, presetParameters, serializeNetworkConfig } from '../../../src/widgets/network/config';
+import { HAND_MADE_V } from '../../../src/trainer/presets';
+import { NETWORK_DEFAULTS, parseNetworkConfig, serializeNetworkConfig } from '../../../src/widgets/network/config';
 import { expectNotice } from '../../helpers/notice';
 
 describe('parseNetworkConfig', () => {
@@ -39,22 +39,5 @@ describe('parseNetworkConfig', () => {
   it('round-trips through its query string', () => {
     const config = { ...NETWORK_DEFAULTS, params: { ...WRITEUP_EXAMPLE }, seed: 3, sliceX2: -1, sliceX1: 1.25 };
     expect(parseNetworkConfig(serializeNetworkConfig(config)).config).toEqual(config);
-  });
-});
-
-describe('presetParameters', () => {
-  it('gives the hand-made V as two mirror-image hinges with a shared x2 weight', () => {
-    const v = presetParameters('hand-v');
-    expect(v.W2).toBe(-v.W1);
-    expect(v.W3).toBe(v.W4);
-    expect([v.W5, v.W6, v.B1, v.B2]).toEqual([1, 1, 0, 0]);
-  });
-
-  it('rounds the He start to the 4 decimals the fields show, and differs by seed', () => {
-    const he = presetParameters('he', 1);
-    const exact = toNamed(initParams({ preset: 'he', seed: 1 }));
-    expect(he.W1).toBe(Math.round(exact.W1 * 1e4) / 1e4);
-    expect(presetParameters('he', 2)).not.toEqual(he);
-    expect(presetParameters('writeup-example')).toEqual(WRITEUP_EXAMPLE);
   });
 });

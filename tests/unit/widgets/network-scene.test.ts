@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makeDataset } from '../../../src/trainer/data';
 import { meanSquaredError } from '../../../src/trainer/loss';
 import { fromNamed } from '../../../src/trainer/parameters';
-import { NETWORK_DEFAULTS, presetParameters, type NetworkConfig } from '../../../src/widgets/network/config';
+import { toNamed } from '../../../src/trainer/parameters';
+import { presetParameters } from '../../../src/trainer/presets';
+import { NETWORK_DEFAULTS, type NetworkConfig } from '../../../src/widgets/network/config';
 import { kinksAlong, networkScene, outputRange, SAMPLE_COLUMNS } from '../../../src/widgets/network/scene';
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
 
@@ -68,7 +70,7 @@ describe('networkScene', () => {
   });
 
   it('lists samples through the network for the table, and never prints NaN, undefined or Infinity', () => {
-    for (const params of [presetParameters('writeup-example'), presetParameters('he', 5), { ...NETWORK_DEFAULTS.params, W5: 10, B3: -10 }]) {
+    for (const params of [toNamed(presetParameters('writeup-example')), toNamed(presetParameters('he', { seed: 5, decimals: 4 })), { ...NETWORK_DEFAULTS.params, W5: 10, B3: -10 }]) {
       const scene = networkScene(data, { ...NETWORK_DEFAULTS, params });
       expect(scene.samples).toHaveLength(12);
       expect(scene.samples[0]).toHaveLength(SAMPLE_COLUMNS.length);

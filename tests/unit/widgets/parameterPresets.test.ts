@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { initParams, makeDataset, PARAMETER_NAMES, unitActivity, WRITEUP_EXAMPLE, B1 } from '../../../src/trainer';
+import { WRITEUP_EXAMPLE } from '../../../src/trainer';
 import {
-  DEAD_UNIT_B1, parsePreset, PARAMETER_PRESETS, presetParameters, readStartingPoint, startingParameters, writeStartingPoint, type StartingPoint,
+  parsePreset, PARAMETER_PRESETS, readStartingPoint, startingParameters, writeStartingPoint, type StartingPoint,
 } from '../../../src/widgets/kit/parameterPresets';
 import { expectNotice } from '../../helpers/notice';
 
 describe('parameter presets', () => {
-  it('loads the write-up’s printed values and the He start of seed 1', () => {
-    expect(Array.from(presetParameters('writeup-example'))).toEqual(PARAMETER_NAMES.map((n) => WRITEUP_EXAMPLE[n]));
-    expect(presetParameters('he')).toEqual(initParams({ preset: 'he', seed: 1 }));
-  });
-
-  it('has a dead-unit start whose h1 is off on every sample of the default data, and only B1 differs from He', () => {
-    const dead = presetParameters('dead-unit');
-    expect(unitActivity(dead, makeDataset()).states[0]).toBe('dead');
-    const he = presetParameters('he');
-    PARAMETER_NAMES.forEach((_, j) => expect(dead[j]).toBe(j === B1 ? DEAD_UNIT_B1 : he[j]));
-  });
-
-  it('returns a fresh copy each time', () => {
-    const a = presetParameters('he');
-    a[0] = 99;
-    expect(presetParameters('he')[0]).not.toBe(99);
-  });
-
   it('parses preset names, ignoring case and spaces', () => {
     expect(parsePreset(' He ')).toBe('he');
     expect(parsePreset('DEAD-UNIT')).toBe('dead-unit');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PARAMETER_NAMES, WRITEUP_EXAMPLE } from '../../../src/trainer';
 import type { NumberControl } from '../../../src/widgets/kit/controls';
 import { CUSTOM, ParameterSet } from '../../../src/widgets/kit/parameterSet';
-import { presetParameters } from '../../../src/widgets/kit/parameterPresets';
+import { presetParameters } from '../../../src/trainer/presets';
 
 /** Nine stand-in fields that remember what they were set to, and a stand-in select. */
 function fields() {
