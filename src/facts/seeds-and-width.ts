@@ -1,16 +1,15 @@
 // Every number lesson 15 ("Randomness, seeds and width") prints, computed with the trainer at
-// build time. The sweeps here are small on purpose (a few seconds of building); the lesson says
-// which budget each number comes from, and the widget runs the larger sweeps in the browser.
+// build time. The width sweep and the small changes (100 seeds each, many minutes of training)
+// are cached in cache/seeds-and-width.json; the lesson says which budget each number comes from,
+// and the widget runs its own sweeps in the browser.
 import { quantileSorted } from 'd3-array';
 import {
   baselines,
   classifyEndState,
   Trainer,
-  curvature,
-  gaussian,
+  endStateName,
   initParams,
   makeDataset,
-  makeRandom,
   toNamed,
   train,
   unitActivity,
@@ -21,7 +20,12 @@ import { SEED_SWEEP_DEFAULTS, type SeedSweepConfig } from '../widgets/seed-sweep
 import { buildSweep, LEARNED_R2, summarise } from '../widgets/seed-sweep/results';
 import { CONSOLE_PAGE } from '../widgets/seed-sweep/scene';
 import { formatInteger, formatNumber } from '../experiments/format';
-import { fixed, percent } from './format';
+import { fixed } from './format';
+import seedsAndWidthCache from './cache/seeds-and-width.json';
+import seedSpreadCache from './cache/seed-spread.json';
+import { cachedRuns, type CacheFile, type RunRecord } from './cache/runs';
+import { NUDGE, nudgeJobs, SEED_SPREAD_RUNS, SEEDS_AND_WIDTH_RUNS, SPREAD, SPREAD_JOBS, WIDTH_EPOCHS, WIDTH_LOOKBACK, WIDTH_RATE_CAP, WIDTH_RATES, WIDTH_SEEDS, WIDTHS, widthJobs } from './cache/seeds-and-width';
+import { countFact, medianFact, type MedianFact } from './uncertainty';
 
 const data = makeDataset();
 const { meanPredictor: varY, linear: planeLoss } = baselines(data);
@@ -64,81 +68,94 @@ const withDead = onePoints.filter((p) => p.units.includes('dead'));
 const deadFloor = Math.min(...withDead.map((p) => p.finalLoss));
 /** Runs between the humps: neither learned (R² < 0.9) nor down at the dead-unit level. */
 const between = onePoints.filter((p) => r2(p.finalLoss) < LEARNED_R2 && p.finalLoss < 0.9 * deadFloor).length;
+/** The same hundred runs from the cache, with the loss 400 epochs before the end: which were still improving? */
+const spread = SPREAD_JOBS.map(cachedRuns(SEED_SPREAD_RUNS, seedSpreadCache as CacheFile));
+const spreadImproving = spread.filter((r) => r.status === 'ok' && (r.lossesAt![0]! - r.finalLoss!) / r.finalLoss! > 0.01).length;
 
-// ---------- 3. Does width narrow the range? ----------
+// ---------- 3. Does width narrow the range? (100 seeds per setup, cached: cache/seeds-and-width.ts) ----------
 
-/** The second widget's sweep at build time: every width and both starts, fewer seeds and epochs than in the browser. */
+/** The second widget's sweeps: the one it offers in the browser, and the small one it opens with. */
 export const WIDTHS_BROWSER: SeedSweepConfig = { ...SEED_SWEEP_DEFAULTS };
 export const WIDTHS_BUILD: SeedSweepConfig = { ...SEED_SWEEP_DEFAULTS, runs: 16, epochs: 2000 };
-const widths = buildSweep(WIDTHS_BUILD);
+
+const cachedWidths = cachedRuns(SEEDS_AND_WIDTH_RUNS, seedsAndWidthCache as CacheFile);
+/** A run still improving when the budget ran out: its loss fell by more than 1% over the last WIDTH_LOOKBACK epochs. */
+const stillImproving = (r: RunRecord) => r.status === 'ok' && r.lossesAt![0] !== null && (r.lossesAt![0]! - r.finalLoss!) / r.finalLoss! > 0.01;
 
 interface Row {
   init: 'writeup' | 'he';
   hidden: number;
-  median: number;
+  rate: number;
+  median: MedianFact;
   p10: number;
   p90: number;
   range: number;
-  learned: number;
   diverged: number;
+  improving: number;
+  /** Runs whose rate was above their own stability limit 2/λmax (Hessian) at the start, and at the end. */
+  aboveAtStart: number;
+  aboveAtEnd: number;
+  medianStartLimit: number;
 }
-const rows: Row[] = widths.setups.map((s) => {
-  const sum = summarise(s, varY);
-  return { init: s.init, hidden: s.hidden, median: sum.median, p10: sum.p10, p90: sum.p90, range: sum.p90 - sum.p10, learned: sum.learned, diverged: sum.diverged };
-});
+const rows: Row[] = (['writeup', 'he'] as const).flatMap((init) =>
+  WIDTHS.map((hidden) => {
+    const jobs = widthJobs(init, hidden);
+    const records = jobs.map(cachedWidths);
+    const finished = records.filter((r) => r.status === 'ok');
+    const sorted = finished.map((r) => r.finalLoss!).sort((a, b) => a - b);
+    const q = (p: number) => quantileSorted(sorted, p) as number;
+    const rate = WIDTH_RATES[init][hidden];
+    return {
+      init,
+      hidden,
+      rate,
+      median: medianFact(sorted, formatNumber),
+      p10: q(0.1),
+      p90: q(0.9),
+      range: q(0.9) - q(0.1),
+      diverged: records.length - finished.length,
+      improving: finished.filter(stillImproving).length,
+      aboveAtStart: records.filter((r) => rate > (r.startLimit ?? Infinity)).length,
+      aboveAtEnd: finished.filter((r) => rate > (r.endLimit ?? Infinity)).length,
+      medianStartLimit: median(records.map((r) => r.startLimit ?? NaN)),
+    };
+  }),
+);
 const row = (init: Row['init'], hidden: number) => rows.find((r) => r.init === init && r.hidden === hidden)!;
 const shown = (r: Row) => ({
-  median: formatNumber(r.median),
+  rate: String(r.rate),
+  median: r.median.median,
+  medianInterval: `${r.median.low}–${r.median.high}`,
   p10: formatNumber(r.p10),
   p90: formatNumber(r.p90),
   range: formatNumber(r.range),
-  learned: formatInteger(r.learned),
+  improving: formatInteger(r.improving),
+  limit: formatNumber(r.medianStartLimit),
+  lambda: formatNumber(2 / r.medianStartLimit),
 });
 const table = Object.fromEntries(rows.map((r) => [`${r.init}${r.hidden}`, shown(r)]));
 
-/** The write-up's scheme at a larger step: wide networks start far steeper. */
-const STEEP = { learningRate: 0.01, epochs: 300, seeds: Array.from({ length: WIDTHS_BUILD.runs }, (_, i) => WIDTHS_BUILD.firstSeed + i) };
-function divergedAt(preset: InitPreset, hidden: number): number {
-  return STEEP.seeds.filter((seed) => train({ data, params: initParams({ preset, seed, hidden }), learningRate: STEEP.learningRate, epochs: STEEP.epochs, hidden }).status === 'diverged').length;
-}
-const steep = { writeup16: divergedAt('writeup', 16), writeup2: divergedAt('writeup', 2), he16: divergedAt('he', 16) };
-/** λmax at the start (the loss's sharpest curvature); steps above 2/λmax overshoot. Median over the build seeds. */
-// λmax of a 65-parameter network costs a fraction of a second: 8 starts are enough for a median.
-const LAMBDA_SEEDS = STEEP.seeds.slice(0, 8);
-const startLambda = (preset: InitPreset, hidden: number) => median(LAMBDA_SEEDS.map((seed) => curvature(initParams({ preset, seed, hidden }), data, hidden).lambdaMax));
-const lambda = { writeup2: startLambda('writeup', 2), writeup16: startLambda('writeup', 16), he16: startLambda('he', 16) };
+/** The widget's one rate for every row, against the write-up's 16-unit starts' limit. */
+const widgetRateAboveLimit16 = widthJobs('writeup', 16).map(cachedWidths).filter((r) => WIDTHS_BROWSER.learningRate > (r.startLimit ?? Infinity)).length;
 
-// ---------- 4. Small changes to the start ----------
+// ---------- 4. Small changes to the start (cached: 100 write-up starts, as drawn and nudged) ----------
 
-/** 20 write-up starts, each copied 5 times with every value moved by a normal number of spread 0.1. */
-export const NUDGE = { starts: 20, copies: 5, spread: 0.1, epochs: 3000, learningRate: 0.01 };
 const nudged = (() => {
-  const changes: number[] = [];
-  let flips = 0;
-  let startsWithFlip = 0;
-  /** Flips in which one run of the pair ended with more dead units than the other. */
-  let flipsOverDeadUnit = 0;
-  const deadCount = (params: Parameters) => unitActivity(params, data).states.filter((u) => u === 'dead').length;
-  for (let seed = 1; seed <= NUDGE.starts; seed++) {
-    const start = initParams({ preset: 'writeup', seed });
-    const base = train({ data, params: start, learningRate: NUDGE.learningRate, epochs: NUDGE.epochs });
-    const baseState = classifyEndState(base.params, data).state;
-    const random = makeRandom(`nudge:${seed}`);
-    let flipped = false;
-    for (let c = 0; c < NUDGE.copies; c++) {
-      const copy = start.map((v) => v + NUDGE.spread * gaussian(random));
-      const run = train({ data, params: copy, learningRate: NUDGE.learningRate, epochs: NUDGE.epochs });
-      changes.push(Math.abs(run.losses[NUDGE.epochs - 1] - base.losses[NUDGE.epochs - 1]));
-      if (classifyEndState(run.params, data).state !== baseState) {
-        flips += 1;
-        flipped = true;
-        if (deadCount(run.params) !== deadCount(base.params)) flipsOverDeadUnit += 1;
-      }
-    }
-    if (flipped) startsWithFlip += 1;
-  }
-  const sorted = changes.sort((a, b) => a - b);
-  return { copies: sorted.length, median: quantileSorted(sorted, 0.5) as number, p90: quantileSorted(sorted, 0.9) as number, max: sorted[sorted.length - 1], flips, startsWithFlip, flipsOverDeadUnit };
+  const base = nudgeJobs(false).map(cachedWidths);
+  const moved = nudgeJobs(true).map(cachedWidths);
+  const changes = base.map((b, i) => Math.abs(moved[i].finalLoss! - b.finalLoss!));
+  const flips = base.filter((b, i) => endStateName(b.units) !== endStateName(moved[i].units));
+  const deadCount = (r: RunRecord) => r.units.filter((u) => u === 'dead').length;
+  const flipsOverDeadUnit = base.filter((b, i) => endStateName(b.units) !== endStateName(moved[i].units) && deadCount(b) !== deadCount(moved[i])).length;
+  const sorted = [...changes].sort((a, b) => a - b);
+  return {
+    copies: sorted.length,
+    median: medianFact(sorted, formatNumber),
+    p90: quantileSorted(sorted, 0.9) as number,
+    max: sorted[sorted.length - 1],
+    flips: flips.length,
+    flipsOverDeadUnit,
+  };
 })();
 
 /**
@@ -208,6 +225,11 @@ export const seedsAndWidth = {
     fiveMedian: formatNumber(fiveMedian),
   },
   one: {
+    learnedFact: countFact(learnedRuns.length, onePoints.length).text,
+    withDeadFact: countFact(withDead.length, onePoints.length).text,
+    medianFact: medianFact(onePoints.map((p) => p.finalLoss), formatNumber).text,
+    improving: formatInteger(spreadImproving),
+    lookback: formatInteger(SPREAD.lookback),
     runs: ONE_SETUP.runs,
     epochs: formatInteger(ONE_SETUP.epochs),
     rate: ONE_SETUP.learningRate,
@@ -226,22 +248,28 @@ export const seedsAndWidth = {
   },
   widths: {
     build: { runs: WIDTHS_BUILD.runs, epochs: formatInteger(WIDTHS_BUILD.epochs), totalRuns: rows.length * WIDTHS_BUILD.runs },
-    browser: { runs: WIDTHS_BROWSER.runs, epochs: formatInteger(WIDTHS_BROWSER.epochs) },
-    rate: WIDTHS_BUILD.learningRate,
+    browser: { runs: WIDTHS_BROWSER.runs, epochs: formatInteger(WIDTHS_BROWSER.epochs), rate: String(WIDTHS_BROWSER.learningRate) },
+    seeds: formatInteger(WIDTH_SEEDS),
+    epochs: formatInteger(WIDTH_EPOCHS),
+    lookback: formatInteger(WIDTH_LOOKBACK),
+    rateCap: String(WIDTH_RATE_CAP),
     table,
-    steep: { ...steep, rate: STEEP.learningRate, epochs: STEEP.epochs, seeds: STEEP.seeds.length },
-    lambda: { seeds: LAMBDA_SEEDS.length, writeup2: formatNumber(lambda.writeup2), writeup16: formatNumber(lambda.writeup16), he16: formatNumber(lambda.he16) },
+    /** Runs above their own limit at the start or at the end, over all eight rows. */
+    aboveAtStart: formatInteger(rows.reduce((n, r) => n + r.aboveAtStart, 0)),
+    aboveAtEnd: formatInteger(rows.reduce((n, r) => n + r.aboveAtEnd, 0)),
+    /** At the widget's one rate, how many of the write-up's 16-unit starts begin above their limit. */
+    widgetRateAboveLimit16: formatInteger(widgetRateAboveLimit16),
   },
   nudge: {
     ...NUDGE,
     epochs: formatInteger(NUDGE.epochs),
     copiesTotal: nudged.copies,
-    median: formatNumber(nudged.median),
+    median: nudged.median.median,
+    medianFact: nudged.median.text,
     p90: formatNumber(nudged.p90),
     max: formatNumber(nudged.max),
     flips: nudged.flips,
-    startsWithFlip: nudged.startsWithFlip,
-    flipShare: percent(nudged.flips / nudged.copies),
+    flipsFact: countFact(nudged.flips, nudged.copies).text,
   },
   edge: {
     ...EDGE,
@@ -278,9 +306,8 @@ export const seedsAndWidth = {
     fiveMedian,
     one: { ...oneSummary, learned: learnedRuns.length, stuck: stuckRuns.length, withDead: withDead.length, deadFloor, between },
     rows,
-    steep,
-    lambda,
     nudged,
+    spreadImproving,
     edge,
   },
 };
