@@ -7,7 +7,7 @@ import { copy } from './values';
 import type { CaseReport, CheckCase, CheckError, CheckReport, CodeLocation, Diagnosis, Exercise, LabFunctions, LabValue } from './types';
 
 /** The most cases a report lists (failing ones first), and rows per case. */
-export const MAX_CASES_SHOWN = 6;
+export const MAX_CASES_SHOWN = 4;
 export const MAX_ROWS_SHOWN = 12;
 
 export interface CheckOptions {

@@ -84,6 +84,8 @@ export interface GradientMistakes {
   lastSampleOnly?: boolean;
   /** What gates the error entering a hidden unit: ReLU'(z) is right. */
   mask?: 'reluPrime' | 'none' | 'relu' | 'reluPrimeAtZeroIsOne';
+  /** Only this unit's error passes without its ReLU' (the other unit has it). */
+  unmaskedUnit?: 1 | 2;
   /** ∂L/∂W2 and ∂L/∂W3 exchanged (the wiring W2: x1→h2, W3: x2→h1 misread). */
   swapW2W3?: boolean;
   /** x1 and x2 exchanged in the first layer's partials. */
@@ -115,8 +117,8 @@ export function backwardWith(m: GradientMistakes = {}) {
       const e = m.flipSign ? data.y[i] - yhat : yhat - data.y[i];
       const d = factor * e;
       const [w5, w6] = m.crossOutputWeights ? [p.W6, p.W5] : [p.W5, p.W6];
-      const d1 = d * (m.noOutputWeight ? 1 : w5) * gate(z1);
-      const d2 = d * (m.noOutputWeight ? 1 : w6) * gate(z2);
+      const d1 = d * (m.noOutputWeight ? 1 : w5) * (m.unmaskedUnit === 1 ? 1 : gate(z1));
+      const d2 = d * (m.noOutputWeight ? 1 : w6) * (m.unmaskedUnit === 2 ? 1 : gate(z2));
       const [a1, a2] = m.swapInputs ? [x2, x1] : [x1, x2];
       const terms: NamedParams = {
         W1: d1 * a1, W2: d2 * a1, W3: d1 * a2, W4: d2 * a2,

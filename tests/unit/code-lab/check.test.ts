@@ -75,6 +75,7 @@ const MISTAKES: { exercise: string; diagnosis: string; code: (solution: string) 
   { exercise: 'output-partials', diagnosis: 'missing-2-over-n', code: (s) => edit(s, ['(2 / N) * ', '']) },
   { exercise: 'output-partials', diagnosis: 'flipped-sign', code: (s) => edit(s, ['(yhat - data.y[i])', '(data.y[i] - yhat)']) },
   { exercise: 'backward', diagnosis: 'missing-mask', code: (s) => edit(s, [' * reluPrime(z1)', ''], [' * reluPrime(z2)', '']) },
+  { exercise: 'backward', diagnosis: 'missing-mask-h1', code: (s) => edit(s, [' * reluPrime(z1)', '']) },
   { exercise: 'backward', diagnosis: 'relu-prime-at-zero', code: (s) => edit(s, ['reluPrime(z1)', '(z1 >= 0 ? 1 : 0)'], ['reluPrime(z2)', '(z2 >= 0 ? 1 : 0)']) },
   { exercise: 'backward', diagnosis: 'swap-w2-w3', code: (s) => edit(s, ['g.W3 += dL_dz1 * x2', 'g.TMP += dL_dz1 * x2'], ['g.W2 += dL_dz2 * x1', 'g.W3 += dL_dz2 * x1'], ['g.TMP', 'g.W2']) },
   { exercise: 'backward', diagnosis: 'missing-1-over-n', code: (s) => edit(s, ['(2 / N)', '2']) },
@@ -119,11 +120,11 @@ describe('the diagnosis of typical mistakes', () => {
 
   test('two mistakes at once get no single diagnosis but say which outputs are right', () => {
     const ex = exercise('backward');
-    const code = edit(ex.solution, [' * reluPrime(z1)', ''], ['g.W5 += dL_dyhat * h1', 'g.W5 += dL_dyhat * h2']);
+    const code = edit(ex.solution, [' * reluPrime(z1)', ''], ['g.W6 += dL_dyhat * h2', 'g.W6 += dL_dyhat * h1']);
     const report = checkExercise(ex, compile(ex, code), 1);
     expect(report.status).toBe('failed');
     expect(report.diagnosis).toBeUndefined();
-    expect(report.notes.join(' ')).toMatch(/Right in every case: .*W6.*Wrong somewhere: .*W1/);
+    expect(report.notes.join(' ')).toMatch(/Right in every case: .*W5.*Wrong somewhere: .*W1/);
   });
 });
 

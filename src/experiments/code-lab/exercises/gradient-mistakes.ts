@@ -23,6 +23,18 @@ export const GRADIENT_MISTAKES: readonly GradientMistake[] = [
     hiddenOnly: true,
   },
   {
+    id: 'missing-mask-h1',
+    message: 'Unit h1 passes the error back even when it is off: its factor ReLU′(z1) is missing (h2 has its own).',
+    mistakes: { unmaskedUnit: 1 },
+    hiddenOnly: true,
+  },
+  {
+    id: 'missing-mask-h2',
+    message: 'Unit h2 passes the error back even when it is off: its factor ReLU′(z2) is missing (h1 has its own).',
+    mistakes: { unmaskedUnit: 2 },
+    hiddenOnly: true,
+  },
+  {
     id: 'mask-with-relu',
     message: 'You multiplied by ReLU(z) where the slope ReLU′(z) belongs (1 or 0).',
     mistakes: { mask: 'relu' },
