@@ -14,7 +14,7 @@ import { javascript } from '@codemirror/lang-javascript';
 import { tags } from '@lezer/highlight';
 
 const theme = EditorView.theme({
-  '&': { color: 'var(--fg)', backgroundColor: 'var(--bg)', fontSize: '0.9rem', border: '1px solid var(--border)', borderRadius: 'var(--radius)', maxHeight: '32rem' },
+  '&': { color: 'var(--fg)', backgroundColor: 'var(--bg)', fontSize: '0.9rem', border: '1px solid var(--border)', borderRadius: 'var(--radius)' },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
   '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--fg)', padding: '0.5rem 0' },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5', overflow: 'auto' },
