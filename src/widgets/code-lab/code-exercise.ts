@@ -38,6 +38,11 @@ class NpCodeExercise extends WidgetElement<NoSettings> {
   #editor: LabEditor | null = null;
   #saveTimer = 0;
 
+  /** The code in the editor now (CodeMirror draws only the lines near the screen, so the DOM may not hold all of it). */
+  get code(): string {
+    return this.#editor?.text() ?? this.#stub;
+  }
+
   /** Nothing is drawn from settings: the exercise's own wiring is all in setup. */
   protected update(): void {}
 
