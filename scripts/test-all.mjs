@@ -171,11 +171,12 @@ try {
     await buildStep(`build ${SUB_BASE}`, 'dist-course', SUB_BASE);
     // Under the sub-path, what depends on the base: every page crawled (links, scripts, styles,
     // fonts, images, axe) plus the features that build URLs at run time — shared links, offline
-    // caching, progress, and the Web Worker sweeps. Widget behaviour itself does not depend on
-    // the base and is covered by the root run; this keeps CI well under 15 minutes.
+    // caching, progress, the Web Worker sweeps and the code lab's sandbox worker and notebook
+    // links. Widget behaviour itself does not depend on the base and is covered by the root run;
+    // this keeps CI well under 15 minutes.
     await vitestStep(`e2e ${SUB_BASE}`, 'e2e', { E2E_DIST: path.join(root, 'dist-course'), E2E_BASE: SUB_BASE }, [
       'tests/e2e/site.test.ts', 'tests/e2e/share.test.ts', 'tests/e2e/offline.test.ts', 'tests/e2e/exercises.test.ts',
-      'tests/e2e/teachers.test.ts', 'tests/e2e/seed-sweep.test.ts',
+      'tests/e2e/teachers.test.ts', 'tests/e2e/seed-sweep.test.ts', 'tests/e2e/code-lab.test.ts',
     ].filter((file) => existsSync(path.join(root, file))));
   }
   summary();
