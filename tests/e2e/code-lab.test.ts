@@ -73,6 +73,11 @@ describe('a student writes the network', () => {
       expect(Number(await panel.getAttribute('data-largest-difference'))).toBeLessThan(1e-9);
       // Two curves: the trainer's and the student's.
       expect(await panel.locator('svg path[stroke-dasharray="7 4"]').count()).toBeGreaterThan(0);
+
+      // The lab's progress joins the course progress on the course page.
+      await p.page.goto(site.url(''));
+      await expect.poll(() => p.page.locator('[data-lab-progress]').innerText()).toMatch(new RegExp(`${EXERCISES.length} of ${EXERCISES.length} passed`));
+      await expect.poll(() => p.page.locator('[data-progress-for="07-gradient-descent"]').innerText()).toMatch(/code lab: 2 of 2 passed/);
       expect(p.problems()).toEqual([]);
     } finally {
       await p.close();
