@@ -2,13 +2,15 @@
 // the link exactly as the console will (same config parser, same run code), plus the few extra
 // numbers the guide prints. tests/unit/facts/experiments.test.ts checks every link's
 // `expect` and every qualitative sentence the guide makes about these numbers.
-import { EXPERIMENTS, type ConsoleSettings, type Experiment } from '../lib/experiments';
-import { curvature, initParams, largestChange, lossIfZeroed, lossWithoutUnit, parameterChanges, PARAMETER_NAMES, unitActivity } from '../trainer';
+import { EXPERIMENTS, type ConsoleSettings, type Experiment } from '../experiments/guide/links';
+import { curvature, largestChange, lossIfZeroed, lossWithoutUnit, parameterChanges, PARAMETER_NAMES, unitActivity } from '../trainer';
 import { unitsIdentical } from '../trainer/symmetry';
-import { formatInteger, formatNumber, formatPowerOfTen } from '../experiments/format';
-import { parseTrainingConsoleConfig, RATE_RULES } from '../widgets/training-console/config';
-import { consoleData, currentLoss, runTo } from '../widgets/training-console/run';
-import { formatR2 } from '../experiments/format';
+import { formatInteger, formatNumber, formatPowerOfTen, formatR2 } from '../experiments/format';
+import { RATE_RULES, startingValues } from '../experiments/training/settings';
+import { consoleData, currentLoss, runTo } from '../experiments/training-console/run';
+import { trainingConsoleSettings } from '../experiments/training-console/settings';
+
+const parse = (settings: ConsoleSettings) => trainingConsoleSettings.parse(settings as Record<string, string>);
 
 /** Epochs at which the guide quotes the loss on the way, when the run has got that far. */
 export const MILESTONES = [1, 10, 100, 1000] as const;
@@ -34,7 +36,7 @@ export interface LinkOutcome {
 
 /** Replays a link's settings the way the console does when it opens the link. */
 export function linkOutcome(settings: ConsoleSettings): LinkOutcome {
-  const { config, notices } = parseTrainingConsoleConfig(settings as Record<string, string>);
+  const { config, notices } = parse(settings);
   const run = runTo(config, config.epoch);
   const { trainer, varY } = run;
   const diverged = trainer.status === 'diverged';
@@ -95,14 +97,14 @@ export const experimentFacts: ExperimentFacts[] = EXPERIMENTS.map((experiment) =
 
 const byId = (id: string) => {
   const found = EXPERIMENTS.find((e) => e.id === id);
-  if (!found) throw new Error(`No experiment "${id}" in src/lib/experiments.ts.`);
+  if (!found) throw new Error(`No experiment "${id}" in src/experiments/guide/links.ts.`);
   return found;
 };
 
 /** Weights in the millions: the largest stable step at the start (2/λmax), against the console's smallest η. */
 function hugeWeights() {
-  const { config } = parseTrainingConsoleConfig(byId('huge-weights').links[0].settings as Record<string, string>);
-  const start = initParams({ preset: config.init, seed: config.initSeed, hidden: config.hidden });
+  const { config } = parse(byId('huge-weights').links[0].settings);
+  const start = startingValues(config);
   const stable = curvature(start, consoleData(config)).stableLearningRate;
   return { stableRate: stable, smallestRate: RATE_RULES.min, tooLongBy: RATE_RULES.min / stable };
 }
@@ -112,7 +114,7 @@ function hugeWeights() {
  * at (almost) no cost, because the unit it belongs to is dead at the end.
  */
 function printedExample() {
-  const { config } = parseTrainingConsoleConfig(byId('printed-example').links[0].settings as Record<string, string>);
+  const { config } = parse(byId('printed-example').links[0].settings);
   const run = runTo(config, config.epoch);
   const startActive = unitActivity(run.start, run.data).activeCounts;
   const changes = parameterChanges(run.start, run.trainer.params);

@@ -15,7 +15,7 @@ import {
   unitActivity,
 } from '../trainer';
 import { fixed } from './format';
-import { TRAINING_CONSOLE_DEFAULTS } from '../widgets/training-console/config';
+import { trainingConsoleSettings } from '../experiments/training-console/settings';
 
 const data = makeDataset();
 const base = baselines(data);
@@ -109,7 +109,7 @@ const loss3 = (v: number) => v.toPrecision(3);
 export const gradientDescent = {
   n: data.n,
   /** Where the lesson's main console starts (its default config). */
-  consoleEpoch: String(TRAINING_CONSOLE_DEFAULTS.epoch),
+  consoleEpoch: String(trainingConsoleSettings.defaults.epoch),
   varY: fixed(varY, 0),
   planeLoss: fixed(base.linear, 3),
   planeR2: fixed(r2(base.linear), 3),

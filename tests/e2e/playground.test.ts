@@ -11,8 +11,8 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { violationsWithin } from '../helpers/pages.ts';
-import { TRAINING_CONSOLE_DEFAULTS } from '../../src/widgets/training-console/config.ts';
-import { currentLoss, nextRate, runTo } from '../../src/widgets/training-console/run.ts';
+import { trainingConsoleSettings } from '../../src/experiments/training-console/settings.ts';
+import { currentLoss, nextRate, runTo } from '../../src/experiments/training-console/run.ts';
 import { readout } from '../../src/widgets/training-console/scene.ts';
 
 const site = useSite();
@@ -51,7 +51,7 @@ const select = (page: Page, scope: string, name: string, value: string) => page.
 test('loads with the trainer’s numbers in every part, and passes axe', async () => {
   const p = await open();
   try {
-    const run = runTo(TRAINING_CONSOLE_DEFAULTS, TRAINING_CONSOLE_DEFAULTS.epoch);
+    const run = runTo(trainingConsoleSettings.defaults, trainingConsoleSettings.defaults.epoch);
     const s = await state(p.page);
     expect(s.console).toEqual({ ...readout(run.trainer.epoch, currentLoss(run), run.varY, nextRate(run)) });
     expect(s.inspector.loss).toBe(s.console.loss);
@@ -72,7 +72,7 @@ test('without JavaScript the page shows the real run, the gradient and the slice
   const p = await open('', { javaScriptEnabled: false });
   try {
     const s = await state(p.page);
-    const run = runTo(TRAINING_CONSOLE_DEFAULTS, TRAINING_CONSOLE_DEFAULTS.epoch);
+    const run = runTo(trainingConsoleSettings.defaults, trainingConsoleSettings.defaults.epoch);
     expect(s.console.loss).toBe(readout(run.trainer.epoch, currentLoss(run), run.varY, nextRate(run)).loss);
     expect(s.inspector.g_W1).toMatch(/\d/);
     expect(s.sliceSvg).toContain('data:image/png;base64,');
@@ -199,6 +199,25 @@ test('hidden widths 1 and 8 work: all 4H + 1 partials checked in a table, the sl
     } finally {
       await p.close();
     }
+  }
+});
+
+test('a width changed to 8 lists all 33 parameters in “the network now” and hides the diagram of two units', async () => {
+  const p = await open();
+  try {
+    expect((await state(p.page)).parameters).toHaveLength(9);
+    expect(await p.page.isVisible(`${C} [data-panel="diagram"]`)).toBe(true);
+    await select(p.page, C, 'hidden', '8');
+    await expect.poll(async () => (await state(p.page)).parameters.length).toBe(33);
+    expect(await p.page.isHidden(`${C} [data-panel="diagram"]`)).toBe(true);
+    expect((await state(p.page)).parameters[32]).toMatch(/^b\(out\) /);
+    expect(await p.page.textContent(`${C} [data-parameters] caption`)).toMatch(/^The 33 parameters \(H = 8\)/);
+    await select(p.page, C, 'hidden', '2');
+    await expect.poll(async () => (await state(p.page)).parameters.length).toBe(9);
+    expect(await p.page.isVisible(`${C} [data-panel="diagram"]`)).toBe(true);
+    expect(p.problems()).toEqual([]);
+  } finally {
+    await p.close();
   }
 });
 

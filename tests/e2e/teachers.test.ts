@@ -8,16 +8,17 @@ import { describe, expect, test } from 'vitest';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
 import { experimentFacts } from '../../src/facts/experiments';
-import { CONSOLE_CONTROLS, EXPERIMENTS, experimentHref } from '../../src/lib/experiments';
+import { CONSOLE_CONTROLS, EXPERIMENTS } from '../../src/experiments/guide/links';
+import { experimentHref } from '../../src/lib/experimentHref';
 import { formatInteger } from '../../src/experiments/format';
-import { TRAINING_CONSOLE_KEYS } from '../../src/widgets/training-console/config';
+import { trainingConsoleSettings } from '../../src/experiments/training-console/settings';
 import { formatLoss } from '../../src/experiments/format';
 
 const site = useSite();
 const { base } = e2eEnv();
 const PAGE = 'teachers/';
 const W = 'np-training-console';
-const KEYS = TRAINING_CONSOLE_KEYS as readonly string[];
+const KEYS = trainingConsoleSettings.keys as readonly string[];
 
 const links = experimentFacts.flatMap(({ experiment, outcomes }) =>
   experiment.links.map((link, i) => ({

@@ -8,8 +8,8 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { parseTrainingConsoleConfig } from '../../src/widgets/training-console/config.ts';
-import { currentLoss, runTo } from '../../src/widgets/training-console/run.ts';
+import { trainingConsoleSettings } from '../../src/experiments/training-console/settings.ts';
+import { currentLoss, runTo } from '../../src/experiments/training-console/run.ts';
 import { readout } from '../../src/widgets/training-console/scene.ts';
 
 const { dist } = e2eEnv();
@@ -45,7 +45,7 @@ describe('training console', () => {
   test('shows the server-drawn run at its epoch, exactly as the trainer computes it', async () => {
     const p = await open();
     const { page } = p;
-    const { config } = parseTrainingConsoleConfig({});
+    const { config } = trainingConsoleSettings.parse({});
     const run = runTo(config, config.epoch);
     const expected = readout(run.trainer.epoch, currentLoss(run), run.varY, config.learningRate);
     expect((await snapshot(page)).numbers).toEqual(expected);
@@ -229,7 +229,7 @@ describe('training console', () => {
     const l200 = await lossOf(page);
     await click(page, 'step');
     await expect.poll(() => epochOf(page)).toBe(201);
-    const { config } = parseTrainingConsoleConfig({});
+    const { config } = trainingConsoleSettings.parse({});
     const run = runTo(config, 201);
     expect((await snapshot(page)).numbers.loss).toBe(readout(201, currentLoss(run), 1, 0.05).loss);
     expect(await lossOf(page)).toBeLessThan(l200);
@@ -275,7 +275,7 @@ describe('training console', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => scrub.getAttribute('aria-valuenow')).toBe('2');
-    const { config } = parseTrainingConsoleConfig({});
+    const { config } = trainingConsoleSettings.parse({});
     const run = runTo(config, 3);
     const at2 = readout(2, run.trainer.losses[2], run.varY, 0.05);
     expect(await scrub.getAttribute('aria-valuetext')).toBe(`epoch 2: loss ${at2.loss}, R² ${at2.r2}`);
@@ -296,7 +296,7 @@ describe('training console', () => {
     await expect.poll(() => page.textContent(`${W} [data-cursor-readout]`)).toMatch(/^Epoch (9\d|10\d): loss [\d.]+, R² /);
     const text = (await page.textContent(`${W} [data-cursor-readout]`))!;
     const epoch = Number(text.match(/^Epoch (\d+)/)![1]);
-    const { config } = parseTrainingConsoleConfig({});
+    const { config } = trainingConsoleSettings.parse({});
     const run = runTo(config, 200);
     expect(text).toContain(`loss ${readout(epoch, run.trainer.losses[epoch], 1, 0.05).loss}`);
     expect(p.problems()).toEqual([]);
@@ -392,7 +392,7 @@ describe('training console', () => {
     const query = '?console.epoch=450&console.rateChanges=300:0.2&console.initSeed=3';
     const p = await open({}, query);
     const { page } = p;
-    const { config } = parseTrainingConsoleConfig({ epoch: '450', rateChanges: '300:0.2', initSeed: '3' });
+    const { config } = trainingConsoleSettings.parse({ epoch: '450', rateChanges: '300:0.2', initSeed: '3' });
     const run = runTo(config, 450);
     await expect.poll(() => epochOf(page)).toBe(450);
     expect((await snapshot(page)).numbers).toEqual(readout(450, currentLoss(run), run.varY, 0.2));

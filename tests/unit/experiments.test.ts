@@ -2,11 +2,12 @@
 // settings it names — no notice of an ignored or garbled setting — under any base path.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_CONTROLS, EXPERIMENTS, experimentHref, orderedSettings, settingsInWords } from '../../src/lib/experiments';
+import { CONSOLE_CONTROLS, EXPERIMENTS, orderedSettings, settingsInWords } from '../../src/experiments/guide/links';
+import { experimentHref } from '../../src/lib/experimentHref';
 import { readSharedState, unknownSettings } from '../../src/experiments/link';
-import { parseTrainingConsoleConfig, serializeValue, TRAINING_CONSOLE_KEYS } from '../../src/widgets/training-console/config';
+import { trainingConsoleSettings } from '../../src/experiments/training-console/settings';
 
-const KEYS = TRAINING_CONSOLE_KEYS as readonly string[];
+const KEYS = trainingConsoleSettings.keys as readonly string[];
 const all = EXPERIMENTS.flatMap((experiment) => experiment.links.map((link) => ({ experiment, link, name: `${experiment.id}: ${link.label}` })));
 
 describe('experiment links', () => {
@@ -15,11 +16,11 @@ describe('experiment links', () => {
     const url = new URL(href, 'https://school.example');
     const state = readSharedState(url.search, experiment.target.shareKey);
     expect(unknownSettings(state, KEYS)).toEqual([]);
-    const { config, notices } = parseTrainingConsoleConfig(Object.fromEntries(state.settings));
+    const { config, notices } = trainingConsoleSettings.parse(Object.fromEntries(state.settings));
     expect(notices).toEqual([]);
     // Every setting arrives unchanged: the console would write it back the same way.
     for (const [key, value] of Object.entries(link.settings)) {
-      expect(serializeValue(key as keyof typeof config, config[key as keyof typeof config] as never), key).toBe(value);
+      expect(trainingConsoleSettings.fields[key as keyof typeof config].write(config[key as keyof typeof config] as never), key).toBe(value);
     }
     expect([...state.locked]).toEqual([...(experiment.lock ?? [])]);
     expect([...state.hidden]).toEqual([...(experiment.hide ?? [])]);

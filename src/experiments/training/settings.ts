@@ -80,7 +80,7 @@ export const startField = () =>
     default: null,
     read: parseStart,
     write: (value) => (value === null ? '' : value.join(',')),
-    show: (value) => (value === null ? 'the preset' : value.join(', ')),
+    show: (value) => (value === null ? 'none (the preset)' : value.join(', ')),
   });
 
 /** From this epoch on, training uses this rate (a change made while training). */

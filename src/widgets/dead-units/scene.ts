@@ -9,7 +9,7 @@ import { PARAMETER_NAMES } from '../../trainer/parameters';
 import { unitActivity } from '../../trainer/units';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
 import { formatInteger, formatNumber } from '../../experiments/format';
-import { tableEpochs } from '../training-console/scene';
+import { tableEpochs } from '../../experiments/training/report';
 import { formatLoss, formatR2 } from '../../experiments/format';
 import { activeRegion, kinkSegment, type Point, type Rect, type Unit } from '../kit/halfPlane';
 import { lineChart } from '../kit/lineChart';

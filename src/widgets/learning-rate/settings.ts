@@ -4,7 +4,7 @@ import { initParams, type InitPreset } from '../../trainer/init';
 import type { Parameters } from '../../trainer/parameters';
 import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import type { ChoiceSpec } from '../kit/settings';
-import { parseLearningRate } from '../training-console/config';
+import { parseLearningRate } from '../../experiments/training/settings';
 
 export type StartPreset = Extract<InitPreset, 'writeup' | 'he' | 'writeup-example'>;
 

@@ -5,7 +5,7 @@ import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import type { ConfigSource } from '../../experiments/settings/source';
 import type { NumberInputRules } from '../../experiments/settings/numberInput';
 import { parseSettings, serializeSettings } from '../kit/settings';
-import { parseLearningRate, RATE_RULES } from '../training-console/config';
+import { parseLearningRate, RATE_RULES } from '../../experiments/training/settings';
 import { LESSON_START, SEED_RULES, START_CHOICE, type StartPreset } from './settings';
 
 export interface SliceStepsConfig {

@@ -2,34 +2,29 @@
 // whenever it redraws, the gradient check (the inspector for the course's nine parameters, a
 // table of all 4H + 1 for other widths) and the loss slice follow its current parameters, and
 // the page's address is rewritten to hold the whole state (console and slice), so reloading or
-// copying the address gives the same experiment. Every query is scoped to the element.
-import { replaceRows } from '../kit/dom';
-import { oncePerFrame } from '../kit/frame';
+// copying the address gives the same experiment. It talks to the three widgets only through
+// their elements' public methods and events (kit/events.ts). Every query is scoped to the element.
 import { readSharedState, shareUrl } from '../../experiments/link';
-import { serializeTrainingConsoleConfig } from '../training-console/config';
-import { CONSOLE_CHANGE_EVENT } from '../training-console/events';
-import type { ConsoleSnapshot } from '../training-console/training-console';
-import { serializeSurfaceSliceConfig, type SurfaceSliceConfig } from '../surface-slice/config';
-import { SLICE_CHANGE_EVENT } from '../surface-slice/events';
-import type { Dataset } from '../../trainer/data';
-import { CONSOLE_KEY, playgroundLinkNotices, SLICE_KEY } from './config';
+import { CONSOLE_KEY, playgroundLinkNotices, SLICE_KEY } from '../../experiments/playground/link';
+import { surfaceSliceSettings } from '../../experiments/surface-slice/settings';
+import { trainingConsoleSettings } from '../../experiments/training-console/settings';
+import { replaceRows } from '../kit/dom';
+import {
+  CONSOLE_CHANGE_EVENT,
+  SLICE_CHANGE_EVENT,
+  widgetIn,
+  type ConsoleChangeDetail,
+  type ConsoleElement,
+  type InspectorElement,
+  type SliceElement,
+} from '../kit/events';
+import { oncePerFrame } from '../kit/frame';
 
 // The table of all 4H + 1 partials is needed only for widths other than 2: loaded when first shown.
 let partials: Promise<typeof import('./partials')> | null = null;
 
 /** While training plays, the gradient check and the slice follow at most this often. */
 const PLAYING_INTERVAL_MS = 400;
-
-interface ConsoleElement extends HTMLElement {
-  snapshot(): ConsoleSnapshot | null;
-}
-interface InspectorElement extends HTMLElement {
-  follow?(params: ArrayLike<number>, data: Dataset, learningRate: number): void;
-}
-interface SliceElement extends HTMLElement {
-  show?(params: ArrayLike<number>, data: Dataset, hidden: number): void;
-  toConfig?(): SurfaceSliceConfig;
-}
 
 class NpPlayground extends HTMLElement {
   #last = 0;
@@ -42,7 +37,7 @@ class NpPlayground extends HTMLElement {
     this.#policy = readSharedState(search, CONSOLE_KEY);
     this.#showNotices(playgroundLinkNotices(search));
     this.addEventListener(CONSOLE_CHANGE_EVENT, (event) => {
-      const playing = (event as CustomEvent<{ playing: boolean }>).detail?.playing;
+      const playing = (event as CustomEvent<ConsoleChangeDetail>).detail?.playing;
       const now = performance.now();
       if (playing && now - this.#last < PLAYING_INTERVAL_MS) return;
       this.#last = now;
@@ -58,8 +53,11 @@ class NpPlayground extends HTMLElement {
   }
 
   #console(): ConsoleElement | null {
-    const element = this.querySelector<ConsoleElement>('np-training-console');
-    return element && typeof element.snapshot === 'function' ? element : null;
+    return widgetIn<ConsoleElement>(this, 'np-training-console', 'snapshot');
+  }
+
+  #slice(): SliceElement | null {
+    return widgetIn<SliceElement>(this, 'np-surface-slice', 'follow');
   }
 
   /** The gradient check and the slice show the console's current parameters. */
@@ -73,7 +71,7 @@ class NpPlayground extends HTMLElement {
     const partialsPart = this.querySelector<HTMLElement>('[data-part="partials"]');
     if (inspectorPart) inspectorPart.hidden = !nine;
     if (partialsPart) partialsPart.hidden = nine;
-    if (nine) this.querySelector<InspectorElement>('np-gradient-inspector')?.follow?.(run.params, run.data, run.rate);
+    if (nine) widgetIn<InspectorElement>(this, 'np-gradient-inspector', 'follow')?.follow(run.params, run.data, run.rate);
     else if (partialsPart) {
       partials ??= import('./partials');
       void partials.then(({ partialsView }) => {
@@ -85,7 +83,7 @@ class NpPlayground extends HTMLElement {
         if (agreement) agreement.textContent = view.agreement;
       });
     }
-    this.querySelector<SliceElement>('np-surface-slice')?.show?.(run.params, run.data, H);
+    this.#slice()?.follow(run.params, run.data, H);
     if (!run.playing) this.#keepLink();
   }
 
@@ -94,9 +92,9 @@ class NpPlayground extends HTMLElement {
     const run = this.#console()?.snapshot();
     if (!run || run.replaying) return;
     const doc = this.ownerDocument;
-    let url = shareUrl(doc.location.href, CONSOLE_KEY, serializeTrainingConsoleConfig(run.config), this.#policy);
-    const slice = this.querySelector<SliceElement>('np-surface-slice')?.toConfig?.();
-    if (slice) url = shareUrl(url, SLICE_KEY, serializeSurfaceSliceConfig(slice));
+    let url = shareUrl(doc.location.href, CONSOLE_KEY, trainingConsoleSettings.serialise(run.config), this.#policy);
+    const slice = this.#slice()?.toConfig();
+    if (slice) url = shareUrl(url, SLICE_KEY, surfaceSliceSettings.serialise(slice));
     if (url !== doc.location.href) history.replaceState(history.state, '', url);
   }
 

@@ -11,7 +11,7 @@ import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { endStateName } from '../../trainer/endState';
 import { rSquared } from '../../trainer/loss';
-import { TRAINING_CONSOLE_DEFAULTS } from '../training-console/config';
+import { trainingConsoleSettings } from '../../experiments/training-console/settings';
 import { SWEEP_INIT_LABELS, setupsOf, type SeedSweepConfig, type SweepInit } from './config';
 import { deadUnits, LEARNED_R2, summarise, type SetupResult, type SweepPoint, type SweepResults } from './results';
 
@@ -373,7 +373,7 @@ export function consoleLink(results: SweepResults, selection: Selection): string
     ['hidden', setup.hidden],
     ['learningRate', results.budget.learningRate],
     ['epoch', point.epochs],
-    ['maxEpochs', Math.max(TRAINING_CONSOLE_DEFAULTS.maxEpochs, point.epochs)],
+    ['maxEpochs', Math.max(trainingConsoleSettings.defaults.maxEpochs, point.epochs)],
   ];
   const query = new URLSearchParams(settings.map(([key, value]) => [`console.${key}`, String(value)]));
   return `${CONSOLE_PAGE}?${query.toString()}#widget-console`;

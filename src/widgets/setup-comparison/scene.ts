@@ -5,7 +5,7 @@
 import { rSquared } from '../../trainer/loss';
 import { downsampleIndices } from '../kit/downsample';
 import { formatInteger, formatNumber } from '../../experiments/format';
-import { tableEpochs } from '../training-console/scene';
+import { tableEpochs } from '../../experiments/training/report';
 import { formatLoss, formatR2 } from '../../experiments/format';
 import { lineChart, type LineSeries, type ReferenceLine } from '../kit/lineChart';
 import type { ChartMarker } from '../kit/marker';

@@ -11,7 +11,7 @@ import { formatInteger, formatNumber, formatPowerOfTen } from '../../experiments
 import { lineChart, SERIES_COLORS } from '../kit/lineChart';
 import { scatterChart } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import { tableEpochs, unitSummary } from '../training-console/scene';
+import { tableEpochs, unitSummary } from '../../experiments/training/report';
 import { formatLoss, formatR2 } from '../../experiments/format';
 import { firstBelow, paramsAt, type SymmetryRun, type WidthLevels } from './run';
 

@@ -1,10 +1,10 @@
 // The console's run as the kit's RunRecord (kit/runFiles.ts), for "Save the run's numbers":
 // everything the JSON needs to rebuild the run, and the tables the CSVs hold. DOM-free.
 import { predictAll } from '../../trainer/network';
-import type { RunRecord } from '../kit/runFiles';
-import type { TrainingConsoleConfig } from './config';
-import { lossHistory, nextRate, type ConsoleRun } from './run';
 import { parameterName } from '../../trainer/parameters';
+import { lossHistory, nextRate, type ConsoleRun } from '../../experiments/training-console/run';
+import type { TrainingConsoleConfig } from '../../experiments/training-console/settings';
+import type { RunRecord } from '../kit/runFiles';
 
 /** `config` is the full state (the console's toConfig(): every η change, the epoch reached); `link` opens it. */
 export function consoleRunRecord(run: ConsoleRun, config: TrainingConsoleConfig, shareKey: string, link: string): RunRecord {

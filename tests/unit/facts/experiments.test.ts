@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeOutcome, experimentFacts, guideFacts, linkOutcome, type LinkOutcome } from '../../../src/facts/experiments';
 import { lossAndGradient, lossWithoutUnit, meanSquaredError, unitActivity } from '../../../src/trainer';
-import { parseTrainingConsoleConfig } from '../../../src/widgets/training-console/config';
-import { runTo, startRun } from '../../../src/widgets/training-console/run';
+import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
+import { runTo, startRun } from '../../../src/experiments/training-console/run';
 
 const facts = (id: string) => {
   const found = experimentFacts.find((f) => f.experiment.id === id);
@@ -18,7 +18,7 @@ const outcome = (id: string, label: string): LinkOutcome => {
 const lossAt = (o: LinkOutcome, epoch: number) => o.milestones.find((m) => m.epoch === epoch)!.loss;
 const runOf = (id: string, label: string) => {
   const link = facts(id).experiment.links.find((l) => l.label === label)!;
-  return parseTrainingConsoleConfig(link.settings as Record<string, string>).config;
+  return trainingConsoleSettings.parse(link.settings as Record<string, string>).config;
 };
 
 describe('every experiment link', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bestOutputBias, DEFAULT_RUN, gradientDescent as f, RATES } from '../../../src/facts/gradient-descent';
 import { B3, Trainer, hessian, initParams, lossAndGradient, meanSquaredError, symmetricEigen, unitActivity } from '../../../src/trainer';
-import { TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
+import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 
 const lesson = readFileSync(new URL('../../../content/lessons/07-gradient-descent.mdx', import.meta.url), 'utf8');
 const { data, start, bestB3, lossAtBest, varY } = f.exact;
@@ -100,7 +100,7 @@ describe('lesson 7, all nine parameters: the default run', () => {
   const L = f.exact.losses;
 
   it('is the run the lesson\'s console starts from', () => {
-    expect(TRAINING_CONSOLE_DEFAULTS).toMatchObject({ init: DEFAULT_RUN.preset, initSeed: DEFAULT_RUN.seed, learningRate: DEFAULT_RUN.learningRate, start: null, batchSize: 'full' });
+    expect(trainingConsoleSettings.defaults).toMatchObject({ init: DEFAULT_RUN.preset, initSeed: DEFAULT_RUN.seed, learningRate: DEFAULT_RUN.learningRate, start: null, batchSize: 'full' });
     expect(f.consoleEpoch).toBe('200');
   });
 

@@ -22,7 +22,7 @@ import {
 import { TOY_LANDSCAPE_DEFAULTS } from '../../../src/widgets/toy-landscape/config';
 import { settledAfter } from '../../../src/widgets/toy-landscape/scene';
 import { BASIN_GALLERY_DEFAULTS } from '../../../src/widgets/basin-gallery/config';
-import { TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
+import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 import { GRID, indexOf } from '../../../src/widgets/loss-surface/run';
 
 const lesson = readFileSync(new URL('../../../content/lessons/09-local-minima.mdx', import.meta.url), 'utf8');
@@ -95,7 +95,7 @@ describe('lesson 9, the gallery of end states', () => {
 
   it('is the gallery widget’s default, at the console’s learning rate', () => {
     expect(all).toHaveLength(BASIN_GALLERY_DEFAULTS.runs);
-    expect(BASIN_GALLERY_DEFAULTS.learningRate).toBe(TRAINING_CONSOLE_DEFAULTS.learningRate);
+    expect(BASIN_GALLERY_DEFAULTS.learningRate).toBe(trainingConsoleSettings.defaults.learningRate);
     expect(BASIN_GALLERY_DEFAULTS.preset).toBe('he');
     expect(all.every((r) => r.status === 'ok')).toBe(true);
   });

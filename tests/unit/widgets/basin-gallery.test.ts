@@ -3,7 +3,7 @@ import { makeDataset, runSweep, variance, type SweepRun } from '../../../src/tra
 import { BASIN_GALLERY_DEFAULTS, describeGallery, gallerySeeds, MAX_TOTAL_EPOCHS, parseBasinGalleryConfig, serializeBasinGalleryConfig, totalWorkProblem } from '../../../src/widgets/basin-gallery/config';
 import { gallerySweep } from '../../../src/widgets/basin-gallery/run';
 import { cardHref, cardScene, consoleSettings, pendingCardScene, runState, runSummary, tally } from '../../../src/widgets/basin-gallery/scene';
-import { parseTrainingConsoleConfig } from '../../../src/widgets/training-console/config';
+import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 import { readSharedState } from '../../../src/experiments/link';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 import { expectNotice } from '../../helpers/notice';
@@ -76,7 +76,7 @@ describe('gallery cards and tally', () => {
     const query = href.slice(href.indexOf('?'), href.indexOf('#'));
     expect(href.endsWith('#widget-minima')).toBe(true);
     const console = readSharedState(query, 'minima');
-    const parsed = parseTrainingConsoleConfig(Object.fromEntries(console.settings));
+    const parsed = trainingConsoleSettings.parse(Object.fromEntries(console.settings));
     expect(parsed.notices).toEqual([]);
     expect(parsed.config).toMatchObject({ init: 'he', initSeed: run.seed, learningRate: 0.05, epoch: run.epochs, start: null });
     expect(parseBasinGalleryConfig(readSharedState(query, 'gallery').settings).config).toEqual(config);

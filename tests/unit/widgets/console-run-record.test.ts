@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrainingConsoleConfig } from '../../../src/widgets/training-console/config';
-import { runTo, lossHistory } from '../../../src/widgets/training-console/run';
+import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
+import { runTo, lossHistory } from '../../../src/experiments/training-console/run';
 import { consoleRunRecord } from '../../../src/widgets/training-console/runRecord';
 import { lossCsv, parametersCsv, runJson } from '../../../src/widgets/kit/runFiles';
 
 describe('consoleRunRecord', () => {
   it('records the run at the epoch reached: nine named parameters, epoch + 1 losses and rates', () => {
-    const { config } = parseTrainingConsoleConfig({ epoch: '30', learningRate: '0.05', rateChanges: '10:0.02' });
+    const { config } = trainingConsoleSettings.parse({ epoch: '30', learningRate: '0.05', rateChanges: '10:0.02' });
     const run = runTo(config, 30);
     const record = consoleRunRecord(run, { ...config, epoch: 30 }, 'console', 'http://x/?console.epoch=30');
     expect(record.parameterNames).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'B1', 'B2', 'B3']);
@@ -20,7 +20,7 @@ describe('consoleRunRecord', () => {
   });
 
   it('gives a JSON whose settings rebuild exactly the same run', () => {
-    const { config } = parseTrainingConsoleConfig({ epoch: '25', initSeed: '3', dataSeed: '2', n: '50' });
+    const { config } = trainingConsoleSettings.parse({ epoch: '25', initSeed: '3', dataSeed: '2', n: '50' });
     const run = runTo(config, 25);
     const saved = JSON.parse(runJson(consoleRunRecord(run, { ...config, epoch: 25 }, 'console', 'link')));
     const again = runTo(saved.settings, saved.epoch);
@@ -29,7 +29,7 @@ describe('consoleRunRecord', () => {
   });
 
   it('names the parameters of other widths as the trainer does', () => {
-    const { config } = parseTrainingConsoleConfig({ hidden: '3', epoch: '2' });
+    const { config } = trainingConsoleSettings.parse({ hidden: '3', epoch: '2' });
     const record = consoleRunRecord(runTo(config, 2), config, 'console', 'link');
     expect(record.parameterNames).toHaveLength(13);
     expect(parametersCsv(record).split('\r\n')[1]).toMatch(/^w\(x1→h1\),/);

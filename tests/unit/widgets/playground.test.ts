@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initParams, lossAndGradient, makeDataset } from '../../../src/trainer';
-import { playgroundLinkNotices, PLAYGROUND_CONSOLE } from '../../../src/widgets/playground/config';
+import { playgroundLinkNotices, PLAYGROUND_CONSOLE } from '../../../src/experiments/playground/link';
 import { partialsView } from '../../../src/widgets/playground/partials';
-import { PANELS, parseTrainingConsoleConfig, serializeTrainingConsoleConfig, TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
+import { PANELS, trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 import { expectUnknownSettings } from '../../helpers/notice';
 
 const data = makeDataset({ n: 80 });
@@ -10,7 +10,7 @@ const data = makeDataset({ n: 80 });
 describe('the playground’s link', () => {
   it('has nothing to say about a clean link, or one the playground wrote itself', () => {
     expect(playgroundLinkNotices('')).toEqual([]);
-    const own = new URLSearchParams([...serializeTrainingConsoleConfig({ ...TRAINING_CONSOLE_DEFAULTS, ...PLAYGROUND_CONSOLE, hidden: 3, schedule: 'plateau' })].map(([k, v]) => [`play.${k}`, v]));
+    const own = new URLSearchParams([...trainingConsoleSettings.serialise({ ...trainingConsoleSettings.defaults, ...PLAYGROUND_CONSOLE, hidden: 3, schedule: 'plateau' })].map(([k, v]) => [`play.${k}`, v]));
     own.set('slice.x', 'x2h3');
     own.set('slice.y', 'B3');
     own.set('slice.span', '0.5');
@@ -32,7 +32,7 @@ describe('the playground’s link', () => {
 
   it('shows every panel and control group of the console', () => {
     expect(PLAYGROUND_CONSOLE.panels).toEqual([...PANELS]);
-    expect(parseTrainingConsoleConfig(serializeTrainingConsoleConfig({ ...TRAINING_CONSOLE_DEFAULTS, ...PLAYGROUND_CONSOLE })).notices).toEqual([]);
+    expect(trainingConsoleSettings.parse(trainingConsoleSettings.serialise({ ...trainingConsoleSettings.defaults, ...PLAYGROUND_CONSOLE })).notices).toEqual([]);
   });
 });
 

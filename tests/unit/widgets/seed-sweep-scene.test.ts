@@ -17,7 +17,7 @@ import {
   sweepScene,
 } from '../../../src/widgets/seed-sweep/scene';
 import { toSvgString } from '../../../src/widgets/kit/svg';
-import { parseTrainingConsoleConfig } from '../../../src/widgets/training-console/config';
+import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 
 const small: SeedSweepConfig = { ...SEED_SWEEP_DEFAULTS, widths: [2, 4], inits: ['writeup', 'he'], runs: 5, epochs: 60, learningRate: 0.01 };
 const results = computeSweep(small);
@@ -111,7 +111,7 @@ describe('text, tables and links', () => {
     const query = new URLSearchParams(link.slice(link.indexOf('?') + 1, link.indexOf('#')));
     const settings = new URLSearchParams();
     for (const [k, v] of query) settings.set(k.replace(/^console\./, ''), v);
-    const { config, notices } = parseTrainingConsoleConfig(settings);
+    const { config, notices } = trainingConsoleSettings.parse(settings);
     expect(notices).toEqual([]);
     expect(config).toMatchObject({ init: 'he', initSeed: 3, hidden: 4, learningRate: 0.01, epoch: 60, dataSeed: 1 });
   });

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initParams, lossAndGradient, makeDataset, meanSquaredError, parameterCount } from '../../../src/trainer';
-import {
-  parseRole,
-  parseSurfaceSliceConfig,
-  roleAt,
-  roleIndex,
-  roleOptions,
-  roleToken,
-  serializeSurfaceSliceConfig,
-  sliceAxes,
-  SURFACE_SLICE_DEFAULTS,
-  type SurfaceSliceConfig,
-} from '../../../src/widgets/surface-slice/config';
+import { SURFACE_SLICE_DEFAULTS, parseRole, roleAt, roleIndex, roleOptions, roleToken, sliceAxes, surfaceSliceSettings, type SurfaceSliceConfig } from '../../../src/experiments/surface-slice/settings';
 import { SLICE_GRID, sliceMinimum, slicePixels, sliceScene, sliceState } from '../../../src/widgets/surface-slice/scene';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 import { viridis } from '../../../src/widgets/kit/heatmap';
@@ -47,20 +36,20 @@ describe('parameters named by their role', () => {
 
 describe('parseSurfaceSliceConfig', () => {
   it('gives the defaults for nothing and round-trips a config', () => {
-    expect(parseSurfaceSliceConfig({})).toEqual({ config: SURFACE_SLICE_DEFAULTS, notices: [] });
+    expect(surfaceSliceSettings.parse({})).toEqual({ config: SURFACE_SLICE_DEFAULTS, notices: [] });
     const config: SurfaceSliceConfig = { x: { kind: 'x2', unit: 6 }, y: { kind: 'outBias', unit: 0 }, span: 0.25 };
-    expect(parseSurfaceSliceConfig(serializeSurfaceSliceConfig(config))).toEqual({ config, notices: [] });
+    expect(surfaceSliceSettings.parse(surfaceSliceSettings.serialise(config))).toEqual({ config, notices: [] });
   });
 
   it('explains every garbled setting and keeps the default', () => {
-    const { config, notices } = parseSurfaceSliceConfig({ x: 'W9', y: '', span: '-1', colour: 'red' });
+    const { config, notices } = surfaceSliceSettings.parse({ x: 'W9', y: '', span: '-1', colour: 'red' });
     expect(config).toEqual(SURFACE_SLICE_DEFAULTS);
     expect(notices).toHaveLength(4);
-    for (const span of ['NaN', 'Infinity', '1e308', '0', 'abc']) expect(parseSurfaceSliceConfig({ span }).notices, span).toHaveLength(1);
+    for (const span of ['NaN', 'Infinity', '1e308', '0', 'abc']) expect(surfaceSliceSettings.parse({ span }).notices, span).toHaveLength(1);
   });
 
   it('refuses the same parameter on both axes', () => {
-    const { config, notices } = parseSurfaceSliceConfig({ x: 'W1', y: 'w1' });
+    const { config, notices } = surfaceSliceSettings.parse({ x: 'W1', y: 'w1' });
     expect([config.x, config.y]).toEqual([SURFACE_SLICE_DEFAULTS.x, SURFACE_SLICE_DEFAULTS.y]);
     expect(notices[0]).toMatch(/different parameters/);
   });

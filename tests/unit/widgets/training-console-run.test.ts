@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { TRAINING_CONSOLE_DEFAULTS, type TrainingConsoleConfig } from '../../../src/widgets/training-console/config';
-import { advance, currentLoss, lossHistory, runTo, startRun } from '../../../src/widgets/training-console/run';
+import { type TrainingConsoleConfig, trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
+import { advance, currentLoss, lossHistory, runTo, startRun } from '../../../src/experiments/training-console/run';
 import { initParams, makeDataset, train } from '../../../src/trainer';
 
-const base: TrainingConsoleConfig = { ...TRAINING_CONSOLE_DEFAULTS, epoch: 0 };
+const base: TrainingConsoleConfig = { ...trainingConsoleSettings.defaults, epoch: 0 };
 
 describe('the console run', () => {
   it('trains exactly as the trainer does from the same seeds', () => {

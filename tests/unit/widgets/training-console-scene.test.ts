@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { epochAtX, fitScene, lossScene, lossTableRows, parameterRows, parityScene, tableEpochs, unitSummary } from '../../../src/widgets/training-console/scene';
+import { fitScene, parameterCaption, parameterRows, parityScene } from '../../../src/widgets/training-console/scene';
+import { tableEpochs, unitSummary } from '../../../src/experiments/training/report';
+import { epochAtX, lossScene, lossTableRows } from '../../../src/widgets/training-console/lossScene';
 import { formatLoss, formatR2 } from '../../../src/experiments/format';
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
-import { TRAINING_CONSOLE_DEFAULTS } from '../../../src/widgets/training-console/config';
-import { runTo, currentLoss } from '../../../src/widgets/training-console/run';
+import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
+import { runTo, currentLoss } from '../../../src/experiments/training-console/run';
 import { expectNotice } from '../../helpers/notice';
 
 function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
@@ -83,7 +85,7 @@ describe('lossScene', () => {
 });
 
 describe('numbers and tables', () => {
-  const run = runTo({ ...TRAINING_CONSOLE_DEFAULTS, epoch: 30 }, 30);
+  const run = runTo({ ...trainingConsoleSettings.defaults, epoch: 30 }, 30);
 
   it('lists all nine parameters with their start, value now, slope and next step', () => {
     const grad = Float64Array.from({ length: 9 }, (_, i) => i - 4);
@@ -122,6 +124,11 @@ describe('numbers and tables', () => {
     const rows = lossTableRows({ past: run.trainer.losses, current: currentLoss(run), varY: run.varY });
     expect(rows[0][0]).toBe('0');
     expect(rows[rows.length - 1][0]).toBe('30');
+  });
+
+  it('captions the parameter table with every parameter of the width shown', () => {
+    expectNotice(parameterCaption(2), { names: 'nine parameters' });
+    expectNotice(parameterCaption(8), { uses: ['33', 'H = 8'] });
   });
 
   it('says what each hidden unit does', () => {

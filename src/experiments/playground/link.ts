@@ -1,9 +1,9 @@
 // The playground's link: the training console's settings under `play.`, the slice's under
 // `slice.`. What a link carries that cannot be used is collected here, to be named once at the
 // top of the page (each widget also says it in its own status line). Pure.
-import { readSharedState } from '../../experiments/link';
-import { MAX_CONSOLE_EPOCHS, PANELS, parseTrainingConsoleConfig, TRAINING_CONSOLE_KEYS, type TrainingConsoleConfig } from '../training-console/config';
-import { parseSurfaceSliceConfig, SURFACE_SLICE_KEYS } from '../surface-slice/config';
+import { readSharedState } from '../link';
+import { surfaceSliceSettings } from '../surface-slice/settings';
+import { MAX_CONSOLE_EPOCHS, PANELS, trainingConsoleSettings, type TrainingConsoleConfig } from '../training-console/settings';
 
 export const CONSOLE_KEY = 'play';
 export const SLICE_KEY = 'slice';
@@ -12,8 +12,8 @@ export const SLICE_KEY = 'slice';
 export function playgroundLinkNotices(search: string): string[] {
   const notices: string[] = [];
   const parts: [string, readonly string[], (s: URLSearchParams) => { notices: string[] }][] = [
-    [CONSOLE_KEY, TRAINING_CONSOLE_KEYS, parseTrainingConsoleConfig],
-    [SLICE_KEY, SURFACE_SLICE_KEYS, parseSurfaceSliceConfig],
+    [CONSOLE_KEY, trainingConsoleSettings.keys, (s) => trainingConsoleSettings.parse(s)],
+    [SLICE_KEY, surfaceSliceSettings.keys, (s) => surfaceSliceSettings.parse(s)],
   ];
   for (const [key, known, parse] of parts) {
     // Known names are matched without regard to case, as the widgets read them (kit/share.ts).

@@ -1,17 +1,15 @@
 // The write-up's experiments as ready-made links for the teacher's guide. Each link opens the
 // training console of lesson 7 with the experiment's settings (a shareable link, see
-// src/widgets/kit/share.ts), optionally with some controls locked or hidden.
+// src/experiments/link.ts), optionally with some controls locked or hidden.
 //
 // The list is plain data so it can be tested without building the site:
-// tests/unit/experiments.test.ts parses every link back with the console's own config parser
+// tests/unit/experiments.test.ts parses every link back with the console's own settings
 // (a renamed setting fails there, not in a classroom), and tests/unit/facts/experiments.test.ts
 // runs every link with the trainer and checks what `expect` says the student will see.
-import { INIT_PRESETS, type InitPreset } from '../trainer/init';
-import { SCALING_OPTIONS } from '../experiments/data/settings';
-import { shareUrl } from '../experiments/link';
-import type { TrainingConsoleConfig } from '../widgets/training-console/config';
-import { lessonPath } from './course';
-import { joinBase } from './url';
+import { INIT_PRESETS, type InitPreset } from '../../trainer/init';
+import { SCALING_OPTIONS } from '../data/settings';
+import { shareUrl } from '../link';
+import type { TrainingConsoleConfig } from '../training-console/settings';
 
 /** Console settings as a link writes them (values are the link's text). */
 export type ConsoleSettings = Partial<Record<keyof TrainingConsoleConfig, string>>;
@@ -255,14 +253,13 @@ export function orderedSettings(settings: ConsoleSettings, order: readonly strin
 const PLACEHOLDER_ORIGIN = 'https://nine-parameters.invalid';
 
 /**
- * The link for one of an experiment's settings, as a path under `base` (the site's base path):
- * the target lesson, the console's settings under its share key, the lock/hide lists, and the
- * console's anchor. `order` lists the console's keys (TRAINING_CONSOLE_KEYS).
+ * The link for one of an experiment's settings, given the path of its lesson's page on this
+ * site (src/lib/experimentHref.ts finds it): the console's settings under its share key, the
+ * lock/hide lists, and the console's anchor. `order` lists the console's keys.
  */
-export function experimentHref(experiment: Experiment, link: ExperimentLink, base: string, order: readonly string[] = []): string {
-  const { lesson, shareKey } = experiment.target;
-  const page = PLACEHOLDER_ORIGIN + joinBase(base, lessonPath(lesson));
-  const url = shareUrl(page, shareKey, orderedSettings(link.settings, order), { locked: experiment.lock, hidden: experiment.hide }, `widget-${shareKey}`);
+export function experimentLink(experiment: Experiment, link: ExperimentLink, page: string, order: readonly string[] = []): string {
+  const { shareKey } = experiment.target;
+  const url = shareUrl(PLACEHOLDER_ORIGIN + page, shareKey, orderedSettings(link.settings, order), { locked: experiment.lock, hidden: experiment.hide }, `widget-${shareKey}`);
   return url.slice(PLACEHOLDER_ORIGIN.length);
 }
 

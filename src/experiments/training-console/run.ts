@@ -3,13 +3,12 @@
 // epochs. The server uses it to draw the run at build time; the browser uses it to play,
 // step, and to step back by replaying the same seeds to an earlier epoch (exact, because
 // the trainer is deterministic).
-import { Trainer } from '../../trainer/train';
+import { Trainer, type TrainStatus } from '../../trainer/train';
 import { makeDataset, type Dataset } from '../../trainer/data';
-import { initParams } from '../../trainer/init';
 import { variance } from '../../trainer/loss';
 import { makeSchedule } from '../../trainer/schedule';
-import { datasetOptions } from '../../experiments/data/settings';
-import { asDataConfig, scheduleSpec, type RateChange, type TrainingConsoleConfig } from './config';
+import { startingValues, type RateChange } from '../training/settings';
+import { consoleDataOptions, scheduleSpec, type TrainingConsoleConfig } from './settings';
 
 export interface ConsoleRun {
   /** The setup; its rateChanges are the schedule this run follows. */
@@ -24,14 +23,12 @@ export interface ConsoleRun {
 
 /** The data set a config describes. */
 export function consoleData(config: TrainingConsoleConfig): Dataset {
-  return makeDataset(datasetOptions(config, config.dataSeed));
+  return makeDataset(consoleDataOptions(config));
 }
 
 /** A fresh run at epoch 0. Throws TrainerInputError (a message for the reader) on a bad setup. */
 export function startRun(config: TrainingConsoleConfig, data: Dataset = consoleData(config)): ConsoleRun {
-  const start = config.start
-    ? Float64Array.from(config.start)
-    : initParams({ preset: config.init, seed: config.initSeed, hidden: config.hidden });
+  const start = startingValues(config);
   const trainer = new Trainer({
     data,
     params: start,
@@ -64,6 +61,20 @@ export function advance(run: ConsoleRun, epochs: number, limit = run.config.maxE
     trainer.step(until - trainer.epoch);
   }
   return trainer.epoch - from;
+}
+
+/** Sample-epochs (epochs · N · H) per piece of a replay: well under a millisecond of work. */
+const PIECE = 50_000;
+
+/**
+ * Advances `run` to `target` a piece at a time, yielding the epoch reached after each piece:
+ * a replay for the kit's slice scheduler, which runs pieces for a few milliseconds at a time.
+ * Stops early if the run diverges.
+ */
+export function* replayTo(run: ConsoleRun, target: number): Generator<number, ConsoleRun> {
+  const piece = Math.max(1, Math.floor(PIECE / (run.data.n * run.config.hidden)));
+  while (run.trainer.epoch < target && advance(run, Math.min(piece, target - run.trainer.epoch)) > 0) yield run.trainer.epoch;
+  return run;
 }
 
 /**
@@ -107,4 +118,20 @@ export function currentLoss(run: ConsoleRun): number {
  */
 export function lossHistory(run: ConsoleRun): Float64Array {
   return run.trainer.lossHistory();
+}
+
+/** The run a console shows, as other views on the page see it (the playground's gradient check and loss slice). */
+export interface ConsoleSnapshot {
+  config: TrainingConsoleConfig;
+  /** The current parameters (a copy) and those at epoch 0. */
+  params: Float64Array;
+  start: Float64Array;
+  data: Dataset;
+  varY: number;
+  /** The rate the next epoch will use. */
+  rate: number;
+  status: TrainStatus;
+  playing: boolean;
+  /** A replay is bringing the run to the epoch asked for; the numbers are not yet its. */
+  replaying: boolean;
 }

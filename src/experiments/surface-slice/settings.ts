@@ -2,36 +2,17 @@
 // window reaches either side of the current point. The parameters are named by their role in
 // the network, so a choice survives a change of width: W1…B3 as in the course (W5 is always the
 // weight h1 → ŷ, B3 always the output's bias), and x1h5 / x2h5 / h5y / bh5 for units past the
-// second. Parsing never throws: anything garbled is named in a notice and the default used.
-import { MAX_HIDDEN, parameterCount, PARAMETER_NAMES } from '../../trainer/parameters';
-import { clipText, configEntries, type ConfigSource } from '../../experiments/settings/source';
-import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
-import { parameterConnection, parameterName } from '../../trainer/parameters';
+// second. DOM-free: the playground's page checks a link's slice settings with it too.
+import { MAX_HIDDEN, parameterConnection, parameterCount, parameterName, PARAMETER_NAMES } from '../../trainer/parameters';
+import { customField, numberField } from '../settings/fields';
+import { defineSettings, type ConfigOf } from '../settings/schema';
+import { clipText } from '../settings/source';
 
 /** A parameter by its place in a 2-H-1 network; `unit` counts hidden units from 1 (0 for the output bias). */
 export interface ParameterRole {
   kind: 'x1' | 'x2' | 'out' | 'bias' | 'outBias';
   unit: number;
 }
-
-export interface SurfaceSliceConfig {
-  /** The parameter along the horizontal axis. */
-  x: ParameterRole;
-  /** The parameter along the vertical axis. */
-  y: ParameterRole;
-  /** Half the width of each axis around the current point. */
-  span: number;
-}
-
-export const SPAN_RULES: NumberInputRules = { min: 0.01, max: 1000, label: 'Half-width of the window' };
-
-export const SURFACE_SLICE_DEFAULTS: Readonly<SurfaceSliceConfig> = {
-  x: { kind: 'out', unit: 1 },
-  y: { kind: 'bias', unit: 1 },
-  span: 2,
-};
-
-export const SURFACE_SLICE_KEYS: readonly (keyof SurfaceSliceConfig)[] = ['x', 'y', 'span'];
 
 const KINDS: readonly ParameterRole['kind'][] = ['x1', 'x2', 'out', 'bias'];
 
@@ -77,41 +58,39 @@ export function roleLabel(index: number, hidden: number): string {
   return hidden === 2 ? `${parameterName(index, 2)} (${parameterConnection(index, 2)})` : parameterName(index, hidden);
 }
 
-const sameRole = (a: ParameterRole, b: ParameterRole) => a.kind === b.kind && a.unit === b.unit;
+/** One axis's parameter, by its link name. */
+const roleField = (axis: 'horizontal' | 'vertical', role: ParameterRole) =>
+  customField<ParameterRole>({
+    label: `The ${axis} parameter`,
+    default: role,
+    read(text) {
+      const parsed = parseRole(text);
+      return parsed
+        ? { ok: true, value: parsed }
+        : { ok: false, message: `Ignored the ${axis} parameter “${clipText(text)}”: use W1…W6, B1…B3, or x1h3, x2h3, h3y, bh3 for a third unit and beyond.` };
+    },
+    write: roleToken,
+  });
 
-export function parseSurfaceSliceConfig(source: ConfigSource): { config: SurfaceSliceConfig; notices: string[] } {
-  const config: SurfaceSliceConfig = { ...SURFACE_SLICE_DEFAULTS };
-  const notices: string[] = [];
-  for (const [key, text] of configEntries(source)) {
-    if (key === 'x' || key === 'y') {
-      const role = parseRole(text);
-      if (role) config[key] = role;
-      else notices.push(`Ignored the ${key === 'x' ? 'horizontal' : 'vertical'} parameter “${clipText(text)}”: use W1…W6, B1…B3, or x1h3, x2h3, h3y, bh3 for a third unit and beyond. Using ${roleToken(config[key])}.`);
-      continue;
-    }
-    if (key === 'span') {
-      const result = parseNumberInput(text, SPAN_RULES);
-      if (result.ok) config.span = result.value;
-      else notices.push(`${result.message} Using ${SURFACE_SLICE_DEFAULTS.span}.`);
-      continue;
-    }
-    notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
-  }
-  if (sameRole(config.x, config.y)) {
-    notices.push(`The two axes must show different parameters, but both were ${roleToken(config.x)}. Using ${roleToken(SURFACE_SLICE_DEFAULTS.x)} and ${roleToken(SURFACE_SLICE_DEFAULTS.y)}.`);
-    config.x = SURFACE_SLICE_DEFAULTS.x;
-    config.y = SURFACE_SLICE_DEFAULTS.y;
-  }
-  return { config, notices };
-}
+const fields = {
+  /** The parameter along the horizontal axis. */
+  x: roleField('horizontal', { kind: 'out', unit: 1 }),
+  /** The parameter along the vertical axis. */
+  y: roleField('vertical', { kind: 'bias', unit: 1 }),
+  /** Half the width of each axis around the current point. */
+  span: numberField({ label: 'Half-width of the window', min: 0.01, max: 1000, default: 2, log: true, hint: 'either side of the current point' }),
+};
 
-export function serializeSurfaceSliceConfig(config: SurfaceSliceConfig): URLSearchParams {
-  return new URLSearchParams([
-    ['x', roleToken(config.x)],
-    ['y', roleToken(config.y)],
-    ['span', String(config.span)],
-  ]);
-}
+export type SurfaceSliceConfig = ConfigOf<typeof fields>;
+
+export const surfaceSliceSettings = defineSettings(fields, [
+  {
+    keys: ['x', 'y'],
+    problem: (c) => (roleToken(c.x) === roleToken(c.y) ? `The two axes must show different parameters, but both were ${roleToken(c.x)}.` : null),
+  },
+]);
+
+export const SURFACE_SLICE_DEFAULTS = surfaceSliceSettings.defaults;
 
 /**
  * The two axes' indices for a network with `hidden` units. A role the network does not have
