@@ -1,28 +1,21 @@
 // Colours for a heat map of values on a grid (e.g. the loss over two parameters). Viridis runs
 // from dark blue through green to yellow: it is ordered by lightness, so it reads in greyscale
-// and for the common colour-vision deficiencies. Pure: the server and the browser paint alike.
+// and for the common colour-vision deficiencies. d3-scale-chromatic's interpolateViridis is
+// matplotlib's 256-colour table; it is read once into numbers here, because a heat map asks for
+// tens of thousands of colours per frame. Pure: the server and the browser paint alike.
+import { interpolateViridis } from 'd3-scale-chromatic';
 
-/** Viridis at 9 evenly spaced stops (from matplotlib's table), as [r, g, b]. */
-export const VIRIDIS: readonly (readonly [number, number, number])[] = [
-  [68, 1, 84],
-  [71, 45, 123],
-  [59, 82, 139],
-  [44, 114, 142],
-  [33, 145, 140],
-  [40, 174, 128],
-  [94, 201, 98],
-  [173, 220, 48],
-  [253, 231, 37],
-];
+/** The 256 colours of d3-scale-chromatic's viridis, dark to light, as [r, g, b]. */
+export const VIRIDIS: readonly (readonly [number, number, number])[] = Array.from({ length: 256 }, (_, i) => {
+  const hex = interpolateViridis((i + 0.5) / 256); // the middle of each of its 256 steps: "#rrggbb"
+  return [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)] as const;
+});
 
 /** The colour at t in [0, 1] (clamped; a value that is not finite gives the darkest end). */
 export function viridis(t: number): [number, number, number] {
   const s = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
-  const pos = s * (VIRIDIS.length - 1);
-  const i = Math.min(VIRIDIS.length - 2, Math.floor(pos));
-  const f = pos - i;
-  const [a, b] = [VIRIDIS[i], VIRIDIS[i + 1]];
-  return [Math.round(a[0] + f * (b[0] - a[0])), Math.round(a[1] + f * (b[1] - a[1])), Math.round(a[2] + f * (b[2] - a[2]))];
+  const [r, g, b] = VIRIDIS[Math.min(VIRIDIS.length - 1, Math.floor(s * VIRIDIS.length))];
+  return [r, g, b];
 }
 
 /**

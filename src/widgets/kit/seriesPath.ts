@@ -1,6 +1,8 @@
 // A long series (a loss per epoch) as one SVG path, cheaply: only the points downsampleIndices
 // keeps are drawn, and a value that cannot be drawn — not finite, or not positive on a log
-// axis — lifts the pen, so a diverged run or a gap shows as a gap rather than a false line.
+// axis — lifts the pen (d3-shape's line().defined()), so a diverged run or a gap shows as a gap
+// rather than a false line.
+import { line } from 'd3-shape';
 import { downsampleIndices } from './downsample';
 import { round } from './svg';
 
@@ -36,16 +38,9 @@ export function keptExtent(series: readonly LongSeries[], log: boolean, buckets 
 
 /** "M…L…" through the kept points, placed by x(i) and y(value); undrawable values break the line. */
 export function seriesPath(series: LongSeries, x: (i: number) => number, y: (v: number) => number, log: boolean, buckets = 200): string {
-  let d = '';
-  let pen = false;
-  for (const i of keptIndices(series, buckets)) {
-    const v = series.valueAt(i);
-    if (!drawable(v, log)) {
-      pen = false;
-      continue;
-    }
-    d += `${pen ? 'L' : 'M'}${round(x(i))},${round(y(v))}`;
-    pen = true;
-  }
-  return d;
+  const path = line<number>()
+    .defined((i) => drawable(series.valueAt(i), log))
+    .x((i) => round(x(i)))
+    .y((i) => round(y(series.valueAt(i))));
+  return path(keptIndices(series, buckets)) ?? '';
 }

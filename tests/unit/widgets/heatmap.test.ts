@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { interpolateViridis } from 'd3-scale-chromatic';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { excessFloor, heatPixels, heatPosition, heatScaleOf, heatValue, viridis, VIRIDIS } from '../../../src/widgets/kit/heatmap';
 import { crc32, encodePng, pngDataUrl } from '../../../src/widgets/kit/png';
@@ -10,6 +11,12 @@ describe('viridis', () => {
     expect(viridis(1)).toEqual([...VIRIDIS[VIRIDIS.length - 1]]);
     const light = (t: number) => viridis(t).reduce((a, b) => a + b, 0);
     for (let t = 0.05; t <= 1; t += 0.05) expect(light(t)).toBeGreaterThan(light(t - 0.05));
+  });
+
+  it('is d3-scale-chromatic’s viridis, read into numbers', () => {
+    const hex = ([r, g, b]: readonly number[]) => `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    for (const t of [0, 0.1, 0.25, 0.5, 0.77, 0.999]) expect(hex(viridis(t))).toBe(interpolateViridis(t));
+    expect(VIRIDIS).toHaveLength(256);
   });
 
   it('clamps outside [0, 1] and paints a value that is not a number dark', () => {
