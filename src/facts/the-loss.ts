@@ -143,6 +143,9 @@ export const theLoss = {
     meanResidual: fixed(writeup.meanResidual),
     bestB3: fixed(writeup.bestB3),
     lossAtBestB3: whole(writeup.lossAtBestB3),
+    /** How many times worse than the He start and than predicting the mean (Var(y) = 1 here). */
+    timesHe: whole(writeup.loss / he.loss),
+    timesVar: whole(writeup.loss / base.meanPredictor),
   },
   trained: {
     epochs: TRAINED_RUN.epochs.toLocaleString('en-GB'),

@@ -96,6 +96,10 @@ describe('lesson 5: what a value means', () => {
     expect(he.r2).toBeLessThan(0);
     expect(writeup.loss / base.meanPredictor).toBeGreaterThan(1000);
     expect(writeup.loss / base.meanPredictor).toBeLessThan(10_000);
+    // the two factors the prose prints, and that it is "worse still" than the He start
+    expect(num(f.writeup.timesHe)).toBe(Math.round(writeup.loss / he.loss));
+    expect(num(f.writeup.timesVar)).toBe(Math.round(writeup.loss / base.meanPredictor));
+    expect(writeup.loss).toBeGreaterThan(10 * he.loss);
   });
 
   it('has the trained network explain far more than the plane', () => {
