@@ -23,7 +23,7 @@ import { extremeData, extremeRun } from '../widgets/extreme-starts/run';
 import { fixed } from './format';
 import { countFact, medianFact } from './uncertainty';
 
-/** The write-up's learning rate, which the widget starts with. */
+/** The rate our reproduction of the write-up uses (the write-up gives none), which the widget starts with. */
 export const RATE = EXTREME_STARTS_DEFAULTS.learningRate;
 /** Long enough for every surviving run here to have settled (tests check the loss equals Var(y) to 1e-12). */
 export const EPOCHS = EXTREME_STARTS_DEFAULTS.epochs;

@@ -30,7 +30,7 @@ import { countFact } from './uncertainty';
 const data = defaultDataset();
 const varY = variance(data.y);
 const meanY = mean(data.y);
-/** The widget's rate; the write-up's own, 0.01, is checked to end in the same places (tests). */
+/** The widget's rate; 0.01, the rate our reproduction of the write-up uses elsewhere (it gives none), is checked to end in the same places (tests). */
 export const RATE = SYMMETRY_DEFAULTS.learningRate;
 export const WRITEUP_RATE = 0.01;
 /** Long enough for every run here to have stopped moving (tests check the gradient is ~0). */

@@ -155,7 +155,7 @@ describe('lesson 12: very large biases', () => {
     expect(f.large.z.endDeadFact).toMatch(/^\d+ of \d+ \(95% interval \d+–\d+\)$/);
   });
 
-  it('has stable rates far below the write-up’s rate', () => {
+  it('has stable rates far below the rate our reproduction uses', () => {
     const median = exact.large.z.map((r) => r.stableRate).sort((a, b) => a - b)[SEEDS / 2];
     expect(median).toBeLessThan(RATE / 10);
   });

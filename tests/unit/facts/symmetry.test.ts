@@ -92,7 +92,7 @@ describe('lesson 11: one unit in disguise', () => {
     expect(f.oneUnitTwin.w0b2).toBe(f.w0b2.final);
   });
 
-  it('ends at the same places at the write-up’s rate', () => {
+  it('ends at the same places at the rate our reproduction of the write-up uses elsewhere', () => {
     expect(Math.abs(exact.writeupRate.w0b2.final - exact.tied.w0b2.final)).toBeLessThan(1e-6);
     expect(Math.abs(exact.writeupRate.w2b0.final - exact.tied.w2b0.final)).toBeLessThan(1e-6);
   });
