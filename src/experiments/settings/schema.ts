@@ -75,7 +75,8 @@ export function defineSettings<F extends Record<string, Field>>(fields: F, rules
 
 function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults: C, rules: readonly SettingsRule<C>[]): Schema<C, F> {
   const keys = Object.keys(fields) as (keyof C & string)[];
-  const fieldOf = (key: string): Field | undefined => (fields as Record<string, Field>)[key];
+  // Own keys only: a link's "constructor" or "__proto__" is an unknown setting, not Object's.
+  const fieldOf = (key: string): Field | undefined => (Object.hasOwn(fields, key) ? (fields as Record<string, Field>)[key] : undefined);
   const written = (key: keyof C & string, value: unknown) => fieldOf(key)!.write(value as never);
   const shown = (key: keyof C & string, value: unknown) => fieldOf(key)!.show(value as never);
 

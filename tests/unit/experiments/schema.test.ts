@@ -96,3 +96,12 @@ describe('a rule with a repair', () => {
     expect(schema.parse({ kind: 'strict' })).toEqual({ config: { kind: 'strict', mode: 'b' }, notices: [] });
   });
 });
+
+describe('a schema given names that objects already have', () => {
+  it('treats "constructor", "toString" and "__proto__" as unknown settings, not as fields', () => {
+    const { config, notices } = settings.parse({ constructor: '1', toString: 'x', __proto__: 'y' } as Record<string, string>);
+    expect(config).toEqual(settings.defaults);
+    expect(notices.length).toBeGreaterThanOrEqual(2);
+    expect(settings.apply({ constructor: '1' }, settings.defaults)).toEqual(settings.defaults);
+  });
+});
