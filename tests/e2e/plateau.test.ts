@@ -133,7 +133,8 @@ describe('plateau widget', () => {
       ['cooldown', '-1', /Cooldown must be at least 0/],
       ['minLr', '1e308', /min_lr must be at most 10/],
       ['threshold', 'Infinity', /threshold must be a finite number/],
-      ['learningRate', '-0.1', /η₀ must be at least 0.0001/],
+      ['learningRate', '-0.1', /η must be positive/],
+      ['learningRate', '20', /η₀ must be at most 10/],
       ['seeds', '1e308', /Seeds in the comparison must be at most 200/],
     ];
     for (const [name, text, message] of cases) {

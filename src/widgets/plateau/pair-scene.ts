@@ -3,7 +3,7 @@
 // numbers and the table beside them. The .astro draws the server figure with these; the custom
 // element redraws with the same.
 import { rSquared } from '../../trainer/loss';
-import { tableEpochs } from '../../experiments/epochs';
+import { tableEpochs } from '../../experiments/training/report';
 import { formatInteger, formatLoss, formatNumber, formatR2 } from '../../experiments/format';
 import { lossAt, rateAt, runState, type PairView, type RunView } from '../../experiments/plateau/pair';
 import { chartFrame, chartSvg } from '../kit/chart';
