@@ -7,7 +7,7 @@ import { clipToBand } from '../kit/clipBand';
 import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import { TOY_X_RANGE, type ToyLandscapeConfig } from './config';
+import { settledAfter, TOY_X_RANGE, type ToyLandscapeConfig } from '../../experiments/toy-landscape/settings';
 
 export const TOY_WIDTH = 640;
 export const TOY_HEIGHT = 360;
@@ -34,14 +34,6 @@ export function startAt(viewBoxX: number): number {
   const { plot } = FRAME;
   const share = Math.min(1, Math.max(0, (viewBoxX - plot.left) / plot.width));
   return Math.round((TOY_X_RANGE[0] + share * (TOY_X_RANGE[1] - TOY_X_RANGE[0])) * 100) / 100;
-}
-
-/** The first step after which the descent stays within 0.001 of where it ends. */
-export function settledAfter(path: ArrayLike<number>): number {
-  const end = path[path.length - 1];
-  let k = path.length - 1;
-  while (k > 0 && Math.abs(path[k - 1] - end) < 1e-3) k--;
-  return k;
 }
 
 /** What the whole run does, in words. */

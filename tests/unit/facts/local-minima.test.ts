@@ -19,8 +19,9 @@ import {
   W3,
   W4,
 } from '../../../src/trainer';
-import { TOY_LANDSCAPE_DEFAULTS } from '../../../src/widgets/toy-landscape/config';
-import { settledAfter } from '../../../src/widgets/toy-landscape/scene';
+import { settledAfter, toyLandscapeSettings } from '../../../src/experiments/toy-landscape/settings';
+
+const TOY_LANDSCAPE_DEFAULTS = toyLandscapeSettings.defaults;
 import { BASIN_GALLERY_DEFAULTS } from '../../../src/widgets/basin-gallery/config';
 import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 import { GRID, indexOf } from '../../../src/widgets/loss-surface/run';

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toyDescent, TOY_HUMP } from '../../../src/trainer';
-import { parseToyLandscapeConfig, serializeToyLandscapeConfig, TOY_LANDSCAPE_DEFAULTS } from '../../../src/widgets/toy-landscape/config';
-import { outcomeText, settledAfter, startAt, toyLandscapeScene, TOY_WIDTH } from '../../../src/widgets/toy-landscape/scene';
+import { settledAfter } from '../../../src/experiments/toy-landscape/settings';
+import { outcomeText, startAt, toyLandscapeScene, TOY_WIDTH } from '../../../src/widgets/toy-landscape/scene';
 import { toSvgString } from '../../../src/widgets/kit/svg';
-
-describe('parseToyLandscapeConfig', () => {
-  it('gives the defaults for an empty source and round-trips a serialized config', () => {
-    expect(parseToyLandscapeConfig({})).toEqual({ config: TOY_LANDSCAPE_DEFAULTS, notices: [] });
-    const config = { start: -1.5, learningRate: 0.2, steps: 40 };
-    expect(parseToyLandscapeConfig(serializeToyLandscapeConfig(config))).toEqual({ config, notices: [] });
-  });
-
-  it('explains bad values (empty, words, NaN, ±1e308, Infinity, out of range) and keeps the defaults', () => {
-    for (const bad of ['', 'abc', 'NaN', '1e308', '-1e308', 'Infinity', '-3']) {
-      const { config, notices } = parseToyLandscapeConfig({ start: bad, learningRate: bad, steps: bad });
-      expect(config).toEqual(TOY_LANDSCAPE_DEFAULTS);
-      expect(notices).toHaveLength(3);
-      for (const n of notices) expect(n).not.toMatch(/NaN|undefined/);
-    }
-    expect(parseToyLandscapeConfig({ steps: '2.5' }).notices[0]).toMatch(/whole number/);
-    expect(parseToyLandscapeConfig({ colour: 'red' }).notices[0]).toMatch(/unknown setting/);
-  });
-});
 
 describe('toyLandscapeScene', () => {
   it('draws the curve, the three landmarks, the path and the start, and says where the run ends', () => {
