@@ -181,4 +181,44 @@ describe('loss explorer', () => {
     expect(await page.$$eval(`${W} [data-samples] tbody tr`, (r) => r.length)).toBe(12);
     await p.close();
   });
+
+  test('has a share link: a link sets the slice and the values, a locked value survives a preset, and Copy link reproduces the figure', async () => {
+    const p = await site.open(`${pages[0]}?loss.parameter=W5&loss.B3=-1&loss.lock=B3`);
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    await expect.poll(async () => (await snapshot(page)).xLabel).toBe('W5 (the other eight fixed)');
+    expect(await page.inputValue(field('B3'))).toBe('-1');
+    expect(await page.isDisabled(field('B3'))).toBe(true);
+    await page.click(`${W} [data-preset="zeros"]`);
+    await expect.poll(async () => page.inputValue(field('W1'))).toBe('0');
+    expect(await page.inputValue(field('B3'))).toBe('-1');
+    expect((await snapshot(page)).status).toMatch(/B3/);
+    const shown = await snapshot(page);
+    await page.click(`${W} [data-action="share"]`);
+    const link = new URL(await page.inputValue(`${W} [data-share-link]`));
+    expect(link.searchParams.get('loss.B3')).toBe('-1');
+    expect(link.searchParams.get('loss.lock')).toBe('B3');
+    expect(link.searchParams.get('loss.W1')).toBe('0');
+    expect(p.problems()).toEqual([]);
+    await p.close();
+
+    const q = await site.open(`${pages[0]}${link.search}`);
+    await q.page.waitForSelector(`${W}[data-ready]`);
+    await expect.poll(async () => (await snapshot(q.page)).numbers.loss).toBe(shown.numbers.loss);
+    expect((await snapshot(q.page)).curve).toBe(shown.curve);
+    expect(q.problems()).toEqual([]);
+    await q.close();
+  });
+
+  test('the lowest point of a slice is never above the current loss (issue 12: the trained preset)', async () => {
+    const p = await open();
+    const { page } = p;
+    await page.click(`${W} [data-preset="trained"]`);
+    await page.selectOption(`${W} [data-name="parameter"] select`, 'W1');
+    await expect.poll(async () => (await snapshot(page)).xLabel).toBe('W1 (the other eight fixed)');
+    const { numbers } = await snapshot(page);
+    const lowest = Number(/L ≈ ([\d.]+)/.exec(numbers.lowest ?? '')![1]);
+    expect(lowest).toBeLessThanOrEqual(Number(numbers.loss));
+    await p.close();
+  });
 });

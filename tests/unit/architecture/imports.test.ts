@@ -162,8 +162,6 @@ const KNOWN_BROKEN: readonly string[] = [
   "src/facts/the-learning-rate.ts → src/widgets/learning-rate/sweep-config.ts (facts must not import widget)",
   "src/lib/live-math.ts → src/widgets/kit/liveFormula.ts (lib must not import kit)",
   "src/widgets/gradient-inspector/scene.ts → src/facts/backprop-formulas.ts (widget must not import facts)",
-  "src/widgets/learning-rate/SliceSteps.astro → src/widgets/loss-explorer/config.ts (a widget must not import another widget’s folder)",
-  "src/widgets/loss-surface/LossSurface.astro → src/widgets/loss-explorer/config.ts (a widget must not import another widget’s folder)",
 ];
 const KNOWN_CYCLES: readonly string[] = [
 ];

@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { B1, B2, B3, W1, W5, W6, baselines, lossAlong, makeDataset, meanSquaredError, presetParameters as trainerPreset, trainedParameters } from '../../../src/trainer';
+import { B1, B2, B3, W1, W5, W6, baselines, lossAlong, makeDataset, meanSquaredError } from '../../../src/trainer';
 import { toSvgString } from '../../../src/widgets/kit/svg';
-import type { LossExplorerPreset } from '../../../src/widgets/loss-explorer/config';
 import { findNodes } from '../../helpers/svg';
-import {
-  lossExplorerScene,
-  outputMinimum,
-  residualsOf,
-  SAMPLE_COLUMNS,
-  SLICE_POINTS,
-  SLICE_TABLE_ROWS,
-  sliceDomain,
-  sliceOf,
-  sliceRange,
-} from '../../../src/widgets/loss-explorer/scene';
+import { presetParameters } from '../../../src/experiments/loss-explorer/presets';
+import { outputMinimum, residualsOf, SLICE_POINTS, sliceOf, sliceRange } from '../../../src/experiments/loss-explorer/slice';
+import { lossExplorerScene, SAMPLE_COLUMNS, SLICE_TABLE_ROWS, sliceDomain } from '../../../src/widgets/loss-explorer/scene';
 
 const data = makeDataset();
 const base = baselines(data);
-/** A start as the loss explorer's buttons hold it: rounded to the fields' 4 decimals. */
-const presetParameters = (preset: LossExplorerPreset, on = data) =>
-  preset === 'trained' ? trainedParameters(on, { decimals: 4 }) : trainerPreset(preset, { decimals: 4 });
 const he = presetParameters('he', data);
 
 const find = findNodes;
@@ -177,5 +165,34 @@ describe('lossExplorerScene', () => {
         }
       }
     }
+  });
+});
+
+describe('the lowest point of a slice', () => {
+  const trained = presetParameters('trained', data);
+
+  it('is never above the current point, even where the grid steps over the dip the network rests in (issue 12, lesson 5)', () => {
+    for (const index of [W1, B1, B2]) {
+      const r = residualsOf(trained, data);
+      const slice = sliceOf(trained, data, index, r);
+      expect(slice.lowest!.loss, `index ${index}`).toBeLessThanOrEqual(r.loss);
+      // Grid points alone would have reported a higher loss than the current one.
+      expect(Math.min(...slice.losses), `index ${index}`).toBeGreaterThan(r.loss);
+      expect(slice.lowestAtEnd).toBe(false);
+      const scene = lossExplorerScene(data, trained, index, 'linear', base);
+      const printed = Number(/L ≈ ([\d.]+)/.exec(scene.numbers.lowest)![1]);
+      expect(printed).toBeLessThanOrEqual(Number(scene.numbers.loss));
+    }
+  });
+
+  it('is found between grid points as low as a fine brute-force search finds it', () => {
+    const index = W1;
+    const r = residualsOf(trained, data);
+    const slice = sliceOf(trained, data, index, r);
+    const step = (slice.values[1] - slice.values[0]) / 200;
+    const fine = Array.from({ length: 801 }, (_, k) => slice.lowest!.value + (k - 400) * step);
+    const brute = Math.min(...lossAlong(trained, data, index, fine));
+    expect(slice.lowest!.loss).toBeLessThanOrEqual(brute + 1e-12);
+    expect(meanSquaredError(Float64Array.from(trained.map((v, i) => (i === index ? slice.lowest!.value : v))), data)).toBeCloseTo(slice.lowest!.loss, 12);
   });
 });

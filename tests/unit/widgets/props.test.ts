@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { configFromProps, dataAttributes } from '../../../src/widgets/kit/props';
-import { parseLossExplorerConfig } from '../../../src/widgets/loss-explorer/config';
+import { lossExplorerSettings } from '../../../src/experiments/loss-explorer/settings';
+import type { ConfigSource } from '../../../src/experiments/settings/source';
+
+const parseLossExplorerConfig = (source: ConfigSource) => lossExplorerSettings.parse(source);
 
 describe('configFromProps', () => {
   it('parses the props as text, skipping the ones left undefined', () => {
     const config = configFromProps('LossExplorer', { parameter: 'W5', axis: undefined, W1: 2 }, parseLossExplorerConfig);
-    expect(config).toMatchObject({ parameter: 'W5', axis: 'linear', values: { W1: 2 } });
+    expect(config).toMatchObject({ parameter: 'W5', axis: 'linear', W1: 2 });
   });
 
   it('fails the build with the widget’s name and the notice when a prop is wrong', () => {
