@@ -68,12 +68,9 @@ export function lossAndGradientInto(
 }
 
 /**
- * The same loss and gradient, computed so that a result overflows only if it is itself too large
- * for a double: each sample's gradient terms are divided by the number of samples before they are
- * added (as backprop.ts does, dL_dyhat = (2/N)·e first), and the mean of e² is taken as
- * (m·s)·m with m = max|e| and s = mean((e/m)²) ≤ 1, accurate to a few units in the last place
- * (a plain Σe²/N can overflow on the way, and Σ(e/N)·e can round a mean just past the largest
- * double down to it). Slower and rounded differently, so it is the fallback only.
+ * The same loss and gradient with each sample's terms divided by the number of samples before
+ * they are added, as backprop.ts does (dL_dyhat = (2/N)·e first): a sum of such terms overflows
+ * only if the mean itself does. Slower and rounded differently, so it is the fallback only.
  */
 function lossAndGradientScaled(
   p: Parameters,
@@ -86,23 +83,17 @@ function lossAndGradientScaled(
   end: number,
 ): number {
   const m = end - start;
-  const residual = (i: number) => {
-    let yhat = p[4 * H];
-    for (let k = 0; k < H; k++) {
-      const z = p[k] * X1[i] + p[H + k] * X2[i] + p[3 * H + k];
-      if (z > 0) yhat += p[2 * H + k] * z;
-    }
-    return yhat - Y[i];
-  };
-  let largest = 0;
-  for (let i = start; i < end; i++) largest = Math.max(largest, Math.abs(residual(i)));
-  if (!Number.isFinite(largest)) return Infinity;
   grad.fill(0, 0, 4 * H + 1);
-  let share = 0;
+  let loss = 0;
   for (let i = start; i < end; i++) {
     const x1 = X1[i], x2 = X2[i];
-    const e = residual(i);
-    if (largest > 0) share += ((e / largest) * (e / largest)) / m;
+    let yhat = p[4 * H];
+    for (let k = 0; k < H; k++) {
+      const z = p[k] * x1 + p[H + k] * x2 + p[3 * H + k];
+      if (z > 0) yhat += p[2 * H + k] * z;
+    }
+    const e = yhat - Y[i];
+    loss += (e / m) * e;
     const dL_dyhat = (2 / m) * e;
     grad[4 * H] += dL_dyhat;
     for (let k = 0; k < H; k++) {
@@ -115,7 +106,7 @@ function lossAndGradientScaled(
       grad[3 * H + k] += dL_dz;
     }
   }
-  return largest * share * largest;
+  return loss;
 }
 
 /**

@@ -16,13 +16,14 @@ export function meanSquaredError(params: Parameters, data: Dataset, hidden: numb
     sum += e * e;
   }
   if (Number.isFinite(sum)) return sum / data.n;
-  // Σe² passed the largest double; the mean may not have. Scale by the largest residual, as
-  // gradient.ts's fallback does, so that only a mean too large to represent is reported as one.
-  const residuals = Array.from({ length: data.n }, (_, i) => predict(params, data.x1[i], data.x2[i], hidden) - data.y[i]);
-  const largest = Math.max(...residuals.map(Math.abs));
-  if (!Number.isFinite(largest)) return Infinity;
-  const share = residuals.reduce((s, e) => s + ((e / largest) * (e / largest)) / data.n, 0);
-  return largest * share * largest;
+  // Σe² passed the largest double; the mean may not have. Divide each term first (as gradient.ts's
+  // fallback does), so that only a mean too large to represent is reported as one.
+  let mean = 0;
+  for (let i = 0; i < data.n; i++) {
+    const e = predict(params, data.x1[i], data.x2[i], hidden) - data.y[i];
+    mean += (e / data.n) * e;
+  }
+  return mean;
 }
 
 export function mean(values: ArrayLike<number>): number {
