@@ -14,6 +14,11 @@ export interface FieldBase<T> {
   default: T;
   /** A short line under the label. */
   hint?: string;
+  /**
+   * A shorter name for links ("lr" for learningRate), so a shared link fits in a chat message;
+   * the long name is still read, so older links keep working.
+   */
+  short?: string;
   /** Reads a setting's text (from a data-* attribute, a link or a prop). */
   read(text: string): ReadResult<T>;
   /** Writes a value as a link or data-* attribute holds it; `read(write(v))` gives v back. */
@@ -80,6 +85,7 @@ export function choiceField<T extends string>(spec: {
   default: NoInfer<T>;
   options: readonly ChoiceOption<T>[];
   hint?: string;
+  short?: string;
   normalise?: (text: string) => string;
 }): ChoiceField<T> {
   const { normalise, ...rest } = spec;
@@ -100,7 +106,7 @@ const TRUE = new Set(['true', '1', 'yes', 'on']);
 const FALSE = new Set(['false', '0', 'no', 'off']);
 
 /** On or off; links may say true/false, 1/0, yes/no or on/off. */
-export function flagField(spec: { label: string; default: boolean; hint?: string }): FlagField {
+export function flagField(spec: { label: string; default: boolean; hint?: string; short?: string }): FlagField {
   return {
     kind: 'flag',
     ...spec,
@@ -120,6 +126,7 @@ export function customField<T>(spec: {
   label: string;
   default: T;
   hint?: string;
+  short?: string;
   read(text: string): ReadResult<T>;
   write(value: T): string;
   show?(value: T): string;

@@ -57,8 +57,16 @@ export interface Schema<C extends object, F extends FieldsOf<C> = FieldsOf<C>> {
    * widget's controls say now, to be checked with `problems` before it is drawn.
    */
   apply(source: ConfigSource, base: Readonly<C>): C;
-  /** Every setting as text, in key order; with `base`, only those that differ from it. */
-  serialise(config: Readonly<C>, base?: Readonly<C>): URLSearchParams;
+  /**
+   * Every setting as text, in key order; with `base`, only those that differ from it; with
+   * `short`, under each field's short name where it has one (for links; data-* attributes and
+   * props keep the long names).
+   */
+  serialise(config: Readonly<C>, base?: Readonly<C>, options?: { short?: boolean }): URLSearchParams;
+  /** Short link names by the setting they stand for ({ lr: 'learningRate' }). */
+  readonly aliases: Readonly<Record<string, keyof C & string>>;
+  /** The setting a name in a link stands for (its own name or its short name), or null. */
+  keyOf(name: string): (keyof C & string) | null;
   problems(config: Readonly<C>): SettingsProblem<C>[];
   /** "Number of samples n 300, Scaling z-score, …" (the given keys, or all). */
   describe(config: Readonly<C>, keys?: readonly (keyof C & string)[]): string;
@@ -75,8 +83,18 @@ export function defineSettings<F extends Record<string, Field>>(fields: F, rules
 
 function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults: C, rules: readonly SettingsRule<C>[]): Schema<C, F> {
   const keys = Object.keys(fields) as (keyof C & string)[];
-  // Own keys only: a link's "constructor" or "__proto__" is an unknown setting, not Object's.
-  const fieldOf = (key: string): Field | undefined => (Object.hasOwn(fields, key) ? (fields as Record<string, Field>)[key] : undefined);
+  const aliases: Record<string, keyof C & string> = {};
+  for (const key of keys) {
+    const short = (fields as Record<string, Field>)[key].short;
+    if (short === undefined) continue;
+    // A short name that is also a setting's name, or another's short name, would make links ambiguous.
+    if (keys.some((k) => k.toLowerCase() === short.toLowerCase()) || Object.keys(aliases).some((a) => a.toLowerCase() === short.toLowerCase())) throw new Error(`The short link name “${short}” of “${key}” is already taken.`);
+    aliases[short] = key;
+  }
+  // Own keys only (keys.includes, Object.hasOwn): a link's "constructor" or "__proto__" is an unknown setting, not Object's.
+  // Names are matched as written (the kit's readWidgetSettings forgives a link's case before parsing).
+  const keyOf = (name: string): (keyof C & string) | null => (keys.includes(name as keyof C & string) ? (name as keyof C & string) : (Object.hasOwn(aliases, name) ? aliases[name] : null));
+  const fieldOf = (key: string): Field | undefined => (fields as Record<string, Field>)[keyOf(key) ?? ''];
   const written = (key: keyof C & string, value: unknown) => fieldOf(key)!.write(value as never);
   const shown = (key: keyof C & string, value: unknown) => fieldOf(key)!.show(value as never);
 
@@ -96,13 +114,14 @@ function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults
       const values = config as Record<string, unknown>;
       const notices: string[] = [];
       const given = new Set<string>();
-      for (const [key, text] of configEntries(source)) {
-        given.add(key);
-        const field = fieldOf(key);
-        if (!field) {
-          notices.push(`Ignored the unknown setting “${clipText(key)}”.`);
+      for (const [name, text] of configEntries(source)) {
+        const key = keyOf(name);
+        const field = fieldOf(name);
+        if (!key || !field) {
+          notices.push(`Ignored the unknown setting “${clipText(name)}”.`);
           continue;
         }
+        given.add(key);
         const result = field.read(text);
         if (result.ok) values[key] = result.value;
         else notices.push(`${result.message} Using ${shown(key as keyof C & string, values[key])}.`);
@@ -120,21 +139,24 @@ function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults
     },
     apply(source, base) {
       const config = { ...base } as C;
-      for (const [key, text] of configEntries(source)) {
-        const result = fieldOf(key)?.read(text);
-        if (result?.ok) (config as Record<string, unknown>)[key] = result.value;
+      for (const [name, text] of configEntries(source)) {
+        const key = keyOf(name);
+        const result = key ? fieldOf(key)?.read(text) : undefined;
+        if (key && result?.ok) (config as Record<string, unknown>)[key] = result.value;
       }
       return config;
     },
-    serialise(config, base) {
+    serialise(config, base, options = {}) {
       const params = new URLSearchParams();
       for (const key of keys) {
         const text = written(key, config[key]);
         if (base && written(key, base[key]) === text) continue;
-        params.set(key, text);
+        params.set((options.short && fieldOf(key)!.short) || key, text);
       }
       return params;
     },
+    aliases,
+    keyOf,
     problems,
     describe(config, which = keys) {
       return which.map((key) => `${fieldOf(key)!.label} ${shown(key, config[key])}`).join(', ');

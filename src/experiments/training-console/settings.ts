@@ -53,26 +53,30 @@ export function parsePanels(text: string): ReadResult<Panel[]> {
   return { ok: true, value: PANELS.filter((p) => names.includes(p)) };
 }
 
+/** A field with a short name for links (issue 18: a shared console link fits in a chat message). */
+const short = <F extends object>(field: F, name: string): F => ({ ...field, short: name });
+
 const fields = {
   ...DATA_FIELDS,
-  dataSeed: dataSeedField(),
-  init: TRAINING_FIELDS.init,
-  initSeed: TRAINING_FIELDS.initSeed,
-  start: TRAINING_FIELDS.start,
-  hidden: TRAINING_FIELDS.hidden,
-  learningRate: TRAINING_FIELDS.learningRate,
-  rateChanges: TRAINING_FIELDS.rateChanges,
-  schedule: choiceField<ScheduleKind>({ label: 'Schedule', options: SCHEDULE_OPTIONS, default: 'constant', hint: 'η between your own changes', normalise: scheduleName }),
+  scaling: short(DATA_FIELDS.scaling, 'sc'),
+  dataSeed: short(dataSeedField(), 'ds'),
+  init: short(TRAINING_FIELDS.init, 'in'),
+  initSeed: short(TRAINING_FIELDS.initSeed, 'is'),
+  start: short(TRAINING_FIELDS.start, 's'),
+  hidden: short(TRAINING_FIELDS.hidden, 'h'),
+  learningRate: short(TRAINING_FIELDS.learningRate, 'lr'),
+  rateChanges: short(TRAINING_FIELDS.rateChanges, 'rc'),
+  schedule: choiceField<ScheduleKind>({ label: 'Schedule', options: SCHEDULE_OPTIONS, default: 'constant', hint: 'η between your own changes', normalise: scheduleName, short: 'sch' }),
   ...PLATEAU_FIELDS,
-  batchSize: TRAINING_FIELDS.batchSize,
+  batchSize: short(TRAINING_FIELDS.batchSize, 'bs'),
   /** The epoch the run has reached (the server draws this state; a link restores it). */
-  epoch: numberField({ label: 'The epoch reached', min: 0, max: MAX_CONSOLE_EPOCHS, integer: true, default: 200 }),
+  epoch: numberField({ label: 'The epoch reached', min: 0, max: MAX_CONSOLE_EPOCHS, integer: true, default: 200, short: 'e' }),
   /** Play pauses here. */
-  maxEpochs: numberField({ label: 'The epoch limit', min: 1, max: MAX_CONSOLE_EPOCHS, integer: true, default: 200_000 }),
+  maxEpochs: numberField({ label: 'The epoch limit', min: 1, max: MAX_CONSOLE_EPOCHS, integer: true, default: 200_000, short: 'me' }),
   /** At most this many epochs per animation frame (a time budget applies as well). */
-  speed: numberField({ label: 'Epochs per frame', min: 1, max: 100_000, integer: true, default: 10 }),
-  yScale: choiceField<YScale>({ label: 'The loss axis', options: [{ value: 'log', label: 'log' }, { value: 'linear', label: 'linear' }], default: 'log' }),
-  panels: customField<Panel[]>({ label: 'Panels', default: ['loss', 'parameters', 'fit', 'settings'], read: parsePanels, write: (value) => value.join(',') }),
+  speed: numberField({ label: 'Epochs per frame', min: 1, max: 100_000, integer: true, default: 10, short: 'sp' }),
+  yScale: choiceField<YScale>({ label: 'The loss axis', options: [{ value: 'log', label: 'log' }, { value: 'linear', label: 'linear' }], default: 'log', short: 'ys' }),
+  panels: customField<Panel[]>({ label: 'Panels', default: ['loss', 'parameters', 'fit', 'settings'], read: parsePanels, write: (value) => value.join(','), short: 'p' }),
 };
 
 export type TrainingConsoleConfig = ConfigOf<typeof fields>;

@@ -20,8 +20,12 @@ import { enableControls, type StatusLine } from './controls';
 import { replaceRows, showNumbers } from './dom';
 import { oncePerFrame } from './frame';
 import { nextSeed } from './seed';
-import { ownControls, wireSettingControls, type SettingControls, type TextControl } from './settingControls';
+import { ownControls, ownedBy, wireSettingControls, type SettingControls, type TextControl } from './settingControls';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from './share';
+import { askBeforeHeavyWork, dismissHeavyWork } from './heavyWork';
+import { adviceUnlessLocked } from '../../experiments/settings/advice';
+import { HEAVY_WORK_SECONDS, type WorkEstimate } from '../../experiments/work';
+import type { Field } from '../../experiments/settings/fields';
 import { renderInto, type SvgNode } from './svg';
 import type { SharedState } from '../../experiments/link';
 
@@ -47,6 +51,8 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   protected shared!: SharedState;
   /** The settings drawn last (also holds the settings that have no control). */
   #drawn!: C;
+  /** The page's own settings (without a link's): what "Copy link" leaves out. */
+  #page!: C;
   /** What the page's settings or a link asked for that could not be used, said before the widget's news. */
   #lead = '';
   readonly #redraw = oncePerFrame(() => this.refresh());
@@ -54,8 +60,9 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
     const settings = this.settings;
-    const { key, shared, config, notices } = readWidgetSettings(this, this.defaultShareKey, settings.keys, (source) => settings.parse(source));
+    const { key, shared, config, notices, page } = readWidgetSettings(this, this.defaultShareKey, settings.keys, (source) => settings.parse(source), settings.aliases);
     this.shared = shared;
+    this.#page = page;
     this.controls = wireSettingControls(this, settings, (name) => this.#changedByReader(name), this.ownControls());
     this.status = this.controls.status;
     this.#drawn = config;
@@ -63,13 +70,28 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     this.controls.show(settings.serialise(config));
     this.#wireNewSeed();
     applyControlPolicy(this, shared);
-    wireShareButton(this, key, () => this.link(), shared, (message) => this.status.note(message));
+    const labels = Object.fromEntries(Object.entries<Field>(settings.fields as Record<string, Field>).map(([name, field]) => [name, field.label]));
+    wireShareButton(this, key, () => this.link(), shared, (message) => this.status.note(message), { labels, owned: (el) => ownedBy(this, el) });
     this.setup(config);
     enableControls(this);
     this.setAttribute('data-ready', '');
     this.#lead = notices.join(' ');
     if (notices.length) this.status.note(this.#lead);
-    if (notices.length || shared.settings.size) this.refresh();
+    const fromLink = notices.length > 0 || shared.settings.size > 0;
+    // A link may ask for hours of work (a sweep of many seeds): it waits until the reader agrees.
+    const cost = shared.settings.size ? this.workOf(config) : null;
+    if (cost && cost.seconds > HEAVY_WORK_SECONDS) askBeforeHeavyWork(this, cost, () => this.begin(config, true));
+    else this.begin(config, fromLink);
+  }
+
+  /**
+   * Starts the widget's first work (after setup): by default the server-drawn figure stands
+   * unless a link or a notice changed the settings, then they are drawn. A widget that always
+   * works at start-up (the console replays to its epoch) starts here, so a link's heavy work
+   * can wait for the reader.
+   */
+  protected begin(_config: C, fromLink: boolean): void {
+    if (fromLink) this.refresh();
   }
 
   /** The settings the controls show now (settings without a control keep their last value). */
@@ -77,10 +99,14 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     return this.settings.apply(this.controls.values(), this.#drawn);
   }
 
-  /** Shows `config` in the controls and draws it in the next frame (a drag asks many times a frame). */
+  /**
+   * Shows `config` in the controls and draws it in the next frame (a drag asks many times a
+   * frame). Settings a teacher's link fixes keep their values, whoever asks.
+   */
   show(config: C): void {
-    this.controls.show(this.settings.serialise(config));
-    this.#drawn = config;
+    const held = this.#holdLocks(config);
+    this.controls.show(this.settings.serialise(held));
+    this.#drawn = held;
     this.#redraw();
   }
 
@@ -96,8 +122,25 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     return this.shared.locked.has(name) || this.shared.hidden.has(name);
   }
 
+  /**
+   * Advice that asks the reader to change settings ("Try a smaller learning rate."), or '' when
+   * a teacher's link fixes any of them: no message suggests changing what cannot be changed.
+   */
+  suggest(settings: string | readonly string[], advice: string): string {
+    return adviceUnlessLocked((name) => this.isLocked(name), settings, advice);
+  }
+
+  /**
+   * How much work the settings start (a sweep: seeds × epochs × samples), so a link asking for
+   * a lot waits for the reader's word; null (the default) for widgets whose work is always small.
+   */
+  protected workOf(_config: C): WorkEstimate | null {
+    return null;
+  }
+
   /** Draws the current settings now, or names what is wrong with them. */
   refresh(): void {
+    dismissHeavyWork(this);
     const config = this.current();
     const problems = this.settings.problems(config);
     this.status.problem('settings', problems.length ? `${problems[0].message} The figure still shows the last valid settings.` : null);
@@ -118,7 +161,20 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
 
   /** The settings as "Copy link" writes them. */
   protected link(): URLSearchParams {
-    return this.settings.serialise(this.current());
+    return this.linkOf(this.current());
+  }
+
+  /** A config as a link writes it: only what differs from the page's own settings, under short names. */
+  protected linkOf(config: C): URLSearchParams {
+    return this.settings.serialise(config, this.#page, { short: true });
+  }
+
+  /** `config` with every setting a teacher's link fixes put back to its value now. */
+  #holdLocks(config: C): C {
+    const names = [...this.shared.locked, ...this.shared.hidden].filter((name) => name in config);
+    if (!names.length || !this.#drawn) return config;
+    const now = this.current() as Record<string, unknown>;
+    return { ...config, ...Object.fromEntries(names.map((name) => [name, now[name]])) };
   }
 
   /** Draws the settings (called at most once per frame, with valid settings only). */

@@ -35,6 +35,8 @@ export interface ControllerHooks {
   sync(): void;
   /** Play turned into Pause or back. */
   playing(playing: boolean): void;
+  /** Advice to change settings, or '' when a teacher's link fixes them (WidgetElement.suggest). */
+  suggest?(settings: string | readonly string[], advice: string): string;
 }
 
 export class RunController {
@@ -182,7 +184,7 @@ export class RunController {
 
   /** Why training cannot go on from here, or null. */
   cannotTrain(): string | null {
-    return this.#run && whyStopped(this.#run, this.config.maxEpochs);
+    return this.#run && whyStopped(this.#run, this.config.maxEpochs, this.hooks.suggest);
   }
 
   /** The status line after a step, a pause or an arrival: where the run stands, and any reason training stopped. */

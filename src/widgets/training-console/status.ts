@@ -4,14 +4,15 @@ import { formatInteger, formatNumber } from '../../experiments/format';
 import { currentLoss, type ConsoleRun } from '../../experiments/training-console/run';
 import { readout } from './scene';
 
-/** Why training cannot go on from here, or null. */
-export function whyStopped(run: ConsoleRun, maxEpochs: number): string | null {
+/** Why training cannot go on from here, or null; `suggest` leaves out advice a teacher's lock forbids. */
+export function whyStopped(run: ConsoleRun, maxEpochs: number, suggest: (settings: string, advice: string) => string = (_, advice) => advice): string | null {
   const { trainer } = run;
   if (trainer.status === 'diverged') {
     const what = Number.isFinite(currentLoss(run))
       ? `At epoch ${formatInteger(trainer.divergedAt)} a step became too large to represent`
       : `The loss became too large to represent at epoch ${formatInteger(trainer.divergedAt)}`;
-    return `${what}: each step overshot the minimum by more than the last, so the run diverged. Try a smaller learning rate than η = ${formatNumber(trainer.learningRate)}, then Reset or Step back.`;
+    const advice = suggest('learningRate', ` Try a smaller learning rate than η = ${formatNumber(trainer.learningRate)}, then Reset or Step back.`);
+    return `${what}: each step overshot the minimum by more than the last, so the run diverged.${advice}`;
   }
   if (trainer.epoch >= maxEpochs) return `This figure stops at epoch ${formatInteger(maxEpochs)}. Step back or reset to train again.`;
   return null;

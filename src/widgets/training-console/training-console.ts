@@ -4,6 +4,7 @@
 // controls that act on the run rather than restart it (η, speed, the log axis), the loss curve's
 // cursor, saving the run, and the public methods other widgets call (kit/events.ts).
 import { formatNumber } from '../../experiments/format';
+import { estimateWork, type WorkEstimate } from '../../experiments/work';
 import { shareUrl } from '../../experiments/link';
 import { SEED_MAX } from '../../experiments/training/settings';
 import type { ConsoleSnapshot } from '../../experiments/training-console/run';
@@ -81,7 +82,7 @@ class NpTrainingConsole extends WidgetElement<TrainingConsoleConfig> implements 
   }
 
   protected link(): URLSearchParams {
-    return this.settings.serialise(this.toConfig());
+    return this.linkOf(this.toConfig());
   }
 
   protected setup(config: TrainingConsoleConfig): void {
@@ -97,6 +98,7 @@ class NpTrainingConsole extends WidgetElement<TrainingConsoleConfig> implements 
       },
       sync: () => this.#sync(),
       playing: (playing) => this.#view.buttons(playing, this.#atStart()),
+      suggest: (settings, advice) => this.suggest(settings, advice),
     }, reducedMotion);
     this.#controller = controller;
     const on = (action: string, handler: () => void) => this.querySelector(`[data-action="${action}"]`)?.addEventListener('click', handler);
@@ -126,8 +128,16 @@ class NpTrainingConsole extends WidgetElement<TrainingConsoleConfig> implements 
       const link = shareUrl(this.ownerDocument.location.href, key, this.settings.serialise(state), this.shared, this.id || undefined);
       return consoleRunRecord(controller.run, state, key, link);
     }, (message) => this.status.note(message));
-    // On arrival the status line stays quiet unless something needs saying (the kit names settings it could not use).
-    controller.start(null, config.epoch);
+  }
+
+  /** Replays to the page's or the link's epoch; on arrival the status line stays quiet unless something needs saying. */
+  protected begin(config: TrainingConsoleConfig): void {
+    this.#controller?.start(null, config.epoch);
+  }
+
+  /** Replaying a link's epoch: one run of that many epochs. */
+  protected workOf(config: TrainingConsoleConfig): WorkEstimate {
+    return estimateWork({ runs: 1, epochs: config.epoch, samples: config.n, hidden: config.hidden });
   }
 
   /** A setting that makes another run changed (the kit calls this once per frame, with valid settings). */
