@@ -2,18 +2,26 @@
 // Pure functions over a small versioned record; a garbled or foreign record reads as empty.
 
 export interface Progress {
-  version: 1;
+  /** 2 counts tries; a stored version 1 record (no counts) is read with none. */
+  version: 2;
   /** Lessons read to the end, by lesson id. */
   read: Record<string, true>;
   /** Exercises by "lessonId/exerciseId": answered correctly at least once, or only tried. */
   exercises: Record<string, 'correct' | 'tried'>;
+  /** How many times each exercise was checked (a teacher's "which one did most get wrong"). */
+  tries: Record<string, number>;
+  /** The try on which each exercise was first answered correctly. */
+  solvedOnTry: Record<string, number>;
 }
 
 export const PROGRESS_KEY = 'nine-parameters:progress';
 
 export function emptyProgress(): Progress {
-  return { version: 1, read: {}, exercises: {} };
+  return { version: 2, read: {}, exercises: {}, tries: {}, solvedOnTry: {} };
 }
+
+const COUNT_MAX = 1e6;
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= COUNT_MAX;
 
 const ID = /^[a-z0-9][a-z0-9/_-]{0,120}$/i;
 
@@ -27,8 +35,9 @@ export function parseProgress(text: string | null | undefined): Progress {
   } catch {
     return progress;
   }
-  if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) return progress;
-  const { read, exercises } = raw as { read?: unknown; exercises?: unknown };
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (!raw || typeof raw !== 'object' || (version !== 1 && version !== 2)) return progress;
+  const { read, exercises, tries, solvedOnTry } = raw as { read?: unknown; exercises?: unknown; tries?: unknown; solvedOnTry?: unknown };
   if (read && typeof read === 'object') {
     for (const [id, value] of Object.entries(read)) if (ID.test(id) && value === true) progress.read[id] = true;
   }
@@ -37,6 +46,11 @@ export function parseProgress(text: string | null | undefined): Progress {
       if (ID.test(id) && (value === 'correct' || value === 'tried')) progress.exercises[id] = value;
     }
   }
+  // Counts only for exercises the record has (a count without an answer is garbage).
+  for (const [from, to] of [[tries, progress.tries], [solvedOnTry, progress.solvedOnTry]] as const) {
+    if (!from || typeof from !== 'object') continue;
+    for (const [id, value] of Object.entries(from)) if (id in progress.exercises && isCount(value)) to[id] = value;
+  }
   return progress;
 }
 
@@ -44,11 +58,18 @@ export function markRead(progress: Progress, lessonId: string): Progress {
   return { ...progress, read: { ...progress.read, [lessonId]: true } };
 }
 
-/** Records an answer; once correct, an exercise stays done even after a later wrong try. */
+/** Records an answer and counts the try; once correct, an exercise stays done even after a later wrong try. */
 export function recordAnswer(progress: Progress, exerciseKey: string, correct: boolean): Progress {
   const before = progress.exercises[exerciseKey];
   const after = correct || before === 'correct' ? 'correct' : 'tried';
-  return { ...progress, exercises: { ...progress.exercises, [exerciseKey]: after } };
+  const tries = Math.min(COUNT_MAX, (progress.tries[exerciseKey] ?? 0) + 1);
+  const solved = progress.solvedOnTry[exerciseKey] ?? (correct ? tries : undefined);
+  return {
+    ...progress,
+    exercises: { ...progress.exercises, [exerciseKey]: after },
+    tries: { ...progress.tries, [exerciseKey]: tries },
+    solvedOnTry: solved === undefined ? progress.solvedOnTry : { ...progress.solvedOnTry, [exerciseKey]: solved },
+  };
 }
 
 export interface LessonProgress {

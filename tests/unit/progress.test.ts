@@ -24,6 +24,30 @@ describe('progress', () => {
     expect(p.exercises['l/a']).toBe('correct');
   });
 
+  it('counts the tries of each exercise and the try that first got it right', () => {
+    let p = recordAnswer(emptyProgress(), 'l/a', false);
+    p = recordAnswer(p, 'l/a', false);
+    p = recordAnswer(p, 'l/a', true);
+    p = recordAnswer(p, 'l/a', false);
+    expect(p.tries['l/a']).toBe(4);
+    expect(p.solvedOnTry['l/a']).toBe(3);
+    const again = parseProgress(JSON.stringify(p));
+    expect(again).toEqual(p);
+  });
+
+  it('reads a version 1 record (before tries were counted) with its answers and no counts', () => {
+    const p = parseProgress(JSON.stringify({ version: 1, read: {}, exercises: { 'l/a': 'correct' } }));
+    expect(p.exercises).toEqual({ 'l/a': 'correct' });
+    expect(p.tries).toEqual({});
+    expect(p.version).toBe(2);
+  });
+
+  it('drops counts that are not whole positive numbers or belong to no answer', () => {
+    const p = parseProgress(JSON.stringify({ version: 2, read: {}, exercises: { 'l/a': 'tried' }, tries: { 'l/a': 2.5, 'l/b': 3 }, solvedOnTry: { 'l/a': -1 } }));
+    expect(p.tries).toEqual({});
+    expect(p.solvedOnTry).toEqual({});
+  });
+
   it('summarises a lesson for the course page', () => {
     let p = markRead(emptyProgress(), 'l');
     p = recordAnswer(p, 'l/a', true);

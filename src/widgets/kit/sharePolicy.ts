@@ -70,6 +70,8 @@ export function wireSharePolicy(host: Element, settings: readonly PolicySetting[
         input.type = 'checkbox';
         input.checked = ticked;
         input.dataset.policy = what;
+        // Ticking changes only the link the button writes, nothing on screen (tests/e2e/widgets.test.ts).
+        input.dataset.testInert = '';
         input.setAttribute('aria-label', `${what === 'lock' ? 'Lock' : 'Hide'} ${label}`);
         input.addEventListener('change', changed);
         row.insertCell().append(input);
