@@ -17,7 +17,18 @@ function consoleLink(settings: Record<string, string>, policy: { locked?: string
   return url;
 }
 
-const status = (p: Awaited<ReturnType<typeof site.open>>) => p.page.locator(`${W} [data-status]`).first();
+type Opened = Awaited<ReturnType<typeof site.open>>;
+const status = (p: Opened) => p.page.locator(`${W} [data-status]`).first();
+/** The console has started (a loaded machine may take a while; this waits on the attribute, not a clock). */
+const ready = (p: Opened) => p.page.waitForSelector(`${W}[data-ready]`, { timeout: 60_000 });
+/** Waits until the status line's text matches `pattern` (polled by the browser, no fixed sleep; a
+ *  function rather than a string, which the site's CSP would refuse to evaluate). */
+const statusMatches = (p: Opened, pattern: RegExp) =>
+  p.page.waitForFunction(
+    ([selector, source, flags]) => new RegExp(source, flags).test(document.querySelector(selector)?.textContent ?? ''),
+    [`${W} [data-status]`, pattern.source, pattern.flags] as const,
+    { timeout: 60_000 },
+  );
 
 describe('a cut or mangled link', () => {
   test('a link cut short is named, and what is left still opens', async () => {
@@ -27,9 +38,9 @@ describe('a cut or mangled link', () => {
     const p = await site.open(cut);
     try {
       const widget = p.page.locator(W);
-      await expect.poll(() => widget.getAttribute('data-ready')).toBe('');
+      await ready(p);
       expect(await widget.getAttribute('data-link-integrity')).toBe('broken');
-      await expect.poll(() => status(p).textContent()).toMatch(/incomplete/i);
+      await statusMatches(p, /incomplete/i);
       expect(await status(p).textContent()).toMatch(/whole link/i);
       expect(await widget.locator('[data-name="initSeed"] input[data-role="field"]').inputValue()).toBe('4');
       expect(await widget.locator('[data-name="initSeed"] input[data-role="field"]').isDisabled()).toBe(true);
@@ -45,9 +56,9 @@ describe('a cut or mangled link', () => {
     const p = await site.open(mangled);
     try {
       const widget = p.page.locator(W);
-      await expect.poll(() => widget.getAttribute('data-ready')).toBe('');
+      await ready(p);
       expect(await widget.getAttribute('data-link-integrity')).toBe('whole');
-      expect(await widget.locator('[data-name="hidden"] input[data-role="field"]').inputValue()).toBe('3');
+      expect(await widget.locator('[data-name="hidden"] select').inputValue()).toBe('3');
       expect(await widget.locator('[data-name="initSeed"] input[data-role="field"]').isDisabled()).toBe(true);
       expect(await status(p).textContent()).not.toMatch(/incomplete/i);
     } finally {
@@ -59,9 +70,9 @@ describe('a cut or mangled link', () => {
     const p = await site.open(`${LESSON}?console.initSeed=4&console.hidden=3&console.lock=initSeed#widget-console`);
     try {
       const widget = p.page.locator(W);
-      await expect.poll(() => widget.getAttribute('data-ready')).toBe('');
+      await ready(p);
       expect(await widget.getAttribute('data-link-integrity')).toBe('unchecked');
-      expect(await widget.locator('[data-name="hidden"] input[data-role="field"]').inputValue()).toBe('3');
+      expect(await widget.locator('[data-name="hidden"] select').inputValue()).toBe('3');
       expect(await status(p).textContent()).not.toMatch(/incomplete/i);
     } finally {
       await p.close();
@@ -74,7 +85,7 @@ describe('heavy work from a link', () => {
     const p = await site.open(consoleLink({ n: '3000', e: '200000' }));
     try {
       const widget = p.page.locator(W);
-      await expect.poll(() => widget.getAttribute('data-heavy-work')).toBe('waiting');
+      await p.page.waitForSelector(`${W}[data-heavy-work="waiting"]`, { timeout: 60_000 });
       const prompt = widget.locator('[data-heavy-work]');
       expect(await prompt.textContent()).toMatch(/200,000 epochs over 3,000 samples/);
       expect(await prompt.textContent()).toMatch(/about \d+ (minutes|seconds|hours)/);
@@ -82,9 +93,9 @@ describe('heavy work from a link', () => {
       expect(await widget.getAttribute('data-epoch')).toBe('200');
       expect(await widget.locator('[data-action="play"]').isDisabled()).toBe(true);
       await widget.locator('[data-action="start-heavy-work"]').click();
-      await expect.poll(() => widget.getAttribute('data-heavy-work')).toBe('started');
+      await p.page.waitForSelector(`${W}[data-heavy-work="started"]`, { timeout: 60_000 });
       expect(await prompt.count()).toBe(0);
-      await expect.poll(() => widget.locator('[data-action="play"]').isDisabled()).toBe(false);
+      await p.page.waitForSelector(`${W} [data-action="play"]:not([disabled])`, { timeout: 60_000 });
     } finally {
       await p.close();
     }
@@ -94,7 +105,7 @@ describe('heavy work from a link', () => {
     const p = await site.open(consoleLink({ is: '3', e: '500' }));
     try {
       const widget = p.page.locator(W);
-      await expect.poll(() => widget.getAttribute('data-epoch')).toBe('500');
+      await p.page.waitForSelector(`${W}[data-epoch="500"]`, { timeout: 60_000 });
       expect(await widget.getAttribute('data-heavy-work')).toBeNull();
     } finally {
       await p.close();
@@ -107,8 +118,8 @@ describe('a shared diverged run', () => {
     const p = await site.open(consoleLink({ lr: '10', e: '50' }));
     try {
       const widget = p.page.locator(W);
-      await expect.poll(() => widget.locator('[data-panel="loss"] .tc-diverged').count()).toBe(1);
-      await expect.poll(() => status(p).textContent()).toMatch(/diverged/);
+      await p.page.waitForSelector(`${W} [data-panel="loss"] .tc-diverged`, { timeout: 60_000 });
+      await statusMatches(p, /diverged/);
       expect(await status(p).textContent()).toMatch(/smaller learning rate/);
     } finally {
       await p.close();
@@ -118,8 +129,7 @@ describe('a shared diverged run', () => {
   test('does not suggest a smaller rate when the teacher locked the rate', async () => {
     const p = await site.open(consoleLink({ lr: '10', e: '50' }, { locked: ['learningRate'] }));
     try {
-      const widget = p.page.locator(W);
-      await expect.poll(() => status(p).textContent()).toMatch(/diverged/);
+      await statusMatches(p, /diverged/);
       expect(await status(p).textContent()).not.toMatch(/smaller learning rate/i);
     } finally {
       await p.close();
@@ -132,7 +142,7 @@ describe('locks that look locked', () => {
     const p = await site.open(consoleLink({}, { locked: ['learningRate'] }));
     try {
       const widget = p.page.locator(W);
-      await expect.poll(() => widget.getAttribute('data-ready')).toBe('');
+      await ready(p);
       const field = widget.getByRole('textbox', { name: /Learning rate.*set by your teacher/ });
       expect(await field.count()).toBe(1);
       expect(await field.isDisabled()).toBe(true);
@@ -148,7 +158,7 @@ describe('locks that look locked', () => {
     let link = '';
     try {
       const widget = p.page.locator(W);
-      await expect.poll(() => widget.getAttribute('data-ready')).toBe('');
+      await ready(p);
       await widget.locator('[data-name="initSeed"] input[data-role="field"]').fill('5');
       await widget.locator('[data-action="share-policy"]').click();
       await widget.getByRole('checkbox', { name: 'Lock Starting seed' }).check();
@@ -163,7 +173,7 @@ describe('locks that look locked', () => {
     const q = await site.open(link);
     try {
       const widget = q.page.locator(W);
-      await expect.poll(() => widget.getAttribute('data-ready')).toBe('');
+      await ready(q);
       expect(await widget.getAttribute('data-link-integrity')).toBe('whole');
       expect(await widget.locator('[data-name="initSeed"] input[data-role="field"]').inputValue()).toBe('5');
       expect(await widget.locator('[data-name="initSeed"] input[data-role="field"]').isDisabled()).toBe(true);
