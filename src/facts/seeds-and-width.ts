@@ -23,8 +23,9 @@ import { formatInteger, formatNumber } from '../experiments/format';
 import { fixed } from './format';
 import seedsAndWidthCache from './cache/seeds-and-width.json';
 import seedSpreadCache from './cache/seed-spread.json';
+import seedGambleCache from './cache/seed-gamble.json';
 import { cachedRuns, type CacheFile, type RunRecord } from './cache/runs';
-import { NUDGE, nudgeJobs, SEED_SPREAD_RUNS, SEEDS_AND_WIDTH_RUNS, SPREAD, SPREAD_JOBS, WIDTH_EPOCHS, WIDTH_LOOKBACK, WIDTH_RATE_CAP, WIDTH_RATES, WIDTH_SEEDS, WIDTHS, widthJobs } from './cache/seeds-and-width';
+import { GAMBLE, GAMBLE_ARMS, NUDGE, nudgeJobs, SEED_GAMBLE_RUNS, SEED_SPREAD_RUNS, SEEDS_AND_WIDTH_RUNS, SPREAD, SPREAD_JOBS, WIDTH_EPOCHS, WIDTH_LOOKBACK, WIDTH_RATE_CAP, WIDTH_RATES, WIDTH_SEEDS, WIDTHS, widthJobs } from './cache/seeds-and-width';
 import { countFact, medianFact, type MedianFact } from './uncertainty';
 
 const data = makeDataset();
@@ -52,6 +53,22 @@ const SEEDS = [1, 2, 3, 4, 5];
 const onlyDataSeeded = SEEDS.map((s) => finalLoss(REPLAY.dataSeed, s));
 const onlyInitSeeded = SEEDS.map((s) => finalLoss(s, REPLAY.initSeed));
 const fiveMedian = median(onlyDataSeeded);
+/** The same question over 100 reruns each (cached): a different start against a different data set. */
+const gamble = (() => {
+  const get = cachedRuns(SEED_GAMBLE_RUNS, seedGambleCache as CacheFile);
+  const summary = (jobs: typeof GAMBLE_ARMS.starts) => {
+    // R² against each run's own data set (z-scoring makes every Var(y) about 1, but not to the bit).
+    const r2s = jobs.map((job) => {
+      const loss = get(job).finalLoss ?? Infinity;
+      const own = job.dataSeed === undefined ? varY : baselines(makeDataset({ seed: job.dataSeed })).meanPredictor;
+      return 1 - loss / own;
+    });
+    const losses = jobs.map((job) => get(job).finalLoss ?? Infinity).sort((a, b) => a - b);
+    const learned = r2s.filter((v) => v >= LEARNED_R2).length;
+    return { p10: quantileSorted(losses, 0.1) as number, p90: quantileSorted(losses, 0.9) as number, learned, runs: losses.length };
+  };
+  return { starts: summary(GAMBLE_ARMS.starts), data: summary(GAMBLE_ARMS.data) };
+})();
 
 // ---------- 2. One setup, a hundred starts ----------
 
@@ -224,6 +241,16 @@ export const seedsAndWidth = {
     seeds: SEEDS.join(', '),
     fiveMedian: formatNumber(fiveMedian),
   },
+  /** Over 100 reruns each: which seed is the bigger gamble? */
+  gamble: {
+    runs: formatInteger(GAMBLE.runs),
+    startsP10: formatNumber(gamble.starts.p10),
+    startsP90: formatNumber(gamble.starts.p90),
+    startsLearnedFact: countFact(gamble.starts.learned, gamble.starts.runs).text,
+    dataP10: formatNumber(gamble.data.p10),
+    dataP90: formatNumber(gamble.data.p90),
+    dataLearnedFact: countFact(gamble.data.learned, gamble.data.runs).text,
+  },
   one: {
     learnedFact: countFact(learnedRuns.length, onePoints.length).text,
     withDeadFact: countFact(withDead.length, onePoints.length).text,
@@ -304,6 +331,7 @@ export const seedsAndWidth = {
     onlyDataSeeded,
     onlyInitSeeded,
     fiveMedian,
+    gamble,
     one: { ...oneSummary, learned: learnedRuns.length, stuck: stuckRuns.length, withDead: withDead.length, deadFloor, between },
     rows,
     nudged,

@@ -11,6 +11,7 @@ import {
   gaussian,
   hessianSpectrum,
   initParams,
+  makeDataset,
   makeRandom,
   makeSchedule,
   train,
@@ -20,9 +21,11 @@ import {
   type UnitState,
 } from '../../trainer';
 
-/** One training run on the course's default data (300 z-scored samples, data seed 1). */
+/** One training run on the course's default data (300 z-scored samples, data seed 1, unless `dataSeed` says otherwise). */
 export interface RunJob {
   preset: InitPreset;
+  /** The data seed, if not the default 1 (same rule, same size, same scaling). */
+  dataSeed?: number;
   /** The starting seed; mini-batches are shuffled with the same seed, as the sweeps do. */
   seed: number;
   learningRate: number;
@@ -73,7 +76,7 @@ const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 /** Trains one job exactly as runSweep would (same start, schedule, batches and shuffle seed). */
 export function runJob(job: RunJob): RunRecord {
-  const data = defaultDataset();
+  const data = job.dataSeed === undefined ? defaultDataset() : makeDataset({ seed: job.dataSeed });
   const hidden = job.hidden ?? 2;
   const params = initParams({ preset: job.preset, seed: job.seed, hidden });
   if (job.biases !== undefined) params.fill(job.biases, 3 * hidden);

@@ -74,3 +74,16 @@ export const SEED_SPREAD_RUNS: CachedRuns = {
   purpose: 'Lesson 15: the hundred He starts of the first seed-sweep widget, with the loss 400 epochs before the end and the final gradient.',
   jobs: SPREAD_JOBS,
 };
+
+/** Seeding only one generator: 100 starts on the same data, and the same start on 100 data sets (the replay's settings). */
+/** The replay's setup (REPLAY in src/facts/seeds-and-width.ts; a test keeps them equal): He starts, η = 0.01, 2,000 epochs, starting seed 7 on the default data. */
+export const GAMBLE = { runs: 100, learningRate: 0.01, epochs: 2000, initSeed: 7 } as const;
+export const GAMBLE_ARMS = {
+  starts: Array.from({ length: GAMBLE.runs }, (_, i): RunJob => ({ preset: 'he', seed: i + 1, learningRate: GAMBLE.learningRate, epochs: GAMBLE.epochs })),
+  data: Array.from({ length: GAMBLE.runs }, (_, i): RunJob => ({ preset: 'he', seed: GAMBLE.initSeed, dataSeed: i + 1, learningRate: GAMBLE.learningRate, epochs: GAMBLE.epochs })),
+};
+export const SEED_GAMBLE_RUNS: CachedRuns = {
+  name: 'seed-gamble',
+  purpose: 'Lesson 15: the same data from 100 starts, and the same start on 100 data sets: which seed is the bigger gamble?',
+  jobs: [...GAMBLE_ARMS.starts, ...GAMBLE_ARMS.data],
+};

@@ -1,7 +1,9 @@
 // Lesson 15's prose makes claims about its computed numbers; these tests keep them true.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { seedsAndWidth as f } from '../../../src/facts/seeds-and-width';
+import { REPLAY, seedsAndWidth as f } from '../../../src/facts/seeds-and-width';
+import { GAMBLE } from '../../../src/facts/cache/seeds-and-width';
+import { wilsonInterval } from '../../../src/trainer';
 
 const lesson = readFileSync(new URL('../../../content/lessons/15-seeds-and-width.mdx', import.meta.url), 'utf8');
 const x = f.exact;
@@ -45,6 +47,26 @@ describe('lesson 15: one setup, a hundred starts', () => {
 
   it('has its 10th and 90th percentiles more than a factor of ten apart', () => {
     expect(x.one.p90 / x.one.p10).toBeGreaterThan(10);
+  });
+});
+
+describe('lesson 15: which seed is the bigger gamble', () => {
+  it('over 100 reruns each, a different start spreads the outcome far more than a different data set', () => {
+    const { starts, data } = x.gamble;
+    expect(starts.runs).toBeGreaterThanOrEqual(100);
+    expect(data.runs).toBeGreaterThanOrEqual(100);
+    expect(starts.p90 - starts.p10).toBeGreaterThan(10 * (data.p90 - data.p10));
+    expect(data.learned).toBeGreaterThan(starts.learned);
+    // … and the counts' intervals do not overlap
+    const w = (k: number) => wilsonInterval(k, 100);
+    expect(w(starts.learned).high).toBeLessThan(w(data.learned).low);
+  });
+
+  it('reruns the replay’s own setup: its rate, epochs and starting seed', () => {
+    expect(GAMBLE).toMatchObject({ learningRate: REPLAY.learningRate, epochs: REPLAY.epochs, initSeed: REPLAY.initSeed });
+    expect(GAMBLE.runs).toBeGreaterThanOrEqual(100);
+    // the prose calls the fixed start "one that learns on our data"
+    expect(1 - x.first / x.varY).toBeGreaterThanOrEqual(f.learnedR2);
   });
 });
 
