@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { excessFloor, heatPixels, heatPosition, heatScaleOf, heatValue, viridis, VIRIDIS } from '../../../src/widgets/kit/heatmap';
@@ -86,7 +87,7 @@ describe('encodePng', () => {
   });
 });
 
-describe('contourPath', () => {
+describe('contourPath (d3-contour, without its border edges and around missing values)', () => {
   const id = (v: number) => v;
 
   it('draws one segment through a cell the level crosses, at the interpolated points', () => {
@@ -102,5 +103,56 @@ describe('contourPath', () => {
   it('draws two segments through a saddle cell', () => {
     const d = contourPath([0, 2, 2, 0], 2, 2, 1, id, id);
     expect(d.match(/M/g)).toHaveLength(2);
+  });
+
+  it('closes a line around a peak inside the grid, and leaves a line that reaches the edge open', () => {
+    expect(contourPath([0, 0, 0, 0, 2, 0, 0, 0, 0], 3, 3, 1, id, id)).toBe('M1.5,1L1,0.5L0.5,1L1,1.5Z');
+    // d3-contour would close this one with edges half a cell outside the grid
+    expect(contourPath([2, 0, 0, 0, 0, 0, 0, 0, 0], 3, 3, 1, id, id)).toBe('M0,0.5L0.5,0');
+  });
+
+  it('on random grids, puts every point on a crossed grid edge inside the grid, and misses no crossed edge', () => {
+    const scale = 1000; // the path rounds to 0.1 of a drawing unit: 1e-4 of a cell here
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 7 }),
+        fc.integer({ min: 2, max: 7 }),
+        // Values in tenths and levels between them, so no value lies on a level (a crossing at a corner)
+        fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }).map((v) => v / 10), fc.constant(NaN)), { minLength: 49, maxLength: 49 }),
+        fc.integer({ min: -40, max: 40 }).map((v) => v / 10 + 0.05),
+        (columns, rows, pool, level) => {
+          const values = pool.slice(0, columns * rows);
+          const at = (c: number, r: number) => values[r * columns + c];
+          const d = contourPath(values, columns, rows, level, (c) => c * scale, (r) => r * scale);
+          const points = [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]) / scale, Number(m[2]) / scale]);
+          // Each point lies on a grid edge whose two values straddle the level, where linear interpolation puts it.
+          for (const [c, r] of points) {
+            expect(c).toBeGreaterThanOrEqual(0);
+            expect(c).toBeLessThanOrEqual(columns - 1);
+            expect(r).toBeGreaterThanOrEqual(0);
+            expect(r).toBeLessThanOrEqual(rows - 1);
+            const onColumn = Math.abs(c - Math.round(c)) < 1e-3;
+            const [a, b, t] = onColumn
+              ? [at(Math.round(c), Math.floor(r)), at(Math.round(c), Math.min(rows - 1, Math.floor(r) + 1)), r - Math.floor(r)]
+              : [at(Math.floor(c), Math.round(r)), at(Math.min(columns - 1, Math.floor(c) + 1), Math.round(r)), c - Math.floor(c)];
+            expect(Number.isFinite(a) && Number.isFinite(b)).toBe(true);
+            if (t > 1e-3 && t < 1 - 1e-3) expect(Math.abs(a + t * (b - a) - level)).toBeLessThan(1e-2 * Math.max(1, Math.abs(b - a)));
+          }
+          // Every edge of a cell with four finite corners that the level crosses has a point on it.
+          for (let r = 0; r + 1 < rows; r++) {
+            for (let c = 0; c + 1 < columns; c++) {
+              if (![at(c, r), at(c + 1, r), at(c, r + 1), at(c + 1, r + 1)].every(Number.isFinite)) continue;
+              const edges: [number, number, number, number][] = [[c, r, c + 1, r], [c, r + 1, c + 1, r + 1], [c, r, c, r + 1], [c + 1, r, c + 1, r + 1]];
+              for (const [c0, r0, c1, r1] of edges) {
+                if (at(c0, r0) >= level === at(c1, r1) >= level) continue;
+                const hit = points.some(([pc, pr]) => pc >= c0 - 1e-3 && pc <= c1 + 1e-3 && pr >= r0 - 1e-3 && pr <= r1 + 1e-3);
+                expect(hit, `edge ${c0},${r0}–${c1},${r1} in ${d}`).toBe(true);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
