@@ -5,6 +5,7 @@ import { scaleLinear, scaleLog, scaleSymlog } from 'd3-scale';
 import { h, round, type SvgNode } from './svg';
 import { format } from 'd3-format';
 import { tickFormatter } from '../../experiments/format';
+import { NEUTRALS } from './palette';
 
 /**
  * 'symlog' is linear near 0 and logarithmic far from it (d3's scaleSymlog with constant 1):
@@ -157,7 +158,7 @@ export function axisNodes(frame: ChartFrame): SvgNode[] {
       ...frame.xTicks.map((t) => `M${round(frame.x(t.value))},${plot.top}V${plot.bottom}`),
       ...yTicks.map((t) => `M${plot.left},${round(frame.y(t.value))}H${plot.right}`),
     ];
-    nodes.push(h('path', { class: 'np-grid', d: lines.join(''), stroke: 'var(--rule, #d5d8dd)', 'stroke-width': 1, fill: 'none' }));
+    nodes.push(h('path', { class: 'np-grid', d: lines.join(''), stroke: NEUTRALS.rule, 'stroke-width': 1, fill: 'none' }));
   }
   const xLabels = frame.xTicks.map((t) => {
     const x = round(frame.x(t.value));

@@ -7,6 +7,7 @@ import { contourPath } from './contours';
 import { formatShort } from '../../experiments/format';
 import { heatPosition, heatValue, viridis, type HeatScale } from './heatmap';
 import { h, round, type SvgNode } from './svg';
+import { OVER_HEATMAP } from './palette';
 
 /** The parameter values a square grid spans: x across (columns), y up (rows, row 0 lowest). */
 export interface GridWindow {
@@ -46,7 +47,7 @@ export function heatContours(
   const toY = (r: number) => frame.y(gridValue(window.y, size, r * stride));
   const levels = Array.from({ length: count }, (_, i) => heatValue((i + 1) / (count + 1), scale));
   const d = levels.map((level) => contourPath(coarse, n, n, level, toX, toY)).join('');
-  return h('path', { class: options.className, d, fill: 'none', stroke: 'rgba(255,255,255,0.55)', 'stroke-width': 0.8 });
+  return h('path', { class: options.className, d, fill: 'none', stroke: OVER_HEATMAP.contour, 'stroke-width': 0.8 });
 }
 
 /**

@@ -7,6 +7,7 @@ import { extent } from 'd3-array';
 import { chartFrame, chartSvg, type AxisSpec, type FrameSpec } from './chart';
 import { markerNodes, referenceLabelHeights, type ChartMarker } from './marker';
 import { h, round, type SvgNode } from './svg';
+import { NEUTRALS, ROLES } from './palette';
 
 export interface LineSeries {
   label: string;
@@ -39,7 +40,7 @@ export interface LineChartSpec extends Omit<FrameSpec, 'x' | 'y'> {
   legend?: boolean;
 }
 
-export const SERIES_COLORS = ['var(--c-blue, #0072b2)', 'var(--c-vermillion, #d55e00)', 'var(--c-green, #009e73)', 'var(--c-purple, #cc79a7)'];
+export const SERIES_COLORS: readonly string[] = ROLES.series;
 export const SERIES_DASHES = ['', '7 4', '2 3', '9 3 2 3'];
 
 function xAt(s: LineSeries, i: number): number {
@@ -73,7 +74,7 @@ export function lineChart(spec: LineChartSpec): SvgNode {
   // Unrounded heights, so two lines drawn on the same pixel still get their labels in order.
   const labelHeights = referenceLabelHeights(inPlot.map(({ r }) => frame.y(r.value)));
   inPlot.forEach(({ r, y }, k) => {
-    const color = r.color ?? 'var(--muted, #666)';
+    const color = r.color ?? NEUTRALS.muted;
     content.push(
       h('g', { class: 'np-reference' }, [
         h('path', { d: `M${plot.left},${y}H${plot.right}`, stroke: color, 'stroke-dasharray': r.dash ?? '4 4', fill: 'none' }),
@@ -90,7 +91,7 @@ export function lineChart(spec: LineChartSpec): SvgNode {
     outside.forEach(({ r }, k) => {
       const y = side === 'below' ? plot.bottom - 6 - 15 * k : plot.top + 14 + 15 * k;
       content.push(
-        h('text', { class: 'np-reference-offscale', x: plot.right - 4, y, 'text-anchor': 'end', 'font-size': 12, fill: r.color ?? 'var(--muted, #666)' }, `${side === 'below' ? '↓' : '↑'} ${r.label} (${side} this range)`),
+        h('text', { class: 'np-reference-offscale', x: plot.right - 4, y, 'text-anchor': 'end', 'font-size': 12, fill: r.color ?? NEUTRALS.muted }, `${side === 'below' ? '↓' : '↑'} ${r.label} (${side} this range)`),
       );
     });
   }

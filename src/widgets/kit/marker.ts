@@ -4,6 +4,7 @@
 import type { ChartFrame } from './chart';
 import { markerPath, type Shape } from './scatter';
 import { h, round, type SvgNode } from './svg';
+import { COLOURS, NEUTRALS } from './palette';
 
 export interface ChartMarker {
   /** Where on the x axis (data units). */
@@ -32,7 +33,7 @@ export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[]):
   for (const m of markers) {
     const x = round(frame.x(m.x));
     if (!inside(x, plot.left, plot.right)) continue;
-    const color = m.color ?? 'var(--c-vermillion, #d55e00)';
+    const color = m.color ?? COLOURS.vermillion;
     const children: SvgNode[] = [];
     const line = m.line !== false;
     if (line) {
@@ -43,8 +44,8 @@ export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[]):
       const d = markerPath(m.shape ?? 'circle', x, y, 5);
       children.push(
         m.hollow
-          ? h('path', { d, fill: 'var(--bg, #fff)', stroke: color, 'stroke-width': 2 })
-          : h('path', { d, fill: color, stroke: 'var(--bg, #fff)', 'stroke-width': 1 }),
+          ? h('path', { d, fill: NEUTRALS.bg, stroke: color, 'stroke-width': 2 })
+          : h('path', { d, fill: color, stroke: NEUTRALS.bg, 'stroke-width': 1 }),
       );
     }
     if (m.label) {

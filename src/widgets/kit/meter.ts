@@ -3,6 +3,7 @@
 // beyond either end (R² can be −10²⁷ after a bad start; the bar stops at the end and says so).
 // Pure: the same scene on the server and in the browser.
 import { h, round, type SvgNode } from './svg';
+import { COLOURS, NEUTRALS } from './palette';
 
 export interface MeterSpec {
   width: number;
@@ -38,10 +39,10 @@ export function meterScene(spec: MeterSpec): SvgNode {
   const below = finite ? value < min : value === -Infinity;
   const above = finite ? value > max : value === Infinity;
   const end = below ? left : above ? right : finite ? x(value) : origin;
-  const colors = spec.colors ?? { below: 'var(--c-vermillion, #d55e00)', above: 'var(--c-blue, #0072b2)' };
+  const colors = spec.colors ?? { below: COLOURS.vermillion, above: COLOURS.blue };
   const children: SvgNode[] = [
     h('title', {}, spec.title),
-    h('rect', { class: 'np-meter-track', x: left, y: trackY - barH / 2, width: right - left, height: barH, rx: 3, fill: 'var(--bg, #fff)', stroke: 'var(--border, #80868f)' }),
+    h('rect', { class: 'np-meter-track', x: left, y: trackY - barH / 2, width: right - left, height: barH, rx: 3, fill: NEUTRALS.bg, stroke: NEUTRALS.border }),
   ];
   if (end !== origin) {
     const lo = Math.min(end, origin), hi = Math.max(end, origin);

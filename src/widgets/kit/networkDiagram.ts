@@ -7,6 +7,7 @@ import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import type { UnitState } from '../../trainer/units';
 import { formatFixed } from '../../experiments/format';
 import { h, round, type SvgNode } from './svg';
+import { COLOURS, NEUTRALS } from './palette';
 
 export type Sign = 'positive' | 'negative' | 'zero';
 
@@ -19,9 +20,9 @@ export interface EdgeStyle {
   dash: string | undefined;
 }
 
-export const POSITIVE_COLOR = 'var(--c-blue, #0072b2)';
-export const NEGATIVE_COLOR = 'var(--c-vermillion, #d55e00)';
-export const ZERO_COLOR = 'var(--muted, #555b66)';
+export const POSITIVE_COLOR = COLOURS.blue;
+export const NEGATIVE_COLOR = COLOURS.vermillion;
+export const ZERO_COLOR = NEUTRALS.muted;
 export const NEGATIVE_DASH = '7 4';
 export const ZERO_DASH = '1 4';
 export const MIN_EDGE_WIDTH = 1;
@@ -129,7 +130,7 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
     const plate = round(text.length * 6.9 + 8);
     labels.push(
       h('g', { class: 'np-edge-label' }, [
-        h('rect', { x: round(lx - plate / 2), y: ly - 9, width: plate, height: 18, rx: 4, fill: 'var(--surface, #f1f2f4)', stroke: 'none' }),
+        h('rect', { x: round(lx - plate / 2), y: ly - 9, width: plate, height: 18, rx: 4, fill: NEUTRALS.surface, stroke: 'none' }),
         h('text', { 'data-label': edge.name, x: lx, y: ly, dy: '0.32em', 'text-anchor': 'middle', stroke: 'none' }, text),
       ]),
     );
@@ -145,7 +146,7 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
           cx: x,
           cy: y,
           r: NODE_RADIUS,
-          fill: 'var(--bg, #fff)',
+          fill: NEUTRALS.bg,
           stroke: 'currentColor',
           'stroke-width': kind === 'hidden' ? 2 : 1.5,
         }),
@@ -196,7 +197,7 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
     // Labels carry a halo in the background colour so they stay legible where they cross an edge.
     h(
       'g',
-      { class: 'np-labels', 'font-size': 12.5, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' },
+      { class: 'np-labels', 'font-size': 12.5, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' },
       labels,
     ),
   );

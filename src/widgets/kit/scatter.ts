@@ -5,6 +5,7 @@ import { line } from 'd3-shape';
 import { chartFrame, chartSvg, type AxisSpec, type ChartFrame, type FrameSpec, type Margins } from './chart';
 import { formatShort } from '../../experiments/format';
 import { h, round, type SvgNode } from './svg';
+import { COLOURS, NEUTRALS } from './palette';
 
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle';
 
@@ -43,10 +44,10 @@ export interface ScatterSpec extends Omit<FrameSpec, 'x' | 'y'> {
  * split survives greyscale too.
  */
 export const TWO_COLOUR_STYLES: PointStyle[] = [
-  { fill: 'var(--c-blue, #0072b2)', shape: 'circle' },
-  { fill: 'var(--c-sky, #56b4e9)', shape: 'circle' },
-  { fill: 'var(--c-orange, #e69f00)', shape: 'diamond' },
-  { fill: 'var(--c-vermillion, #d55e00)', shape: 'diamond' },
+  { fill: COLOURS.blue, shape: 'circle' },
+  { fill: COLOURS.sky, shape: 'circle' },
+  { fill: COLOURS.orange, shape: 'diamond' },
+  { fill: COLOURS.vermillion, shape: 'diamond' },
 ];
 
 export const SCATTER_MARGIN: Partial<Margins> = { top: 50 };
@@ -96,7 +97,7 @@ export function scatterChart(spec: ScatterSpec): SvgNode {
   }
   const points = h(
     'g',
-    { class: 'np-points', 'stroke-width': r >= 2 ? 0.5 : 0, stroke: 'var(--bg, #fff)' },
+    { class: 'np-points', 'stroke-width': r >= 2 ? 0.5 : 0, stroke: NEUTRALS.bg },
     paths.flatMap((d, k) => (d.length ? [h('path', { d: d.join(''), fill: styles[k].fill, 'data-bin': k })] : [])),
   );
   const content: SvgNode[] = spec.curvesUnder ? [] : [points];
@@ -111,7 +112,7 @@ export function scatterChart(spec: ScatterSpec): SvgNode {
     content.push(
       h('g', { class: 'np-curve', fill: 'none', 'stroke-linejoin': 'round' }, [
         // A halo in the background colour keeps the curve readable over dense points.
-        h('path', { d, stroke: 'var(--bg, #fff)', 'stroke-width': 5 }),
+        h('path', { d, stroke: NEUTRALS.bg, 'stroke-width': 5 }),
         h('path', { d, stroke: color, 'stroke-width': 2.2, 'stroke-dasharray': c.dash ?? '7 4' }),
       ]),
     );
@@ -132,11 +133,11 @@ function highlightNodes(spec: ScatterSpec, frame: ChartFrame, r: number): SvgNod
   const right = px > plot.left + plot.width * 0.6;
   return [
     h('g', { class: 'np-highlight', 'data-index': index }, [
-      h('circle', { cx: px, cy: py, r: ring, fill: 'none', stroke: 'var(--bg, #fff)', 'stroke-width': 5 }),
+      h('circle', { cx: px, cy: py, r: ring, fill: 'none', stroke: NEUTRALS.bg, 'stroke-width': 5 }),
       h('circle', { cx: px, cy: py, r: ring, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
       h(
         'text',
-        { x: right ? px - ring - 4 : px + ring + 4, y: round(py < plot.top + 16 ? py + 14 : py - ring), 'text-anchor': right ? 'end' : 'start', 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke' },
+        { x: right ? px - ring - 4 : px + ring + 4, y: round(py < plot.top + 16 ? py + 14 : py - ring), 'text-anchor': right ? 'end' : 'start', 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke' },
         label,
       ),
     ]),

@@ -12,6 +12,7 @@ import { formatFixed, formatInteger, formatNumber } from '../../experiments/form
 import { lineChart, type ReferenceLine } from '../kit/lineChart';
 import { markerPath, SCATTER_MARGIN, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
+import { COLOURS, NEUTRALS, TEXT_COLOURS } from '../kit/palette';
 
 export const PANEL_WIDTH = 420;
 export const PANEL_HEIGHT = 340;
@@ -22,8 +23,8 @@ export const SAMPLE_COLUMNS = ['#', 'x1', 'x2', 'y', 'ŷ', 'e = ŷ − y', 'e²'
 
 /** Over-predictions and under-predictions: different colour, shape and dash. */
 export const RESIDUAL_STYLES = {
-  high: { color: 'var(--c-vermillion, #d55e00)', shape: 'triangle' as Shape, dash: '3 2', label: 'ŷ too high' },
-  low: { color: 'var(--c-blue, #0072b2)', shape: 'square' as Shape, dash: undefined, label: 'ŷ too low' },
+  high: { color: COLOURS.vermillion, shape: 'triangle' as Shape, dash: '3 2', label: 'ŷ too high' },
+  low: { color: COLOURS.blue, shape: 'square' as Shape, dash: undefined, label: 'ŷ too low' },
 } as const;
 
 /**
@@ -87,8 +88,8 @@ function residualChart(data: Dataset, r: Residuals): SvgNode {
     h('g', { class: 'np-residuals', fill: 'none', 'stroke-width': 1 }, (['low', 'high'] as const).map((side) =>
       h('path', { d: segments[side].join(''), stroke: RESIDUAL_STYLES[side].color, 'stroke-dasharray': RESIDUAL_STYLES[side].dash, 'data-side': side }),
     )),
-    h('path', { class: 'np-targets', d: targets.join(''), fill: 'var(--bg, #fff)', stroke: 'currentColor', 'stroke-width': 1 }),
-    h('g', { class: 'np-predictions', stroke: 'var(--bg, #fff)', 'stroke-width': 0.5 }, (['low', 'high'] as const).map((side) =>
+    h('path', { class: 'np-targets', d: targets.join(''), fill: NEUTRALS.bg, stroke: 'currentColor', 'stroke-width': 1 }),
+    h('g', { class: 'np-predictions', stroke: NEUTRALS.bg, 'stroke-width': 0.5 }, (['low', 'high'] as const).map((side) =>
       h('path', { d: marks[side].join(''), fill: RESIDUAL_STYLES[side].color, 'data-side': side }),
     )),
     residualLegend(frame),
@@ -99,7 +100,7 @@ function residualChart(data: Dataset, r: Residuals): SvgNode {
 function residualLegend(frame: ChartFrame): SvgNode {
   const y = 40;
   let x = frame.plot.left;
-  const items: SvgNode[] = [h('path', { d: markerPath('circle', x + 4, y, 3.5), fill: 'var(--bg, #fff)', stroke: 'currentColor' }), h('text', { x: x + 12, y, dy: '0.32em' }, 'target y')];
+  const items: SvgNode[] = [h('path', { d: markerPath('circle', x + 4, y, 3.5), fill: NEUTRALS.bg, stroke: 'currentColor' }), h('text', { x: x + 12, y, dy: '0.32em' }, 'target y')];
   x += 80;
   for (const side of ['high', 'low'] as const) {
     const s = RESIDUAL_STYLES[side];
@@ -118,7 +119,7 @@ function sliceChart(params: Parameters, index: number, slice: Slice, loss: numbe
   const domain = sliceDomain(slice.losses, base, axis);
   const references: ReferenceLine[] = [
     { value: base.meanPredictor, label: `Var(y) = ${formatNumber(base.meanPredictor)}`, offscale: 'edge', dash: '6 4' },
-    { value: base.linear, label: `best plane = ${formatNumber(base.linear)}`, offscale: 'edge', dash: '2 3', color: 'var(--c-green-text, #00704f)' },
+    { value: base.linear, label: `best plane = ${formatNumber(base.linear)}`, offscale: 'edge', dash: '2 3', color: TEXT_COLOURS.green },
   ];
   const shape = slice.flat ? 'a flat line: every value gives the same loss' : slice.lowest ? `lowest at ${name} ≈ ${formatNumber(slice.lowest.value)}, L ≈ ${formatNumber(slice.lowest.loss)}` : '';
   return lineChart({
@@ -132,10 +133,10 @@ function sliceChart(params: Parameters, index: number, slice: Slice, loss: numbe
       `the hollow diamond marks the lowest point of the curve. The horizontal lines are the baselines: Var(y), the loss of always predicting the mean, and the loss of the best straight plane.`,
     x: { label: `${name} (the other eight fixed)`, domain: [slice.values[0], slice.values[slice.values.length - 1]], nice: false },
     y: { label: 'loss L', domain, type: axis },
-    series: [{ label: `L along ${name}`, x: slice.values, y: slice.losses, color: 'var(--c-blue, #0072b2)' }],
+    series: [{ label: `L along ${name}`, x: slice.values, y: slice.losses, color: COLOURS.blue }],
     references,
     markers: [
-      ...(slice.lowest ? [{ x: slice.lowest.value, y: slice.lowest.loss, label: 'lowest', shape: 'diamond' as Shape, hollow: true, line: false, color: 'var(--c-green, #009e73)' }] : []),
+      ...(slice.lowest ? [{ x: slice.lowest.value, y: slice.lowest.loss, label: 'lowest', shape: 'diamond' as Shape, hollow: true, line: false, color: COLOURS.green }] : []),
       { x: params[index], y: loss, label: `${name} now = ${formatNumber(params[index])}` },
     ],
   });

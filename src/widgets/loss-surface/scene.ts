@@ -11,6 +11,7 @@ import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { LossSurfaceConfig } from './config';
 import { GRID, indexOf, type SurfaceRun, type SurfaceWindow } from './run';
+import { OVER_HEATMAP } from '../kit/palette';
 
 export const SURFACE_WIDTH = 560;
 export const SURFACE_HEIGHT = 480;
@@ -104,20 +105,20 @@ export function lossSurfaceScene(input: SurfaceSceneInput): SurfaceScene {
     if (inside(a) && inside(b)) pieces.push(`M${round(frame.x(a[xi]))},${round(frame.y(a[yi]))}L${round(frame.x(b[xi]))},${round(frame.y(b[yi]))}`);
   }
   const d = pieces.join('');
-  content.push(h('path', { class: 'ls-path-halo', d, fill: 'none', stroke: '#ffffff', 'stroke-width': 4.5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
-  content.push(h('path', { class: 'ls-path', d, fill: 'none', stroke: '#d55e00', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+  content.push(h('path', { class: 'ls-path-halo', d, fill: 'none', stroke: OVER_HEATMAP.halo, 'stroke-width': 4.5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+  content.push(h('path', { class: 'ls-path', d, fill: 'none', stroke: OVER_HEATMAP.current, 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
 
   const marker = (p: Float64Array, shape: 'square' | 'circle', fill: string, cls: string) =>
-    inside(p) ? h('path', { class: cls, d: markerPath(shape, frame.x(p[xi]), frame.y(p[yi]), 7), fill, stroke: '#ffffff', 'stroke-width': 2 }) : null;
-  const startNode = marker(run.start, 'square', '#009e73', 'ls-start');
-  const endNode = marker(run.end, 'circle', '#d55e00', 'ls-end');
+    inside(p) ? h('path', { class: cls, d: markerPath(shape, frame.x(p[xi]), frame.y(p[yi]), 7), fill, stroke: OVER_HEATMAP.halo, 'stroke-width': 2 }) : null;
+  const startNode = marker(run.start, 'square', OVER_HEATMAP.start, 'ls-start');
+  const endNode = marker(run.end, 'circle', OVER_HEATMAP.current, 'ls-end');
   if (endNode) content.push(endNode);
   if (startNode) content.push(startNode);
   // The slice point gets a ring: the picture is exact there and only there in all nine directions.
   if (inside(slice)) {
-    content.push(h('circle', { class: 'ls-slice', cx: round(frame.x(slice[xi])), cy: round(frame.y(slice[yi])), r: 12, fill: 'none', stroke: '#ffffff', 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
+    content.push(h('circle', { class: 'ls-slice', cx: round(frame.x(slice[xi])), cy: round(frame.y(slice[yi])), r: 12, fill: 'none', stroke: OVER_HEATMAP.halo, 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
   }
-  const lowestNode = h('path', { class: 'ls-lowest', d: markerPath('triangle', frame.x(lowX), frame.y(lowY), 6), fill: '#ffffff', stroke: '#000000', 'stroke-width': 1 });
+  const lowestNode = h('path', { class: 'ls-lowest', d: markerPath('triangle', frame.x(lowX), frame.y(lowY), 6), fill: OVER_HEATMAP.halo, stroke: OVER_HEATMAP.outline, 'stroke-width': 1 });
   content.push(lowestNode);
   content.push(colourBar(frame, scale, { label: 'loss', className: 'ls-colour-bar', reference: { value: run.varY, label: 'Var(y)' } }));
   const svg = chartSvg(frame, content);

@@ -12,6 +12,7 @@ import { drawable, keptExtent, seriesPath, type LongSeries } from '../kit/series
 import { h, round, type SvgNode } from '../kit/svg';
 import { FIXED_COLOR, MUTED, PLATEAU_COLOR, PLATEAU_DASH } from './colours';
 import { logTickFormat, lossTickFormat, rateText, rateTick } from './ticks';
+import { NEUTRALS } from '../kit/palette';
 
 export const LOSS_SIZE = { width: 420, height: 320 } as const;
 export const RATE_SIZE = { width: 420, height: 200 } as const;
@@ -90,7 +91,7 @@ export function pairLossScene(view: PairView): SvgNode {
   );
   const start = lossAt(view.fixed, 0);
   if (Number.isFinite(start) && start > hi) {
-    content.push(h('text', { class: 'pl-offscale', x: plot.left + 14, y: plot.top + 13, 'font-size': 11, fill: MUTED, stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 3, 'paint-order': 'stroke' }, `↑ starts off the top: L = ${formatNumber(start)} at epoch 0`));
+    content.push(h('text', { class: 'pl-offscale', x: plot.left + 14, y: plot.top + 13, 'font-size': 11, fill: MUTED, stroke: NEUTRALS.surface, 'stroke-width': 3, 'paint-order': 'stroke' }, `↑ starts off the top: L = ${formatNumber(start)} at epoch 0`));
   }
   // Each cut on the schedule's curve, where the lower rate starts to apply.
   const marks = view.plateau.cuts
@@ -99,7 +100,7 @@ export function pairLossScene(view: PairView): SvgNode {
     .filter(({ v }) => drawable(v, true))
     .map(({ c, v }) => markerPath('triangle', frame.x(c), y(v), 4.5))
     .join('');
-  if (marks) content.push(h('path', { class: 'pl-cuts', d: marks, fill: 'var(--bg, #fff)', stroke: PLATEAU_COLOR, 'stroke-width': 1.6 }));
+  if (marks) content.push(h('path', { class: 'pl-cuts', d: marks, fill: NEUTRALS.bg, stroke: PLATEAU_COLOR, 'stroke-width': 1.6 }));
   const diverged = divergenceText(view);
   if (diverged) {
     const at = Math.max(view.fixed.divergedAt, view.plateau.divergedAt);
@@ -125,7 +126,7 @@ function lossLegend(x: number, y: number, rate: number): SvgNode {
     h('text', { x: x + 28, y, dy: '0.32em' }, fixedLabel),
     h('path', { d: `M${round(second)},${y}h22`, stroke: PLATEAU_COLOR, 'stroke-width': 2, 'stroke-dasharray': PLATEAU_DASH }),
     h('text', { x: round(second + 28), y, dy: '0.32em' }, 'reduce on plateau'),
-    h('path', { d: markerPath('triangle', third + 6, y, 4.5), fill: 'var(--bg, #fff)', stroke: PLATEAU_COLOR, 'stroke-width': 1.6 }),
+    h('path', { d: markerPath('triangle', third + 6, y, 4.5), fill: NEUTRALS.bg, stroke: PLATEAU_COLOR, 'stroke-width': 1.6 }),
     h('text', { x: round(third + 16), y, dy: '0.32em' }, 'cut'),
   ]);
 }

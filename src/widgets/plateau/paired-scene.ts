@@ -11,12 +11,13 @@ import { drawable } from '../kit/seriesPath';
 import { h, round, type SvgNode } from '../kit/svg';
 import { MUTED, PLATEAU_COLOR } from './colours';
 import { lossTickFormat } from './ticks';
+import { COLOURS, NEUTRALS } from '../kit/palette';
 
 export const PAIRED_SIZE = { width: 420, height: 380 } as const;
 
 
 const VERDICT_STYLE: Record<'better' | 'worse' | 'same', { fill: string; shape: 'triangle' | 'diamond' | 'circle'; label: string }> = {
-  better: { fill: 'var(--c-green, #009e73)', shape: 'triangle', label: 'schedule better' },
+  better: { fill: COLOURS.green, shape: 'triangle', label: 'schedule better' },
   worse: { fill: PLATEAU_COLOR, shape: 'diamond', label: 'schedule worse' },
   same: { fill: MUTED, shape: 'circle', label: `same (within ${SAME_MARGIN}·Var(y))` },
 };
@@ -70,8 +71,8 @@ export function pairedScene(view: PairedView): SvgNode {
     for (const p of places) if (p.count > 1) counts.push(h('text', { x: round(p.x + r + 2), y: round(p.y - r - 1), 'data-count': p.count }, `×${p.count}`));
     return places.length ? [h('path', { d: places.map((p) => markerPath(VERDICT_STYLE[k].shape, p.x, p.y, r)).join(''), fill: VERDICT_STYLE[k].fill, 'data-verdict': k })] : [];
   });
-  content.push(h('g', { class: 'np-points', stroke: 'var(--bg, #fff)', 'stroke-width': 0.6, 'fill-opacity': 0.85 }, marks));
-  if (counts.length) content.push(h('g', { class: 'pl-counts', 'font-size': 11, 'font-weight': 600, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 3, 'paint-order': 'stroke' }, counts));
+  content.push(h('g', { class: 'np-points', stroke: NEUTRALS.bg, 'stroke-width': 0.6, 'fill-opacity': 0.85 }, marks));
+  if (counts.length) content.push(h('g', { class: 'pl-counts', 'font-size': 11, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 3, 'paint-order': 'stroke' }, counts));
   // Strips for runs that diverged: right of the plot (fixed diverged), above it (schedule diverged), the corner (both).
   const sx = plot.right + strip / 2 + 4, sy = plot.top - strip / 2 - 2;
   const cross = (cx: number, cy: number) => `M${round(cx - 4)},${round(cy - 4)}l8,8m0,-8l-8,8`;
@@ -85,7 +86,7 @@ export function pairedScene(view: PairedView): SvgNode {
   if (bothDiverged) crosses.push(cross(sx, sy));
   content.push(
     h('g', { class: 'pl-strips', 'font-size': 11, fill: MUTED }, [
-      h('path', { d: `M${plot.right + 4},${plot.top - strip}V${plot.bottom}M${plot.left},${plot.top - 4}H${plot.right + strip}`, stroke: 'var(--rule, #d5d8dd)', fill: 'none' }),
+      h('path', { d: `M${plot.right + 4},${plot.top - strip}V${plot.bottom}M${plot.left},${plot.top - 4}H${plot.right + strip}`, stroke: NEUTRALS.rule, fill: 'none' }),
       h('text', { x: plot.left + 4, y: sy - 8 }, 'schedule diverged ↑'),
       h('text', { transform: `translate(${round(sx + 12)},${round(plot.bottom)}) rotate(-90)` }, '→ fixed diverged'),
     ]),
@@ -100,7 +101,7 @@ export function pairedScene(view: PairedView): SvgNode {
     content.push(
       h('g', { class: 'np-highlight' }, [
         h('circle', { cx: px, cy: py, r: 9, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
-        h('text', { x: px + 12, y: py + 18, 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
+        h('text', { x: px + 12, y: py + 18, 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
       ]),
     );
   }

@@ -11,6 +11,7 @@ import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { ReluUnitConfig } from '../../experiments/relu-unit/settings';
 import { preActivations, stateOf, type ReluUnitState } from '../../experiments/relu-unit/unit';
+import { COLOURS, NEUTRALS } from '../kit/palette';
 
 export const PANEL_WIDTH = 380;
 export const PANEL_HEIGHT = 400;
@@ -19,9 +20,9 @@ export const SAMPLE_ROWS = 12;
 export const PLANE_VIEW: Rect = { x0: -3, x1: 3, y0: -3, y1: 3 };
 
 
-const ON = { fill: 'var(--c-vermillion, #d55e00)', shape: 'diamond' as Shape, words: 'on (h1 > 0)' };
-const OFF = { fill: 'var(--c-blue, #0072b2)', shape: 'circle' as Shape, words: 'off (h1 = 0)' };
-const REGION_FILL = 'var(--c-orange, #e69f00)';
+const ON = { fill: COLOURS.vermillion, shape: 'diamond' as Shape, words: 'on (h1 > 0)' };
+const OFF = { fill: COLOURS.blue, shape: 'circle' as Shape, words: 'off (h1 = 0)' };
+const REGION_FILL = COLOURS.orange;
 const MARGIN = { top: 52, right: 14, bottom: 44, left: 56 };
 /** The share of the ReLU panel's height, below h1 = 0, where the samples' z1 ticks stand. */
 const STRIP = 0.16;
@@ -68,13 +69,13 @@ function pointsNode(frame: ChartFrame, xs: ArrayLike<number>, ys: ArrayLike<numb
     const style = on[i] ? ON : OFF;
     paths[on[i] ? 'on' : 'off'].push(markerPath(style.shape, frame.x(xs[i]), frame.y(ys[i]), r));
   }
-  return h('g', { class: 'np-points', stroke: 'var(--bg, #fff)', 'stroke-width': 0.5 }, [
+  return h('g', { class: 'np-points', stroke: NEUTRALS.bg, 'stroke-width': 0.5 }, [
     ...(paths.off.length ? [h('path', { d: paths.off.join(''), fill: OFF.fill, 'data-points': 'off' })] : []),
     ...(paths.on.length ? [h('path', { d: paths.on.join(''), fill: ON.fill, 'data-points': 'on' })] : []),
   ]);
 }
 
-const halo = { stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' };
+const halo = { stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' };
 
 /**
  * The arrow (W1, W3) from the middle of the kink line: the direction in which z1 grows, so

@@ -14,6 +14,7 @@ import { colourBar, gridValue, heatContours, heatImage, type GridWindow } from '
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { parameterName } from '../../trainer/parameters';
+import { OVER_HEATMAP } from '../kit/palette';
 
 /** Grid points along each axis; odd, so the current point is the centre grid point. */
 export const SLICE_GRID = 81;
@@ -125,12 +126,12 @@ export function sliceScene(state: SliceState, image: string): SliceScene {
     const angle = Math.atan2(ey - cy, ex - cx);
     const head = (a: number) => `${round(ex - 9 * Math.cos(angle + a))},${round(ey - 9 * Math.sin(angle + a))}`;
     const arrow = `M${round(cx)},${round(cy)}L${round(ex)},${round(ey)}M${head(0.45)}L${round(ex)},${round(ey)}L${head(-0.45)}`;
-    content.push(h('path', { class: 'ss-step-halo', d: arrow, fill: 'none', stroke: '#ffffff', 'stroke-width': 5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
-    content.push(h('path', { class: 'ss-step', d: arrow, fill: 'none', stroke: '#d55e00', 'stroke-width': 2.5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+    content.push(h('path', { class: 'ss-step-halo', d: arrow, fill: 'none', stroke: OVER_HEATMAP.halo, 'stroke-width': 5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
+    content.push(h('path', { class: 'ss-step', d: arrow, fill: 'none', stroke: OVER_HEATMAP.current, 'stroke-width': 2.5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }));
   }
-  content.push(h('path', { class: 'ss-lowest', d: markerPath('triangle', frame.x(lowX), frame.y(lowY), 6), fill: '#ffffff', stroke: '#000000', 'stroke-width': 1 }));
-  content.push(h('circle', { class: 'ss-now', cx: round(cx), cy: round(cy), r: 6, fill: '#d55e00', stroke: '#ffffff', 'stroke-width': 2 }));
-  content.push(h('circle', { class: 'ss-now-ring', cx: round(cx), cy: round(cy), r: 11, fill: 'none', stroke: '#ffffff', 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
+  content.push(h('path', { class: 'ss-lowest', d: markerPath('triangle', frame.x(lowX), frame.y(lowY), 6), fill: OVER_HEATMAP.halo, stroke: OVER_HEATMAP.outline, 'stroke-width': 1 }));
+  content.push(h('circle', { class: 'ss-now', cx: round(cx), cy: round(cy), r: 6, fill: OVER_HEATMAP.current, stroke: OVER_HEATMAP.halo, 'stroke-width': 2 }));
+  content.push(h('circle', { class: 'ss-now-ring', cx: round(cx), cy: round(cy), r: 11, fill: 'none', stroke: OVER_HEATMAP.halo, 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
   content.push(colourBar(frame, scale, { label: 'loss', className: 'ss-colour-bar', reference: { value: state.varY, label: 'Var(y)' } }));
 
   // The table alternative: the grid sampled at SLICE_TABLE_POINTS per axis, top row first.

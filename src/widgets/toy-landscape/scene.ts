@@ -8,6 +8,7 @@ import { formatFixed, formatInteger, formatNumber } from '../../experiments/form
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { settledAfter, TOY_X_RANGE, type ToyLandscapeConfig } from '../../experiments/toy-landscape/settings';
+import { COLOURS, NEUTRALS } from '../kit/palette';
 
 export const TOY_WIDTH = 640;
 export const TOY_HEIGHT = 360;
@@ -99,7 +100,7 @@ export function toyLandscapeScene(config: ToyLandscapeConfig, shown?: number, de
         class: 'tl-curve',
         d: run.x.map((x, i) => `${i ? 'L' : 'M'}${round(FRAME.x(x))},${round(FRAME.y(run.y[i]))}`).join(''),
         fill: 'none',
-        stroke: 'var(--c-blue, #0072b2)',
+        stroke: COLOURS.blue,
         'stroke-width': 2.5,
       }),
     ),
@@ -123,9 +124,9 @@ export function toyLandscapeScene(config: ToyLandscapeConfig, shown?: number, de
     const px = round(FRAME.x(p.x)), py = round(FRAME.y(p.y));
     const next = points[t + 1];
     if (next && inside(next.x, next.y)) jumps.push(`M${px},${py}L${round(FRAME.x(next.x))},${round(FRAME.y(next.y))}`);
-    if (t > 0 && t < upTo) dots.push(h('circle', { cx: px, cy: py, r: 3, fill: 'var(--bg, #fff)', stroke: 'var(--c-vermillion, #d55e00)', 'stroke-width': 1.5 }));
+    if (t > 0 && t < upTo) dots.push(h('circle', { cx: px, cy: py, r: 3, fill: NEUTRALS.bg, stroke: COLOURS.vermillion, 'stroke-width': 1.5 }));
   });
-  content.push(h('path', { class: 'tl-jumps', d: jumps.join(''), fill: 'none', stroke: 'var(--c-vermillion, #d55e00)', 'stroke-width': 1.2, 'stroke-dasharray': '4 3' }));
+  content.push(h('path', { class: 'tl-jumps', d: jumps.join(''), fill: 'none', stroke: COLOURS.vermillion, 'stroke-width': 1.2, 'stroke-dasharray': '4 3' }));
   content.push(h('g', { class: 'tl-dots' }, dots));
 
   const start = points[0];
@@ -133,14 +134,14 @@ export function toyLandscapeScene(config: ToyLandscapeConfig, shown?: number, de
     h('path', {
       class: 'tl-start',
       d: markerPath('square', round(FRAME.x(start.x)), round(FRAME.y(Math.min(Y_RANGE[1], start.y))), 6),
-      fill: 'var(--c-green, #009e73)',
-      stroke: 'var(--bg, #fff)',
+      fill: COLOURS.green,
+      stroke: NEUTRALS.bg,
       'stroke-width': 1,
     }),
   );
   const now = points[upTo];
   if (inside(now.x, now.y)) {
-    content.push(h('circle', { class: 'tl-now', cx: round(FRAME.x(now.x)), cy: round(FRAME.y(now.y)), r: 6.5, fill: 'var(--c-vermillion, #d55e00)', stroke: 'var(--bg, #fff)', 'stroke-width': 1.5 }));
+    content.push(h('circle', { class: 'tl-now', cx: round(FRAME.x(now.x)), cy: round(FRAME.y(now.y)), r: 6.5, fill: COLOURS.vermillion, stroke: NEUTRALS.bg, 'stroke-width': 1.5 }));
   } else {
     // Off the chart: say so at the edge it left by.
     const right = now.x > 0;
@@ -150,9 +151,9 @@ export function toyLandscapeScene(config: ToyLandscapeConfig, shown?: number, de
   }
   content.push(
     h('g', { class: 'tl-key', 'font-size': 12, fill: 'currentColor' }, [
-      h('path', { d: markerPath('square', plot.left + 12, plot.top + 12, 5), fill: 'var(--c-green, #009e73)' }),
+      h('path', { d: markerPath('square', plot.left + 12, plot.top + 12, 5), fill: COLOURS.green }),
       h('text', { x: plot.left + 22, y: plot.top + 12, dy: '0.32em' }, 'start'),
-      h('circle', { cx: plot.left + 68, cy: plot.top + 12, r: 5, fill: 'var(--c-vermillion, #d55e00)' }),
+      h('circle', { cx: plot.left + 68, cy: plot.top + 12, r: 5, fill: COLOURS.vermillion }),
       h('text', { x: plot.left + 78, y: plot.top + 12, dy: '0.32em' }, `after step ${formatInteger(upTo)}`),
     ]),
   );

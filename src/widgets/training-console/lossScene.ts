@@ -11,11 +11,12 @@ import { chartFrame, chartSvg } from '../kit/chart';
 import { downsampleIndices } from '../kit/downsample';
 import { h, round, type SvgNode } from '../kit/svg';
 import { CHART_HEIGHT, CHART_WIDTH } from './scene';
+import { COLOURS, NEUTRALS } from '../kit/palette';
 
 /** Columns of the loss curve's downsampling: about one point pair per two viewBox units. */
 const LOSS_BUCKETS = 200;
-const LOSS_COLOR = 'var(--c-blue, #0072b2)';
-const WARN_COLOR = 'var(--c-vermillion, #d55e00)';
+const LOSS_COLOR = COLOURS.blue;
+const WARN_COLOR = COLOURS.vermillion;
 
 export interface LossView {
   /** losses[e]: the loss at the start of epoch e, for the completed epochs. */
@@ -91,8 +92,8 @@ export function lossScene(view: LossView): LossScene {
     const y = round(frame.y(view.varY));
     content.push(
       h('g', { class: 'np-reference tc-baseline' }, [
-        h('path', { d: `M${plot.left},${y}H${plot.right}`, stroke: 'var(--muted, #555)', 'stroke-dasharray': '5 4', fill: 'none' }),
-        h('text', { x: plot.right - 4, y: y - 6, 'text-anchor': 'end', 'font-size': 12, fill: 'var(--muted, #555)' }, `Var(y) = ${formatNumber(view.varY)}: predict the mean`),
+        h('path', { d: `M${plot.left},${y}H${plot.right}`, stroke: NEUTRALS.muted, 'stroke-dasharray': '5 4', fill: 'none' }),
+        h('text', { x: plot.right - 4, y: y - 6, 'text-anchor': 'end', 'font-size': 12, fill: NEUTRALS.muted }, `Var(y) = ${formatNumber(view.varY)}: predict the mean`),
       ]),
     );
   }
@@ -101,7 +102,7 @@ export function lossScene(view: LossView): LossScene {
     const x = round(frame.x(change.epoch));
     content.push(
       h('g', { class: 'tc-rate-change' }, [
-        h('path', { d: `M${x},${plot.top}V${plot.bottom}`, stroke: 'var(--c-green, #009e73)', 'stroke-dasharray': '2 3', fill: 'none' }),
+        h('path', { d: `M${x},${plot.top}V${plot.bottom}`, stroke: COLOURS.green, 'stroke-dasharray': '2 3', fill: 'none' }),
         h('text', { x: x + 3, y: plot.top + 12, 'font-size': 11, fill: 'currentColor' }, `η → ${formatNumber(change.rate)}`),
       ]),
     );

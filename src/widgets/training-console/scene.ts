@@ -10,11 +10,12 @@ import { parameterConnection, parameterName } from '../../trainer/parameters';
 import { formatBig, formatInteger, formatLoss, formatNumber, formatR2 } from '../../experiments/format';
 import { scatterChart } from '../kit/scatter';
 import type { SvgNode } from '../kit/svg';
+import { COLOURS, NEUTRALS } from '../kit/palette';
 
 export const CHART_WIDTH = 420;
 export const CHART_HEIGHT = 320;
 const CURVE_POINTS = 121;
-const FIT_COLOR = 'var(--c-vermillion, #d55e00)';
+const FIT_COLOR = COLOURS.vermillion;
 
 /** Keeps a curve inside the plot: values beyond the axis are drawn on its edge. */
 function clampTo(values: number[], [lo, hi]: [number, number]): number[] {
@@ -68,7 +69,7 @@ export function fitScene(data: Dataset, params: Float64Array, hidden: number, ep
     y: { label: `y${unit}`, values: data.y, domain: yDomain },
     colorBy: { label: 'x2', values: data.x2 },
     curves: [
-      { x: curves.x, y: curves.target, label: 'target', color: 'var(--muted, #555)', dash: '5 4' },
+      { x: curves.x, y: curves.target, label: 'target', color: NEUTRALS.muted, dash: '5 4' },
       { x: curves.x, y: clampTo(curves.network, yDomain), label: 'network ŷ', color: FIT_COLOR, dash: '' },
     ],
     radius: data.n <= 300 ? 2.6 : 1.8,
@@ -87,7 +88,7 @@ export function parityScene(data: Dataset, params: Float64Array, hidden: number,
     description: 'A perfect fit puts every point on the dashed diagonal ŷ = y; the vertical distance to it is the error e = ŷ − y.',
     x: { label: `actual y${unit}`, values: data.y, domain },
     y: { label: `predicted ŷ${unit}`, values: clampTo(predicted, domain), domain },
-    curves: [{ x: domain, y: domain, label: 'ŷ = y', color: 'var(--muted, #555)', dash: '5 4' }],
+    curves: [{ x: domain, y: domain, label: 'ŷ = y', color: NEUTRALS.muted, dash: '5 4' }],
     radius: data.n <= 300 ? 2.6 : 1.8,
   });
 }

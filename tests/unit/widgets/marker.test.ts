@@ -4,6 +4,7 @@ import { lineChart } from '../../../src/widgets/kit/lineChart';
 import { markerNodes, referenceLabelHeights } from '../../../src/widgets/kit/marker';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 import { findNodes } from '../../helpers/svg';
+import { NEUTRALS } from '../../../src/widgets/kit/palette';
 
 const spec: FrameSpec = {
   width: 200,
@@ -37,7 +38,7 @@ describe('markerNodes', () => {
   it('draws a hollow point without a line when asked', () => {
     const [marker] = markerNodes(frame, [{ x: 2, y: 0.2, line: false, hollow: true, shape: 'diamond' }]);
     expect(marker.children).toHaveLength(1);
-    expect(marker.children?.[0].attrs?.fill).toBe('var(--bg, #fff)');
+    expect(marker.children?.[0].attrs?.fill).toBe(NEUTRALS.bg);
   });
 
   it('leaves out markers outside the plot and points that are not finite', () => {
