@@ -9,6 +9,8 @@
 //              valid ones
 //   drawing    a scene's panels, numbers and tables go into [data-panel], [data-number] and
 //              [data-table] by name (drawScene), and the data-* attributes follow the settings
+//   long work  runSliced(): a run in slices on the page's thread (one scheduler per element, a
+//              newer run drops the older), the element aria-busy and data-working meanwhile
 //
 //   class NpFoo extends WidgetElement<FooConfig> {
 //     protected readonly settings = fooSettings;
@@ -16,6 +18,7 @@
 //   }
 //   customElements.define('np-foo', NpFoo);
 import type { Schema } from '../../experiments/settings/schema';
+import { TrainerInputError } from '../../trainer/errors';
 import { enableControls, type StatusLine } from './controls';
 import { replaceRows, showNumbers } from './dom';
 import { oncePerFrame } from './frame';
@@ -26,6 +29,7 @@ import { askBeforeHeavyWork, dismissHeavyWork } from './heavyWork';
 import { adviceUnlessLocked } from '../../experiments/settings/advice';
 import { HEAVY_WORK_SECONDS, type WorkEstimate } from '../../experiments/work';
 import type { Field } from '../../experiments/settings/fields';
+import { sliceScheduler } from './slices';
 import { renderInto, type SvgNode } from './svg';
 import type { SharedState } from '../../experiments/link';
 
@@ -35,7 +39,7 @@ export interface WidgetScene {
   panels?: Readonly<Record<string, SvgNode>>;
   /** Each into [data-number="key"] as text. */
   numbers?: Readonly<Record<string, string>>;
-  /** Each as the rows of the <tbody> inside [data-table="name"]. */
+  /** Each as the rows of the <tbody> inside [data-table="name"] (a first cell that names the row: data-row-headers). */
   tables?: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
@@ -56,6 +60,7 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   /** What the page's settings or a link asked for that could not be used, said before the widget's news. */
   #lead = '';
   readonly #redraw = oncePerFrame(() => this.refresh());
+  readonly #slices = sliceScheduler();
 
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
@@ -201,7 +206,43 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     }
     if (scene.numbers) showNumbers(this, scene.numbers);
     for (const [name, rows] of Object.entries(scene.tables ?? {})) {
-      replaceRows(ownControls(this, `[data-table="${name}"] tbody`)[0] ?? null, rows);
+      // A table marked data-row-headers names each row in its first cell (<th scope="row">).
+      const table = ownControls(this, `[data-table="${name}"]`)[0];
+      replaceRows(table?.querySelector('tbody') ?? null, rows, 'num', { rowHeader: table?.hasAttribute('data-row-headers') });
+    }
+  }
+
+  /**
+   * Runs long work (a generator that yields its progress) in slices, so the page keeps answering.
+   * A newer call drops the older run, whose result would only be drawn over. Meanwhile the element
+   * is aria-busy and data-working, and `progress` (if given) words each slice's progress in the
+   * status line. Resolves with the result, or null when a newer run took over or the trainer
+   * refused the settings (said in the status line; the figure keeps the last run).
+   */
+  protected async runSliced<R, P>(work: Iterator<P, R>, progress?: (p: P) => string): Promise<R | null> {
+    this.setAttribute('aria-busy', 'true');
+    this.dataset.working = '';
+    let said = false;
+    try {
+      const result = await this.#slices.run(work, {
+        onProgress: progress && ((p: P) => {
+          said = true;
+          this.status.note(progress(p));
+        }),
+      });
+      if (!result.done) return null;
+      this.status.problem('run', null);
+      if (said) this.status.note('');
+      return result.value;
+    } catch (error) {
+      if (!(error instanceof TrainerInputError)) throw error;
+      this.status.problem('run', `${error.message} The figure still shows the last run.`);
+      return null;
+    } finally {
+      if (!this.#slices.busy) {
+        this.removeAttribute('aria-busy');
+        delete this.dataset.working;
+      }
     }
   }
 

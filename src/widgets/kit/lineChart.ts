@@ -72,7 +72,7 @@ export function lineChart(spec: LineChartSpec): SvgNode {
   const references = (spec.references ?? []).filter((r) => usable(r.value, yLog)).map((r) => ({ r, y: round(frame.y(r.value)) }));
   const inPlot = references.filter(({ y }) => y >= plot.top && y <= plot.bottom);
   // Unrounded heights, so two lines drawn on the same pixel still get their labels in order.
-  const labelHeights = referenceLabelHeights(inPlot.map(({ r }) => frame.y(r.value)));
+  const labelHeights = referenceLabelHeights(inPlot.map(({ r }) => frame.y(r.value)), undefined, undefined, plot.bottom);
   inPlot.forEach(({ r, y }, k) => {
     const color = r.color ?? NEUTRALS.muted;
     content.push(

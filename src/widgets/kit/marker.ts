@@ -63,18 +63,27 @@ export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[]):
 }
 
 /**
- * Heights of the labels of horizontal lines at pixel heights `ys` (top = small): each label
- * sits `above` pixels over its line, and one that would come within `gap` of the label below
- * it moves up. Returns the heights in the order of `ys`.
+ * Heights (baselines) of the labels of horizontal lines at pixel heights `ys` (top = small). A
+ * label sits `above` pixels over its line, unless the next line up is so close that the text
+ * would cross it: then it hangs under its own line, if there is room there before the next line
+ * down and the plot's `bottom`. Labels that still come within `gap` of each other move up.
+ * Returns the heights in the order of `ys`.
  */
-export function referenceLabelHeights(ys: readonly number[], above = 5, gap = 13): number[] {
+export function referenceLabelHeights(ys: readonly number[], above = 5, gap = 14, bottom = Infinity): number[] {
+  // A 12 px label reaches about 10 px above its baseline and 3 px below it.
+  const rise = 10, drop = 3, hang = rise + 4;
   const order = ys.map((_, i) => i).sort((a, b) => ys[b] - ys[a]);
   const out = new Array<number>(ys.length);
   let lowest = Infinity;
-  for (const i of order) {
-    const y = Math.min(ys[i] - above, lowest - gap);
-    out[i] = round(y);
-    lowest = y;
-  }
+  order.forEach((i, k) => {
+    const y = ys[i];
+    const up = k + 1 < order.length ? ys[order[k + 1]] : -Infinity;
+    const down = k > 0 ? ys[order[k - 1]] : bottom;
+    const crossesAbove = y - above - rise < up + 2;
+    const fitsBelow = y + hang + drop < Math.min(down, bottom) && y + hang <= lowest - gap;
+    const label = crossesAbove && fitsBelow ? y + hang : Math.min(y - above, lowest - gap);
+    out[i] = round(label);
+    lowest = Math.min(lowest, label);
+  });
   return out;
 }

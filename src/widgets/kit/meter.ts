@@ -63,9 +63,12 @@ export function meterScene(spec: MeterSpec): SvgNode {
   children.push(h('path', { d: `M${round(origin)},${trackY - barH}V${trackY + barH}`, stroke: 'currentColor', 'stroke-width': 1.5 }));
   for (const t of spec.ticks) {
     const tx = round(x(t.value));
+    // A label at an end of the track reads inwards from its tick, so it stays inside the figure.
+    const anchor = t.value <= min ? 'start' : t.value >= max ? 'end' : 'middle';
+    const lx = anchor === 'start' ? tx - 4 : anchor === 'end' ? tx + 4 : tx;
     children.push(
       h('path', { d: `M${tx},${trackY + barH / 2}v5`, stroke: 'currentColor' }),
-      h('text', { x: tx, y: trackY + barH / 2 + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, t.label),
+      h('text', { x: lx, y: trackY + barH / 2 + 18, 'text-anchor': anchor, 'font-size': 12, fill: 'currentColor' }, t.label),
     );
   }
   children.push(h('text', { class: 'np-meter-value', x: round(finite && !below && !above ? Math.min(right - 60, Math.max(left + 60, end)) : below ? left : right), y: 16, 'text-anchor': below ? 'start' : above ? 'end' : 'middle', 'font-size': 13, 'font-weight': 600, fill: 'currentColor' }, spec.text));

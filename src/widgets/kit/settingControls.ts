@@ -85,7 +85,14 @@ export function wireSettingControls<C extends object>(
     const box = wrapper.querySelector<HTMLInputElement>('input[type="checkbox"]');
     if (!known.has(name) || !box) continue;
     box.addEventListener('change', () => onChange(name));
-    readers.set(name, { value: () => String(box.checked), set: (text) => (box.checked = text === 'true') });
+    // On and off as the setting's own field writes and reads them (a link may say mask=on).
+    const field = schema.fields[name as keyof C];
+    const write = (on: boolean) => (field.kind === 'flag' ? field.write(on) : String(on));
+    const read = (text: string) => {
+      const result = field.kind === 'flag' ? field.read(text) : null;
+      return result ? result.ok && result.value : text === 'true';
+    };
+    readers.set(name, { value: () => write(box.checked), set: (text) => (box.checked = read(text)) });
   }
   for (const [name, control] of Object.entries(extra)) readers.set(name, control);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { chartFrame, type FrameSpec } from '../../../src/widgets/kit/chart';
 import { lineChart } from '../../../src/widgets/kit/lineChart';
 import { markerNodes, referenceLabelHeights } from '../../../src/widgets/kit/marker';
@@ -54,10 +55,25 @@ describe('referenceLabelHeights', () => {
     expect(referenceLabelHeights([50, 80])).toEqual([45, 75]);
   });
 
-  it('moves the upper of two close labels up so they do not overlap', () => {
-    expect(referenceLabelHeights([60, 64])).toEqual([46, 59]);
+  it('hangs the lower label of two close lines under its own line, so no label crosses the other line', () => {
+    expect(referenceLabelHeights([60, 64])).toEqual([55, 78]);
     // Order of the input is kept in the output.
-    expect(referenceLabelHeights([64, 60])).toEqual([59, 46]);
+    expect(referenceLabelHeights([64, 60])).toEqual([78, 55]);
+  });
+
+  it('moves the upper label up instead when there is no room under the lower line', () => {
+    expect(referenceLabelHeights([60, 64], 5, 14, 70)).toEqual([45, 59]);
+    // A third line just below leaves no room under the middle one; the lowest hangs under its own.
+    expect(referenceLabelHeights([60, 64, 70])).toEqual([45, 59, 84]);
+  });
+
+  it('never puts two labels within 14 px of each other, whatever the lines', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 300, noNaN: true }), { minLength: 1, maxLength: 5 }), (ys) => {
+        const labels = [...referenceLabelHeights(ys, 5, 14, 300)].sort((p, q) => p - q);
+        for (let i = 1; i < labels.length; i++) expect(labels[i] - labels[i - 1]).toBeGreaterThanOrEqual(13.9);
+      }),
+    );
   });
 });
 

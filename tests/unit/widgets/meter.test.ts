@@ -44,6 +44,13 @@ describe('meterScene', () => {
     expect(toSvgString(nan)).not.toMatch(/NaN/);
   });
 
+  it('writes the labels at the ends of the track inwards from their ticks, so a long one stays inside', () => {
+    const labels = (meterScene({ ...spec, ticks: [{ value: -1, label: '−1' }, { value: 0, label: '0: the mean' }, { value: 1, label: '1: perfect' }] }).children ?? []).filter((n) => n.tag === 'text' && !n.attrs?.class);
+    expect(labels.map((n) => [n.text, n.attrs?.['text-anchor']])).toEqual([['−1', 'start'], ['0: the mean', 'middle'], ['1: perfect', 'end']]);
+    expect(labels[0].attrs?.x).toBe(10);
+    expect(labels[2].attrs?.x).toBe(218);
+  });
+
   it('is labelled for screen readers and shows its ticks', () => {
     const svg = toSvgString(meterScene(spec));
     expect(svg).toMatch(/role="img" aria-label="R² meter"/);
