@@ -83,6 +83,12 @@ export function formatPowerOfTen(value: unknown, digits = 2): string {
   return `${String(m).replace('-', '−')} × ${power}`;
 }
 
+/** Ordinary numbers near 1 plainly, powers of ten far from it (10²⁷ reads better than 1e+27). */
+export function formatScaled(value: number): string {
+  const size = Math.abs(value);
+  return size !== 0 && Number.isFinite(size) && (size >= 1e4 || size < 1e-3) ? formatPowerOfTen(value) : formatNumber(value);
+}
+
 /** A loss "too large to represent" (infinite) is named in words, never shown as a number. */
 export function formatLoss(loss: number): string {
   return Number.isFinite(loss) ? formatNumber(loss) : 'too large to represent';

@@ -18,15 +18,15 @@ import {
   type InitPreset,
 } from '../trainer';
 import { formatPowerOfTen } from '../experiments/format';
-import { EXTREME_STARTS_DEFAULTS } from '../widgets/extreme-starts/config';
-import { extremeData, extremeRun } from '../widgets/extreme-starts/run';
+import { extremeStartsSettings } from '../experiments/extreme-starts/settings';
+import { extremeData, extremeRun } from '../experiments/extreme-starts/run';
 import { fixed } from './format';
 import { countFact, medianFact } from './uncertainty';
 
 /** The rate our reproduction of the write-up uses (the write-up gives none), which the widget starts with. */
-export const RATE = EXTREME_STARTS_DEFAULTS.learningRate;
+export const RATE = extremeStartsSettings.defaults.learningRate;
 /** Long enough for every surviving run here to have settled (tests check the loss equals Var(y) to 1e-12). */
-export const EPOCHS = EXTREME_STARTS_DEFAULTS.epochs;
+export const EPOCHS = extremeStartsSettings.defaults.epochs;
 /** Starting seeds tried for each random extreme start: enough for a count to carry an interval. */
 export const SEEDS = 100;
 
@@ -43,7 +43,7 @@ const median = (values: number[]) => {
 const zeros = initParams({ preset: 'zeros' });
 function zeroRun(data: Dataset) {
   const grad = lossAndGradient(zeros, data).grad;
-  const run = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: 'zeros', scaling: data.scaling.method as 'zscore' | 'minmax' }, data);
+  const run = extremeRun({ ...extremeStartsSettings.defaults, start: 'zeros', scaling: data.scaling.method as 'zscore' | 'minmax' }, data);
   const varY = variance(data.y);
   const within1Percent = run.losses.findIndex((l) => l <= varY * 1.01);
   return { grad, run, varY, meanY: mean(data.y), within1Percent, maxChange: Math.max(...Array.from(run.losses, (l) => Math.abs(l - run.losses[0]))) };
@@ -75,7 +75,7 @@ function outcomes(preset: InitPreset & ('huge-weights' | 'large-biases'), data: 
   const varY = variance(data.y);
   return Array.from({ length: SEEDS }, (_, k) => {
     const seed = k + 1;
-    const run = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: preset, seed, scaling: data.scaling.method as 'zscore' | 'minmax' }, data);
+    const run = extremeRun({ ...extremeStartsSettings.defaults, start: preset, seed, scaling: data.scaling.method as 'zscore' | 'minmax' }, data);
     // Replay the first steps to see when the units die and whether anything but B3 moves after.
     const t = new Trainer({ data, params: run.start, learningRate: RATE });
     let deadAfter = unitActivity(run.start, data).states.every((s) => s === 'dead') ? 0 : -1;
@@ -114,9 +114,9 @@ const large = { z: outcomes('large-biases', z), mm: outcomes('large-biases', mm)
 const atVar = (r: SeedOutcome) => r.status === 'ok' && Math.abs(r.finalLoss - r.varY) < 1e-12;
 
 // Seed 1 of weights in the millions, worked in the prose.
-const hugeOne = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: 'huge-weights', seed: 1 }, z);
+const hugeOne = extremeRun({ ...extremeStartsSettings.defaults, start: 'huge-weights', seed: 1 }, z);
 /** At half its own stable rate the same start no longer explodes, and still learns nothing. */
-const hugeStable = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: 'huge-weights', seed: 1, learningRate: hugeOne.stableRate / 2, epochs: 20_000 }, z);
+const hugeStable = extremeRun({ ...extremeStartsSettings.defaults, start: 'huge-weights', seed: 1, learningRate: hugeOne.stableRate / 2, epochs: 20_000 }, z);
 const b3Curvature = curvatureAlong(hugeOne.start, z, B3);
 /**
  * On a fixed bowl each step would multiply the error along the steepest direction by about η·λmax
@@ -144,7 +144,7 @@ const largestWeightedSum = Math.max(
 );
 
 // Seed 1 of very large biases, worked in the prose.
-const largeOne = extremeRun({ ...EXTREME_STARTS_DEFAULTS, start: 'large-biases', seed: 1 }, z);
+const largeOne = extremeRun({ ...extremeStartsSettings.defaults, start: 'large-biases', seed: 1 }, z);
 const largeOneOutcome = large.z[0];
 
 function stateWords(state: string): string {

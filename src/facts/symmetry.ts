@@ -19,8 +19,8 @@ import {
 import { gradientNorm } from '../trainer/endState';
 import { unitGap, unitsIdentical } from '../trainer/symmetry';
 import { defaultDataset } from '../experiments/data/defaultDataset';
-import { SYMMETRY_DEFAULTS, SYMMETRY_RULES, type NudgeTarget, type SymmetricStart } from '../widgets/symmetry/config';
-import { firstBelow, LEVEL_EPOCHS, LEVEL_SEEDS, symmetricStart, symmetryRun, widthLevels } from '../widgets/symmetry/run';
+import { symmetrySettings, type NudgeTarget, type SymmetricStart } from '../experiments/symmetry/settings';
+import { firstBelow, LEVEL_EPOCHS, LEVEL_SEEDS, symmetricStart, symmetryRun, widthLevels } from '../experiments/symmetry/run';
 import { fixed, percent } from './format';
 import symmetryCache from './cache/symmetry.json';
 import { cachedRuns, type CacheFile } from './cache/runs';
@@ -31,7 +31,7 @@ const data = defaultDataset();
 const varY = variance(data.y);
 const meanY = mean(data.y);
 /** The widget's rate; 0.01, the rate our reproduction of the write-up uses elsewhere (it gives none), is checked to end in the same places (tests). */
-export const RATE = SYMMETRY_DEFAULTS.learningRate;
+export const RATE = symmetrySettings.defaults.learningRate;
 export const WRITEUP_RATE = 0.01;
 /** Long enough for every run here to have stopped moving (tests check the gradient is ~0). */
 export const LONG = 20_000;
@@ -180,8 +180,8 @@ export const symmetry = {
   rate: String(RATE),
   writeupRate: String(WRITEUP_RATE),
   long: count(LONG),
-  widgetEpochs: count(SYMMETRY_DEFAULTS.epochs),
-  maxEpochs: count(SYMMETRY_RULES.epochs.max),
+  widgetEpochs: count(symmetrySettings.defaults.epochs),
+  maxEpochs: count(symmetrySettings.fields.epochs.max),
   varY: fixed(varY, 3),
   w0b2: summary(tied.w0b2),
   w2b0: summary(tied.w2b0),

@@ -17,7 +17,7 @@ const preset = (value: string) => `${W} [data-name="start"] input[value="${value
 
 /** The step table's row for one parameter: [start, step 1, …]. */
 const stepRow = (page: Page, name: string) =>
-  page.$eval(`${W} [data-steps]`, (table, n) => {
+  page.$eval(`${W} [data-table="steps"]`, (table, n) => {
     const row = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')?.textContent === n);
     return [...(row?.querySelectorAll('td') ?? [])].map((c) => c.textContent ?? '');
   }, name);
@@ -53,7 +53,9 @@ describe('extreme-starts widget', () => {
       const view = await widgetView(page, W);
       expect(view.panels.loss).not.toBe(before.panels.loss);
       expect(view.panels.loss).toMatch(/diverged at epoch 3/);
-      expect(view.status).toMatch(/diverged at epoch 3.*largest stable rate is about 10⁻¹⁴/);
+      // What helps instead of stepping back: a rate below the stable one at this start.
+      expect(view.status).toMatch(/diverged at epoch 3.*learning rate below 2\/λmax ≈ [\d.× ]*10⁻¹⁴/);
+      expect(view.status).not.toMatch(/step back|reset/i);
       expect(view.numbers.loss).toBe('too large to represent');
       expect(view.numbers.ratio).toMatch(/unstable at the start/);
       expect(view.visibleText).not.toMatch(/NaN|undefined|Infinity/);
@@ -97,7 +99,7 @@ describe('extreme-starts widget', () => {
       await expectBadInputsRejected(page, W, [
         ['learningRate', '0', /at least 1e-16/],
         ['learningRate', 'abc', /“abc” is not a number/],
-        ['learningRate', '-1', /at least 1e-16/],
+        ['learningRate', '-1', /must be positive/],
         ['learningRate', '1e308', /at most 10/],
         ['learningRate', 'NaN', /must be an actual number/],
         ['learningRate', '', /is empty/],
@@ -123,6 +125,20 @@ describe('extreme-starts widget', () => {
       expect(await page.isChecked(preset('huge-weights'))).toBe(true);
       const reached = await tabbedControls(page, 10);
       for (const name of ['seed', 'learningRate', 'epochs', 'scaling', 'share']) expect(reached).toContain(name);
+      expect(p.problems()).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('after a divergence under a locked learning rate, the status line does not suggest changing it', async () => {
+    const p = await openWidget(site, `${PAGE}?extremes.start=huge-weights&extremes.lock=learningRate`, W);
+    const { page } = p;
+    try {
+      await expect.poll(async () => (await widgetView(page, W)).status).toMatch(/diverged at epoch 3/);
+      const view = await widgetView(page, W);
+      expect(view.status).not.toMatch(/learning rate|2\/λmax/);
+      expect(view.status).toMatch(/milder start/);
       expect(p.problems()).toEqual([]);
     } finally {
       await p.close();

@@ -82,7 +82,7 @@ describe('symmetry widget', () => {
         ['epsilon', '5', /at most 1/],
         ['epsilon', '-1e308', /at least [−-]1/],
         ['epsilon', 'Infinity', /must be a finite number/],
-        ['learningRate', '-0.1', /at least 0\.001/],
+        ['learningRate', '-0.1', /must be positive/],
         ['learningRate', '1e308', /at most 0\.5/],
         ['epochs', '2.5', /whole number/],
         ['epochs', '0', /at least 1/],

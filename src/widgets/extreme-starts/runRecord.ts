@@ -3,7 +3,7 @@
 import { predictAll } from '../../trainer/network';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
 import type { RunRecord } from '../kit/runFiles';
-import type { ExtremeRun } from './run';
+import type { ExtremeRun } from '../../experiments/extreme-starts/run';
 
 export function extremeRunRecord(run: ExtremeRun, shareKey: string, link: string): RunRecord {
   return {

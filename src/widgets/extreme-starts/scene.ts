@@ -6,23 +6,19 @@ import { rSquared } from '../../trainer/loss';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
 import type { UnitActivity } from '../../trainer/units';
 import { downsampleIndicesLog } from '../kit/downsample';
-import { formatInteger, formatNumber, formatPowerOfTen } from '../../experiments/format';
+import { formatInteger, formatLoss, formatNumber, formatR2, formatScaled } from '../../experiments/format';
+
+export { formatScaled };
 import { lineChart, SERIES_COLORS } from '../kit/lineChart';
 import { meterScene } from '../kit/meter';
 import type { SvgNode } from '../kit/svg';
-import { formatLoss, formatR2 } from '../../experiments/format';
-import { FIRST_STEPS, type ExtremeRun } from './run';
+import { FIRST_STEPS, type ExtremeRun } from '../../experiments/extreme-starts/run';
 
 export const LOSS_WIDTH = 480;
 export const LOSS_HEIGHT = 300;
 export const METER_WIDTH = 320;
 export const METER_HEIGHT = 80;
 
-/** Ordinary numbers near 1, powers of ten far from it (10²⁷ reads better than 1e+27). */
-export function formatScaled(value: number): string {
-  const size = Math.abs(value);
-  return size !== 0 && Number.isFinite(size) && (size >= 1e4 || size < 1e-3) ? formatPowerOfTen(value) : formatNumber(value);
-}
 
 /** A loss of any size: powers of ten when huge, words when too large to represent. */
 export function formatAnyLoss(loss: number): string {
@@ -101,7 +97,7 @@ export function stepRows(run: ExtremeRun): string[][] {
   ]);
 }
 
-export interface ExtremeNumbers {
+export type ExtremeNumbers = {
   epoch: string;
   loss0: string;
   loss: string;
@@ -116,7 +112,7 @@ export interface ExtremeNumbers {
   unit1Now: string;
   unit2Start: string;
   unit2Now: string;
-}
+};
 
 /** How η compares with the stable rate 2/λmax at the start, in words. */
 export function rateComparison(rate: number, stable: number): string {
@@ -155,9 +151,23 @@ export function extremeNumbers(run: ExtremeRun): ExtremeNumbers {
 export interface ExtremeScene {
   panels: { loss: SvgNode; meter: SvgNode };
   numbers: ExtremeNumbers;
-  steps: string[][];
+  tables: { steps: string[][] };
 }
 
 export function extremeScene(run: ExtremeRun): ExtremeScene {
-  return { panels: { loss: lossPanel(run), meter: r2Meter(run) }, numbers: extremeNumbers(run), steps: stepRows(run) };
+  return { panels: { loss: lossPanel(run), meter: r2Meter(run) }, numbers: extremeNumbers(run), tables: { steps: stepRows(run) } };
+}
+
+/**
+ * What helps after a divergence, for the status line: a rate below the stable one at this start,
+ * or a milder start. Stepping back or resetting would only replay the same blow-up. A setting a
+ * teacher has locked is not suggested.
+ */
+export function divergenceAdvice(run: ExtremeRun, locked: (name: 'learningRate' | 'start') => boolean): string {
+  const what = `The run diverged at epoch ${formatInteger(run.divergedAt)}: each step overshot by more than the last until the loss was too large to represent.`;
+  const helps = [
+    locked('learningRate') ? null : `a learning rate below 2/λmax ≈ ${formatScaled(run.stableRate)}, the largest stable rate at this start`,
+    locked('start') ? null : 'a milder start',
+  ].filter((h): h is string => h !== null);
+  return helps.length ? `${what} What helps: ${helps.join(', or ')}.` : what;
 }

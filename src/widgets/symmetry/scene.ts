@@ -7,13 +7,12 @@ import { rSquared } from '../../trainer/loss';
 import { unitGap } from '../../trainer/symmetry';
 import { chartFrame, chartSvg } from '../kit/chart';
 import { downsampleIndicesLog } from '../kit/downsample';
-import { formatInteger, formatNumber, formatPowerOfTen } from '../../experiments/format';
+import { formatInteger, formatLoss, formatNumber, formatPowerOfTen, formatR2, formatScaled } from '../../experiments/format';
 import { lineChart, SERIES_COLORS } from '../kit/lineChart';
 import { scatterChart } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { tableEpochs, unitSummary } from '../../experiments/training/report';
-import { formatLoss, formatR2 } from '../../experiments/format';
-import { firstBelow, paramsAt, type SymmetryRun, type WidthLevels } from './run';
+import { firstBelow, paramsAt, type SymmetryRun, type WidthLevels } from '../../experiments/symmetry/run';
 
 export const PANEL_WIDTH = 420;
 export const PANEL_HEIGHT = 300;
@@ -32,6 +31,10 @@ function seriesOf(length: number, valueAt: (e: number) => number) {
   const x = downsampleIndicesLog(length, valueAt, BUCKETS);
   return { x, y: x.map(valueAt) };
 }
+
+/** Values this large (a diverged run) get a wider margin and fewer ticks, so their labels fit. */
+const HUGE = 1e6;
+const hugeAxis = (lo: number, hi: number) => Math.max(Math.abs(lo), Math.abs(hi)) >= HUGE;
 
 /** Epoch 0 and the first steps get as much room as the thousandth: most of the action is early. */
 const epochAxis = (run: SymmetryRun) => ({ label: 'epoch (logarithmic from 1 on)', type: 'symlog' as const, domain: [0, Math.max(10, run.config.epochs)] as [number, number] });
@@ -56,7 +59,8 @@ export function lossPanel(run: SymmetryRun, levels: WidthLevels, tied: SymmetryR
       `Dashed lines: Var(y) = ${formatNumber(run.varY)} (predicting the mean), the lowest loss one hidden unit reaches (${formatNumber(levels.oneUnit)}) ` +
       `and the lowest two units reach (${formatNumber(levels.twoUnits)}). Two tied units can never get below the one-unit line.`,
     x: epochAxis(run),
-    y: { label: 'loss L (log scale)', type: 'log' },
+    // Powers of ten as 10⁵⁰, not 1e+50: a diverging run's labels stay short enough for the margin.
+    y: { label: 'loss L (log scale)', type: 'log', format: formatScaled },
     series,
     references: [
       { value: run.varY, label: 'Var(y): predict the mean' },
@@ -81,14 +85,14 @@ export function tracesPanel(run: SymmetryRun): SvgNode {
   const frame = chartFrame({
     width: PANEL_WIDTH,
     height: PANEL_HEIGHT,
-    margin: { top: 30, right: 64, bottom: 44, left: 56 },
+    margin: { top: 30, right: 64, bottom: 44, left: hugeAxis(lo, hi) ? 72 : 56 },
     heading: 'Unit 1 (wide bands) and unit 2 (dashed)',
     title: run.firstDifferent < 0
       ? `Unit 1’s and unit 2’s parameters over ${formatInteger(E)} epochs: every pair lies exactly on top of each other.`
       : `Unit 1’s and unit 2’s parameters over ${formatInteger(E)} epochs; the largest difference at the end is ${formatNumber(unitGap(paramsAt(run, E)))}.`,
     description: 'Four pairs: W1 and W2 (from x1), W3 and W4 (from x2), W5 and W6 (to the output), B1 and B2 (biases). Where a dashed line runs inside its band, the two units agree.',
     x: epochAxis(run),
-    y: { label: 'parameter value', domain: [lo, hi] },
+    y: { label: 'parameter value', domain: [lo, hi], ticks: hugeAxis(lo, hi) ? 4 : undefined },
   });
   const path = (s: { x: number[]; y: number[] }) => {
     let d = '';
@@ -173,6 +177,7 @@ export function activationsPanel(run: SymmetryRun): SvgNode {
   const all = [...h1, ...h2].filter(Number.isFinite);
   const top = all.length ? Math.max(1, ...all) : 1;
   const domain: [number, number] = [0, top * 1.05];
+  const huge = hugeAxis(0, top);
   const onDiagonal = h1.every((v, i) => Object.is(v, h2[i]));
   return scatterChart({
     width: PANEL_WIDTH,
@@ -182,15 +187,16 @@ export function activationsPanel(run: SymmetryRun): SvgNode {
       ? `Each sample's h1 against its h2 after ${formatInteger(run.epochs)} epochs: all ${formatInteger(data.n)} points lie on the diagonal h1 = h2.`
       : `Each sample's h1 against its h2 after ${formatInteger(run.epochs)} epochs: the points leave the diagonal where the units disagree.`,
     description: 'One point per sample. On the dashed diagonal the two hidden units output the same number; two tied units can only ever put points there.',
-    x: { label: 'h1 (unit 1’s output)', values: h1, domain },
-    y: { label: 'h2 (unit 2’s output)', values: h2, domain },
+    x: { label: 'h1 (unit 1’s output)', values: h1, domain, ticks: huge ? 3 : undefined },
+    y: { label: 'h2 (unit 2’s output)', values: h2, domain, ticks: huge ? 4 : undefined },
+    margin: huge ? { left: 72 } : undefined,
     curves: [{ x: domain, y: domain, label: 'h1 = h2', color: 'var(--muted, #555)', dash: '5 4' }],
     curvesUnder: true,
     radius: 2.6,
   });
 }
 
-export interface SymmetryNumbers {
+export type SymmetryNumbers = {
   /** The nudge in words, e.g. "W3 + 0.3: W3 ≠ W4 at the start". */
   nudge: string;
   epoch: string;
@@ -203,7 +209,7 @@ export interface SymmetryNumbers {
   gap: string;
   belowOneUnit: string;
   units: string;
-}
+};
 
 export function symmetryNumbers(run: SymmetryRun, levels: WidthLevels, gaps: Float64Array = gapSeries(run)): SymmetryNumbers {
   const E = run.epochs;
@@ -242,7 +248,7 @@ export function tableRows(run: SymmetryRun): string[][] {
 export interface SymmetryScene {
   panels: { loss: SvgNode; traces: SvgNode; gap: SvgNode; activations: SvgNode };
   numbers: SymmetryNumbers;
-  rows: string[][];
+  tables: { rows: string[][] };
 }
 
 export function symmetryScene(run: SymmetryRun, levels: WidthLevels, tied: SymmetryRun | null): SymmetryScene {
@@ -250,6 +256,6 @@ export function symmetryScene(run: SymmetryRun, levels: WidthLevels, tied: Symme
   return {
     panels: { loss: lossPanel(run, levels, tied), traces: tracesPanel(run), gap: gapPanel(run, gaps), activations: activationsPanel(run) },
     numbers: symmetryNumbers(run, levels, gaps),
-    rows: tableRows(run),
+    tables: { rows: tableRows(run) },
   };
 }

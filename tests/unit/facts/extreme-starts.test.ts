@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { extremeStarts as f, RATE, SEEDS } from '../../../src/facts/extreme-starts';
 import { forwardColumns, PRINTED_PARTIALS } from '../../../src/facts/backprop-formulas';
 import { B3, lossAndGradient, mean, PARAMETER_NAMES } from '../../../src/trainer';
-import { extremeData } from '../../../src/widgets/extreme-starts/run';
+import { extremeData } from '../../../src/experiments/extreme-starts/run';
 
 const lesson = readFileSync(new URL('../../../content/lessons/12-extreme-starts.mdx', import.meta.url), 'utf8');
 const num = (s: string) => Number(s.replace(/\u2212/g, '-').replace(/,/g, ''));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseExtremeStartsConfig } from '../../../src/widgets/extreme-starts/config';
-import { extremeRun } from '../../../src/widgets/extreme-starts/run';
+import { extremeStartsSettings } from '../../../src/experiments/extreme-starts/settings';
+import { extremeRun } from '../../../src/experiments/extreme-starts/run';
 import { extremeRunRecord } from '../../../src/widgets/extreme-starts/runRecord';
 import { lossCsv, runJson } from '../../../src/widgets/kit/runFiles';
 
 describe('extremeRunRecord', () => {
   it('records the run shown: epochs + 1 losses at the one rate, and the settings that rebuild it', () => {
-    const { config, notices } = parseExtremeStartsConfig({ start: 'large-biases', epochs: '40', learningRate: '0.01' });
+    const { config, notices } = extremeStartsSettings.parse({ start: 'large-biases', epochs: '40', learningRate: '0.01' });
     expect(notices).toEqual([]);
     const run = extremeRun(config);
     const record = extremeRunRecord(run, 'extremes', 'link');
@@ -20,7 +20,7 @@ describe('extremeRunRecord', () => {
   });
 
   it('keeps a diverged run readable: the losses past the blow-up are null', () => {
-    const { config, notices } = parseExtremeStartsConfig({ start: 'huge-weights', epochs: '200', learningRate: '0.05' });
+    const { config, notices } = extremeStartsSettings.parse({ start: 'huge-weights', epochs: '200', learningRate: '0.05' });
     expect(notices).toEqual([]);
     const run = extremeRun(config);
     expect(run.status).toBe('diverged');

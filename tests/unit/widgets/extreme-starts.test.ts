@@ -1,59 +1,14 @@
-// The extreme-starts widget: its settings, its run and what its scene shows.
+// The extreme-starts widget: its run and what its scene shows (its settings: experiments/extreme-starts-settings.test.ts).
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { toSvgString } from '../../../src/widgets/kit/svg';
-import {
-  EXTREME_STARTS_DEFAULTS,
-  EXTREME_STARTS_KEYS,
-  parseExtremeStartsConfig,
-  serializeExtremeStartsConfig,
-  type ExtremeStartsConfig,
-} from '../../../src/widgets/extreme-starts/config';
-import { extremeData, extremeRun, FIRST_STEPS } from '../../../src/widgets/extreme-starts/run';
-import { extremeScene, formatScaled, rateComparison, stepRows, STEP_COLUMNS } from '../../../src/widgets/extreme-starts/scene';
+import { extremeStartsSettings, type ExtremeStartsConfig } from '../../../src/experiments/extreme-starts/settings';
+import { extremeData, extremeRun, FIRST_STEPS } from '../../../src/experiments/extreme-starts/run';
+import { divergenceAdvice, extremeScene, formatScaled, rateComparison, stepRows, STEP_COLUMNS } from '../../../src/widgets/extreme-starts/scene';
 import { expectNotice } from '../../helpers/notice';
 
-const config = (over: Partial<ExtremeStartsConfig> = {}): ExtremeStartsConfig => ({ ...EXTREME_STARTS_DEFAULTS, epochs: 300, ...over });
+const config = (over: Partial<ExtremeStartsConfig> = {}): ExtremeStartsConfig => ({ ...extremeStartsSettings.defaults, epochs: 300, ...over });
 const everything = (scene: ReturnType<typeof extremeScene>) =>
-  [...Object.values(scene.panels).map(toSvgString), ...Object.values(scene.numbers), ...scene.steps.flat()].join(' ');
-
-describe('parseExtremeStartsConfig', () => {
-  it('gives the defaults, with no notices, for an empty source', () => {
-    expect(parseExtremeStartsConfig({})).toEqual({ config: EXTREME_STARTS_DEFAULTS, notices: [] });
-  });
-
-  it('reads every setting, including a learning rate as small as 10⁻¹⁶ and "min-max" written with a dash', () => {
-    const { config: c, notices } = parseExtremeStartsConfig(new URLSearchParams('start=huge-weights&seed=7&learningRate=1e-16&epochs=20000&scaling=min-max'));
-    expect(notices).toEqual([]);
-    expect(c).toEqual({ start: 'huge-weights', seed: 7, learningRate: 1e-16, epochs: 20000, scaling: 'minmax' });
-  });
-
-  it('ignores garbled and unknown settings with a notice each', () => {
-    const { config: c, notices } = parseExtremeStartsConfig({ start: 'ones', seed: '-1', learningRate: '0', epochs: 'lots', scaling: 'none', x: '1' });
-    expect(c).toEqual(EXTREME_STARTS_DEFAULTS);
-    expect(notices.join(' ')).toMatch(/start “ones”.*at least 0.*at least 1e-16.*“lots” is not a number.*scaling “none”.*unknown setting “x”/);
-  });
-
-  it('round-trips through serialize and parse', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          start: fc.constantFrom('zeros' as const, 'huge-weights' as const, 'large-biases' as const, 'he' as const),
-          seed: fc.integer({ min: 0, max: 999_999_999 }),
-          learningRate: fc.double({ min: 1e-16, max: 10, noNaN: true }),
-          epochs: fc.integer({ min: 1, max: 20_000 }),
-          scaling: fc.constantFrom('zscore' as const, 'minmax' as const),
-        }),
-        (c) => {
-          const back = parseExtremeStartsConfig(serializeExtremeStartsConfig(c));
-          expect(back.notices).toEqual([]);
-          expect(back.config).toEqual(c);
-        },
-      ),
-    );
-    expect([...serializeExtremeStartsConfig(EXTREME_STARTS_DEFAULTS).keys()]).toEqual(EXTREME_STARTS_KEYS);
-  });
-});
+  [...Object.values(scene.panels).map(toSvgString), ...Object.values(scene.numbers), ...scene.tables.steps.flat()].join(' ');
 
 describe('extremeRun', () => {
   it('moves nothing but B3 (by rounding only) from all zeros on standardised data', () => {
@@ -103,7 +58,21 @@ describe('extremeScene', () => {
     expect(scene.numbers.ratio).toMatch(/unstable at the start/);
     expect(everything(scene)).not.toMatch(/NaN|undefined|Infinity/);
     // The fourth step never happened.
-    expect(scene.steps.every((row) => row[row.length - 1] === '—')).toBe(true);
+    expect(scene.tables.steps.every((row) => row[row.length - 1] === '—')).toBe(true);
+  });
+
+  it('says what helps after a divergence, leaving out what a teacher has locked', () => {
+    const run = extremeRun(config({ start: 'huge-weights' }));
+    const free = divergenceAdvice(run, () => false);
+    expectNotice(free, { names: ['epoch 3', '2/λmax'], says: /diverged/, uses: formatScaled(run.stableRate) });
+    expect(free).toMatch(/milder start/);
+    expect(free).not.toMatch(/step back|reset/i);
+    const rateLocked = divergenceAdvice(run, (name) => name === 'learningRate');
+    expect(rateLocked).not.toMatch(/learning rate|2\/λmax/);
+    expect(rateLocked).toMatch(/milder start/);
+    const bothLocked = divergenceAdvice(run, () => true);
+    expect(bothLocked).toMatch(/diverged at epoch 3/);
+    expect(bothLocked).not.toMatch(/learning rate|start\b/);
   });
 
   it('says when both units are dead and the run can only learn the mean', () => {

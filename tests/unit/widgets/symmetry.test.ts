@@ -1,66 +1,21 @@
-// The symmetry widget: its settings, its run and what its scene draws.
+// The symmetry widget: its run and what its scene draws (its settings: experiments/symmetry-settings.test.ts).
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { makeDataset } from '../../../src/trainer';
 import { unitsIdentical } from '../../../src/trainer/symmetry';
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
-import {
-  parseSymmetryConfig,
-  serializeSymmetryConfig,
-  SYMMETRY_DEFAULTS,
-  SYMMETRY_KEYS,
-  type SymmetryConfig,
-} from '../../../src/widgets/symmetry/config';
-import { firstBelow, paramsAt, symmetricStart, symmetryRun } from '../../../src/widgets/symmetry/run';
+import { symmetrySettings, type SymmetryConfig } from '../../../src/experiments/symmetry/settings';
+import { firstBelow, isTiedRunOf, paramsAt, symmetricStart, symmetryPairSteps, symmetryRun } from '../../../src/experiments/symmetry/run';
+import { runToEnd } from '../../../src/experiments/steps';
 import { gapSeries, symmetryScene, tableRows, TABLE_COLUMNS } from '../../../src/widgets/symmetry/scene';
 import { expectNotice } from '../../helpers/notice';
 
 const data = makeDataset({ n: 80 });
 const levels = { oneUnit: 0.6, twoUnits: 0.04 };
-const config = (over: Partial<SymmetryConfig> = {}): SymmetryConfig => ({ ...SYMMETRY_DEFAULTS, epochs: 200, ...over });
+const config = (over: Partial<SymmetryConfig> = {}): SymmetryConfig => ({ ...symmetrySettings.defaults, epochs: 200, ...over });
 
 function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
   return [...(predicate(node) ? [node] : []), ...(node.children ?? []).flatMap((c) => find(c, predicate))];
 }
-
-describe('parseSymmetryConfig', () => {
-  it('gives the defaults, with no notices, for an empty source', () => {
-    expect(parseSymmetryConfig({})).toEqual({ config: SYMMETRY_DEFAULTS, notices: [] });
-  });
-
-  it('reads every setting from a link', () => {
-    const { config: c, notices } = parseSymmetryConfig(new URLSearchParams('start=weights2-biases0&nudge=w3&epsilon=-0.3&learningRate=0.01&epochs=500'));
-    expect(notices).toEqual([]);
-    expect(c).toEqual({ start: 'weights2-biases0', nudge: 'W3', epsilon: -0.3, learningRate: 0.01, epochs: 500 });
-  });
-
-  it('ignores garbled and unknown settings with a notice each, keeping the defaults', () => {
-    const { config: c, notices } = parseSymmetryConfig({ start: 'zeros', nudge: 'W2', epsilon: '2', learningRate: 'NaN', epochs: '1.5', colour: 'red' });
-    expect(c).toEqual(SYMMETRY_DEFAULTS);
-    expect(notices).toHaveLength(6);
-    expect(notices.join(' ')).toMatch(/start “zeros”.*W1, W3, W5, B1.*at most 1.*actual number.*whole number.*unknown setting “colour”/);
-  });
-
-  it('round-trips through serialize and parse, so a link restores the same run', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          start: fc.constantFrom('weights0-biases2' as const, 'weights2-biases0' as const),
-          nudge: fc.constantFrom('W1' as const, 'W3' as const, 'W5' as const, 'B1' as const),
-          epsilon: fc.double({ min: -1, max: 1, noNaN: true }),
-          learningRate: fc.double({ min: 0.001, max: 0.5, noNaN: true }),
-          epochs: fc.integer({ min: 1, max: 20_000 }),
-        }),
-        (c) => {
-          const back = parseSymmetryConfig(serializeSymmetryConfig(c));
-          expect(back.notices).toEqual([]);
-          expect(back.config).toEqual({ ...c, epsilon: Object.is(c.epsilon, -0) ? 0 : c.epsilon });
-        },
-      ),
-    );
-    expect([...serializeSymmetryConfig(SYMMETRY_DEFAULTS).keys()]).toEqual(SYMMETRY_KEYS);
-  });
-});
 
 describe('symmetryRun', () => {
   it('starts from the preset with ε added to the chosen parameter of unit 1 only', () => {
@@ -88,6 +43,17 @@ describe('symmetryRun', () => {
     expect(run.status).toBe('diverged');
     expect(run.epochs).toBeLessThan(2000);
     expect(run.message).toMatch(/diverged/);
+  });
+
+  it('trains the tied run beside a nudged one, or reuses the one given', () => {
+    const nudged = config({ epsilon: 0.1, nudge: 'B1' });
+    const pair = runToEnd(symmetryPairSteps(nudged, data));
+    expect(pair.tied).not.toBeNull();
+    expect(isTiedRunOf(pair.tied!, nudged)).toBe(true);
+    expect(pair.tied!.losses).toEqual(symmetryRun(config(), data).losses);
+    expect(runToEnd(symmetryPairSteps({ ...nudged, epsilon: 0.2 }, data, pair.tied)).tied).toBe(pair.tied);
+    expect(isTiedRunOf(pair.tied!, { ...nudged, learningRate: 0.01 })).toBe(false);
+    expect(runToEnd(symmetryPairSteps(config(), data)).tied).toBeNull();
   });
 
   it('finds the first epoch below a level', () => {
@@ -127,7 +93,7 @@ describe('symmetryScene', () => {
   it('never prints NaN, undefined or Infinity, even for a diverged run', () => {
     const run = symmetryRun(config({ start: 'weights2-biases0', learningRate: 0.5, epochs: 2000 }), data);
     const scene = symmetryScene(run, levels, null);
-    const text = [...Object.values(scene.panels).map(toSvgString), ...Object.values(scene.numbers), ...scene.rows.flat()].join(' ');
+    const text = [...Object.values(scene.panels).map(toSvgString), ...Object.values(scene.numbers), ...scene.tables.rows.flat()].join(' ');
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
   });
 

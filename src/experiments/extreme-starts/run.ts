@@ -8,7 +8,8 @@ import { initParams } from '../../trainer/init';
 import { variance } from '../../trainer/loss';
 import { Trainer, type TrainStatus } from '../../trainer/train';
 import { unitActivity, type UnitActivity } from '../../trainer/units';
-import type { ExtremeStartsConfig } from './config';
+import { runToEnd } from '../steps';
+import type { ExtremeScaling, ExtremeStartsConfig } from './settings';
 
 /** How many of the first steps the widget lists. */
 export const FIRST_STEPS = 4;
@@ -38,18 +39,14 @@ export interface ExtremeRun {
 const datasets = new Map<string, Dataset>();
 
 /** The course's data (N = 300, seed 1), z-scored or min-max scaled; made once per scaling. */
-export function extremeData(scaling: ExtremeStartsConfig['scaling']): Dataset {
+export function extremeData(scaling: ExtremeScaling): Dataset {
   let data = datasets.get(scaling);
   if (!data) datasets.set(scaling, (data = makeDataset({ scaling })));
   return data;
 }
 
 export function extremeRun(config: ExtremeStartsConfig, data: Dataset = extremeData(config.scaling)): ExtremeRun {
-  const steps = extremeRunSteps(config, data, Infinity);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(extremeRunSteps(config, data, Infinity));
 }
 
 /**

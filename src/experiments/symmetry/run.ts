@@ -8,8 +8,9 @@ import { PARAMETER_NAMES } from '../../trainer/parameters';
 import { Trainer, train, type TrainStatus } from '../../trainer/train';
 import { unitsIdentical } from '../../trainer/symmetry';
 import type { Dataset } from '../../trainer/data';
-import { defaultDataset } from '../../experiments/data/defaultDataset';
-import type { SymmetryConfig } from './config';
+import { defaultDataset } from '../data/defaultDataset';
+import { runToEnd } from '../steps';
+import type { SymmetryConfig } from './settings';
 
 export interface SymmetryRun {
   readonly config: SymmetryConfig;
@@ -42,11 +43,7 @@ export function symmetricStart(config: Pick<SymmetryConfig, 'start' | 'nudge' | 
 }
 
 export function symmetryRun(config: SymmetryConfig, data: Dataset = defaultDataset()): SymmetryRun {
-  const steps = symmetryRunSteps(config, data, Infinity);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(symmetryRunSteps(config, data, Infinity));
 }
 
 /**
@@ -76,6 +73,28 @@ export function* symmetryRunSteps(config: SymmetryConfig, data: Dataset = defaul
     message: trainer.message,
     firstDifferent,
   };
+}
+
+/** A run and, for a nudged one, the tied run (ε = 0) it is compared with. */
+export interface SymmetryPair {
+  run: SymmetryRun;
+  tied: SymmetryRun | null;
+}
+
+/**
+ * The run for `config` and, when it is nudged, the tied run beside it (`tied`, if given, is that
+ * run already made: only ε or the nudged parameter changed), yielding the epoch reached.
+ */
+export function* symmetryPairSteps(config: SymmetryConfig, data: Dataset = defaultDataset(), tied: SymmetryRun | null = null): Generator<number, SymmetryPair> {
+  const run = yield* symmetryRunSteps(config, data);
+  if (config.epsilon === 0) return { run, tied: null };
+  return { run, tied: tied ?? (yield* symmetryRunSteps({ ...config, epsilon: 0 }, data)) };
+}
+
+/** Whether `run` is the tied run `config` is compared with (same start, rate and length, ε = 0). */
+export function isTiedRunOf(run: SymmetryRun, config: SymmetryConfig): boolean {
+  const c = run.config;
+  return c.epsilon === 0 && c.start === config.start && c.learningRate === config.learningRate && c.epochs === config.epochs;
 }
 
 /** The first epoch whose loss is below `level`, or −1. */
