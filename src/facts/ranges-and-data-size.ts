@@ -1,11 +1,11 @@
 // Every number lesson 14 ("Input ranges, scaling and data size") prints, computed with the
-// trainer. Runs that the lesson's widget also shows go through the widget's own runSetup.
+// trainer. Runs that the lesson's widget also shows go through its own runSetup (experiments/setup-comparison).
 import {
   Trainer, curvature, initParams, linearFit, makeDataset, rSquared, train, variance,
   type Dataset, type InitPreset, type LossForm,
 } from '../trainer';
-import { RANGES, serializeSetupComparisonConfig, SETUP_COMPARISON_DEFAULTS, SETUP_DEFAULTS, type RangeChoice, type SetupComparisonConfig } from '../widgets/setup-comparison/config';
-import { GOOD_FIT, runSetup } from '../widgets/setup-comparison/run';
+import { RANGES, setupComparisonSettings, withSetups, type RangeChoice, type Setup, type SetupComparisonConfig } from '../experiments/setup-comparison/settings';
+import { GOOD_FIT, runSetup } from '../experiments/setup-comparison/run';
 import { countFact, medianFact } from './uncertainty';
 import { fixed, percent } from './format';
 
@@ -105,12 +105,9 @@ const race = (() => {
 // ---------- 300 against 3,000 points ----------
 
 const CHECKPOINTS = [0, 10, 100, 1000] as const;
-const config = (a: Partial<typeof SETUP_DEFAULTS>, b: Partial<typeof SETUP_DEFAULTS>, rest: Partial<SetupComparisonConfig> = {}): SetupComparisonConfig => ({
-  ...SETUP_COMPARISON_DEFAULTS,
-  ...rest,
-  a: { ...SETUP_DEFAULTS, ...a },
-  b: { ...SETUP_DEFAULTS, ...b },
-});
+/** The widget's defaults with both setups on the original ranges, then changed as given. */
+const config = (a: Partial<Setup>, b: Partial<Setup>, rest: Partial<SetupComparisonConfig> = {}): SetupComparisonConfig =>
+  withSetups(setupComparisonSettings.defaults, { range: 'original', ...a }, { range: 'original', ...b }, rest);
 /** The lesson's size comparison, as its widget shows it. */
 export const SIZE_CONFIG = config({ n: 300 }, { n: 3000 }, { epochs: 1000 });
 const sizeA = runSetup(SIZE_CONFIG, 'a');
@@ -163,7 +160,7 @@ const lowered = (() => {
 const r2Of = (run: { losses: Float64Array; epochs: number; varY: number }) => 1 - run.losses[run.epochs] / run.varY;
 
 /** A config as the widget's props (its link settings), so the lesson shows exactly the runs measured here. */
-const props = (c: SetupComparisonConfig) => Object.fromEntries(serializeSetupComparisonConfig(c));
+const props = (c: SetupComparisonConfig) => Object.fromEntries(setupComparisonSettings.serialise(c));
 
 export const rangesAndDataSize = {
   widgets: { unscaled: props(UNSCALED_CONFIG), scaled: props(SCALED_CONFIG), size: props(SIZE_CONFIG), batch: props(BATCH_CONFIG) },

@@ -77,7 +77,7 @@ describe('setup comparison', () => {
     const cases: [string, string, RegExp][] = [
       ['learningRate', 'abc', /“abc” is not a number/],
       ['learningRate', '', /Learning rate η is empty/],
-      ['learningRate', '-0.1', /must be at least/],
+      ['learningRate', '-0.1', /must be positive/],
       ['learningRate', 'NaN', /must be an actual number/],
       ['epochs', 'Infinity', /must be a finite number/],
       ['epochs', '1e308', /Epochs must be at most 5,000/],

@@ -227,12 +227,12 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
       const result = await this.#slices.run(work, {
         onProgress: progress && ((p: P) => {
           said = true;
-          this.status.note(progress(p));
+          this.say(progress(p));
         }),
       });
       if (!result.done) return null;
       this.status.problem('run', null);
-      if (said) this.status.note('');
+      if (said) this.say('');
       return result.value;
     } catch (error) {
       if (!(error instanceof TrainerInputError)) throw error;

@@ -4,14 +4,14 @@
 // mean-loss terms against 2/λmax, the final loss and R², when R² first reached 0.9).
 import { rSquared } from '../../trainer/loss';
 import { downsampleIndices } from '../kit/downsample';
-import { formatInteger, formatNumber } from '../../experiments/format';
+import { formatInteger, formatLoss, formatNumber, formatR2 } from '../../experiments/format';
 import { tableEpochs } from '../../experiments/training/report';
-import { formatLoss, formatR2 } from '../../experiments/format';
 import { lineChart, type LineSeries, type ReferenceLine } from '../kit/lineChart';
 import type { ChartMarker } from '../kit/marker';
 import type { SvgNode } from '../kit/svg';
-import { LOSS_OPTIONS, RANGES, SCALING_OPTIONS, type Setup, type SetupComparisonConfig, type SetupName, type XAxis } from './config';
-import { GOOD_FIT, isFullBatch, samplesPerUpdate, type SetupRun } from './run';
+import { SCALING_OPTIONS } from '../../experiments/data/settings';
+import { LOSS_OPTIONS, RANGES, setupOf, type Setup, type SetupComparisonConfig, type SetupName, type XAxis } from '../../experiments/setup-comparison/settings';
+import { GOOD_FIT, isFullBatch, samplesPerUpdate, type SetupRun } from '../../experiments/setup-comparison/run';
 
 export const CHART_WIDTH = 420;
 export const CHART_HEIGHT = 330;
@@ -25,7 +25,7 @@ export type Runs = Record<SetupName, SetupRun>;
 
 /** One line per setup: "A: original ranges, z-score, N = 300, mean loss, full batch". */
 export function describeSetup(config: SetupComparisonConfig, s: SetupName): string {
-  const setup = config[s];
+  const setup = setupOf(config, s);
   const scaling = SCALING_OPTIONS.find((o) => o.value === setup.scaling)!.label;
   const loss = setup.lossForm === 'mean' ? 'mean loss' : 'summed loss';
   const batch = isFullBatch(setup) ? 'full batch' : `batches of ${formatInteger(samplesPerUpdate(setup))}`;
@@ -108,7 +108,7 @@ export function batchWords(setup: Setup): string {
 
 /** Each setup's numbers by the keys of TABLE_ROWS, as printed. */
 export function setupNumbers(config: SetupComparisonConfig, s: SetupName, run: SetupRun): Record<string, string> {
-  const setup = config[s];
+  const setup = setupOf(config, s);
   const batch = samplesPerUpdate(setup);
   const last = run.losses[run.epochs];
   return {
@@ -130,11 +130,14 @@ export function setupNumbers(config: SetupComparisonConfig, s: SetupName, run: S
 }
 
 export interface ComparisonScene {
-  chart: SvgNode;
-  /** 'a.lossEnd', 'b.r2', …: every number of the table. */
+  panels: { chart: SvgNode };
+  /** 'a.lossEnd', 'b.r2', …: every number of the table, and each setup's description. */
   numbers: Record<string, string>;
-  /** What the status line should say about a divergence, or null. */
+  tables: { samples: string[][] };
+  /** What the status line should say about a divergence (without advice), or null. */
   divergence: string | null;
+  /** One sentence per setup: its loss and R² at the end. */
+  summary: string;
 }
 
 export function comparisonScene(config: SetupComparisonConfig, runs: Runs): ComparisonScene {
@@ -151,9 +154,10 @@ export function comparisonScene(config: SetupComparisonConfig, runs: Runs): Comp
           const over = run.effectiveRate > run.stableRate ? ` Its step, ${formatNumber(run.effectiveRate)} in mean-loss terms, is above 2/λmax = ${formatNumber(run.stableRate)}.` : '';
           return `Setup ${STYLE[s].name} diverged at epoch ${formatInteger(run.divergedAt)}: each step overshot by more than the last until the loss was too large to represent.${over}`;
         })
-        .join(' ') + ' Try a smaller learning rate.'
+        .join(' ')
     : null;
-  return { chart: lossChart(config, runs), numbers, divergence };
+  const summary = (['a', 'b'] as const).map((s) => `${describeSetup(config, s)}: loss ${numbers[`${s}.lossEnd`]}, R² ${numbers[`${s}.r2`]}.`).join(' ');
+  return { panels: { chart: lossChart(config, runs) }, numbers, tables: { samples: lossTableRows(config, runs) }, divergence, summary };
 }
 
 export const LOSS_TABLE_COLUMNS = ['epoch', 'updates A', 'loss A', 'R² A', 'updates B', 'loss B', 'R² B'];

@@ -59,8 +59,8 @@ export function lossPanel(run: SymmetryRun, levels: WidthLevels, tied: SymmetryR
       `Dashed lines: Var(y) = ${formatNumber(run.varY)} (predicting the mean), the lowest loss one hidden unit reaches (${formatNumber(levels.oneUnit)}) ` +
       `and the lowest two units reach (${formatNumber(levels.twoUnits)}). Two tied units can never get below the one-unit line.`,
     x: epochAxis(run),
-    // Powers of ten as 10⁵⁰, not 1e+50: a diverging run's labels stay short enough for the margin.
-    y: { label: 'loss L (log scale)', type: 'log', format: formatScaled },
+    // A diverging run's powers of ten as 10⁵⁰, not 1e+50, so they fit beside the axis title.
+    y: { label: 'loss L (log scale)', type: 'log', ...(hugeAxis(0, Math.max(...own.y.filter(Number.isFinite))) ? { format: formatScaled, ticks: 4 } : {}) },
     series,
     references: [
       { value: run.varY, label: 'Var(y): predict the mean' },
@@ -85,7 +85,7 @@ export function tracesPanel(run: SymmetryRun): SvgNode {
   const frame = chartFrame({
     width: PANEL_WIDTH,
     height: PANEL_HEIGHT,
-    margin: { top: 30, right: 64, bottom: 44, left: hugeAxis(lo, hi) ? 72 : 56 },
+    margin: { top: 30, right: 64, bottom: 44, left: hugeAxis(lo, hi) ? 84 : 56 },
     heading: 'Unit 1 (wide bands) and unit 2 (dashed)',
     title: run.firstDifferent < 0
       ? `Unit 1’s and unit 2’s parameters over ${formatInteger(E)} epochs: every pair lies exactly on top of each other.`
@@ -189,7 +189,7 @@ export function activationsPanel(run: SymmetryRun): SvgNode {
     description: 'One point per sample. On the dashed diagonal the two hidden units output the same number; two tied units can only ever put points there.',
     x: { label: 'h1 (unit 1’s output)', values: h1, domain, ticks: huge ? 3 : undefined },
     y: { label: 'h2 (unit 2’s output)', values: h2, domain, ticks: huge ? 4 : undefined },
-    margin: huge ? { left: 72 } : undefined,
+    margin: huge ? { left: 84, right: 28 } : undefined,
     curves: [{ x: domain, y: domain, label: 'h1 = h2', color: 'var(--muted, #555)', dash: '5 4' }],
     curvesUnder: true,
     radius: 2.6,

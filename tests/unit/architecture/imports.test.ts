@@ -145,8 +145,6 @@ const KNOWN_BROKEN: readonly string[] = [
   "src/facts/local-minima.ts → src/widgets/loss-surface/config.ts (facts must not import widget)",
   "src/facts/local-minima.ts → src/widgets/loss-surface/run.ts (facts must not import widget)",
   "src/facts/local-minima.ts → src/widgets/loss-surface/scene.ts (facts must not import widget)",
-  "src/facts/ranges-and-data-size.ts → src/widgets/setup-comparison/config.ts (facts must not import widget)",
-  "src/facts/ranges-and-data-size.ts → src/widgets/setup-comparison/run.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/config.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/results.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/scene.ts (facts must not import widget)",

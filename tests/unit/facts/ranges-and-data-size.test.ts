@@ -5,7 +5,7 @@ import {
   BATCH_CONFIG, CURVATURE_SEEDS,
   DIVERGENCE_EPOCHS, rangesAndDataSize as f, RACE_EPOCHS, RACE_RATE, RACE_SEEDS, SCALED_CONFIG, SIZE_CONFIG, SUM_RATES, UNSCALED_CONFIG,
 } from '../../../src/facts/ranges-and-data-size';
-import { parseSetupComparisonConfig } from '../../../src/widgets/setup-comparison/config';
+import { setupComparisonSettings } from '../../../src/experiments/setup-comparison/settings';
 
 const lesson = readFileSync(new URL('../../../content/lessons/14-ranges-and-data-size.mdx', import.meta.url), 'utf8');
 const x = f.exact;
@@ -87,8 +87,8 @@ describe('lesson 14: wider ranges, scaled', () => {
 describe('lesson 14: 300 against 3,000 samples', () => {
   it('follows nearly the same curve with a mean loss and full batches', () => {
     expect(x.largestGap).toBeLessThan(0.1);
-    expect(SIZE_CONFIG.a.n).toBe(300);
-    expect(SIZE_CONFIG.b.n).toBe(3000);
+    expect(SIZE_CONFIG.nA).toBe(300);
+    expect(SIZE_CONFIG.nB).toBe(3000);
   });
 
   it('oscillates or diverges with a summed loss on 3,000 samples, not on 300', () => {
@@ -116,8 +116,8 @@ describe('lesson 14: 300 against 3,000 samples', () => {
 
 describe('lesson 14: widgets, prose and exercises', () => {
   it('gives the widgets exactly the configurations measured here', () => {
-    for (const flat of Object.values(f.widgets)) expect(parseSetupComparisonConfig(flat).notices).toEqual([]);
-    expect(parseSetupComparisonConfig(f.widgets.scaled).config).toEqual(SCALED_CONFIG);
+    for (const flat of Object.values(f.widgets)) expect(setupComparisonSettings.parse(flat).notices).toEqual([]);
+    expect(setupComparisonSettings.parse(f.widgets.scaled).config).toEqual(SCALED_CONFIG);
     for (const key of Object.keys(f.widgets)) expect(lesson).toContain(`{...f.widgets.${key}}`);
   });
 

@@ -8,7 +8,8 @@ import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
 import { variance } from '../../trainer/loss';
 import { Trainer, type TrainStatus } from '../../trainer/train';
-import { RANGES, type Setup, type SetupComparisonConfig, type SetupName } from './config';
+import { runToEnd } from '../steps';
+import { RANGES, setupOf, type Setup, type SetupComparisonConfig, type SetupName } from './settings';
 
 /** R² that counts as "fitted" in the lesson's race. */
 export const GOOD_FIT = 0.9;
@@ -50,12 +51,15 @@ export function isFullBatch(setup: Setup): boolean {
   return samplesPerUpdate(setup) === setup.n;
 }
 
-export function runSetup(config: SetupComparisonConfig, which: SetupName, data: Dataset = setupData(config[which])): SetupRun {
-  const steps = runSetupSteps(config, which, data, Infinity);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+export function runSetup(config: SetupComparisonConfig, which: SetupName, data: Dataset = setupData(setupOf(config, which))): SetupRun {
+  return runToEnd(runSetupSteps(config, which, data, Infinity));
+}
+
+/** Both setups, A then B, yielding the epoch reached: what the page trains on every change. */
+export function* runBothSteps(config: SetupComparisonConfig): Generator<number, Record<SetupName, SetupRun>> {
+  const a = yield* runSetupSteps(config, 'a');
+  const b = yield* runSetupSteps(config, 'b');
+  return { a, b };
 }
 
 /** About this many sample passes (epochs × N) between two pauses of runSetupSteps: a millisecond or two. */
@@ -69,10 +73,10 @@ const SAMPLES_PER_SLICE = 200_000;
 export function* runSetupSteps(
   config: SetupComparisonConfig,
   which: SetupName,
-  data: Dataset = setupData(config[which]),
+  data: Dataset = setupData(setupOf(config, which)),
   samplesPerSlice = SAMPLES_PER_SLICE,
 ): Generator<number, SetupRun> {
-  const setup = config[which];
+  const setup = setupOf(config, which);
   const start = comparisonStart(config);
   const batch = samplesPerUpdate(setup);
   const trainer = new Trainer({
