@@ -12,7 +12,7 @@ import {
   unitActivity,
   type OperationCount,
 } from '../trainer';
-import { COUNTED_RUN } from '../widgets/operation-counter/count';
+import { COUNTED_RUN } from '../experiments/operation-counter/count';
 import { formatFixed, formatInteger, formatNumber } from '../experiments/format';
 import { percent } from './format';
 

@@ -215,19 +215,22 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   /**
    * Runs long work (a generator that yields its progress) in slices, so the page keeps answering.
    * A newer call drops the older run, whose result would only be drawn over. Meanwhile the element
-   * is aria-busy and data-working, and `progress` (if given) words each slice's progress in the
-   * status line. Resolves with the result, or null when a newer run took over or the trainer
-   * refused the settings (said in the status line; the figure keeps the last run).
+   * is aria-busy and data-working, and `progress` (if given) is called after each slice: the
+   * words it returns are said in the status line (it may draw the partial result instead).
+   * Resolves with the result, or null when a newer run took over or the trainer refused the
+   * settings (said in the status line; the figure keeps the last run).
    */
-  protected async runSliced<R, P>(work: Iterator<P, R>, progress?: (p: P) => string): Promise<R | null> {
+  protected async runSliced<R, P>(work: Iterator<P, R>, progress?: (p: P) => string | void): Promise<R | null> {
     this.setAttribute('aria-busy', 'true');
     this.dataset.working = '';
     let said = false;
     try {
       const result = await this.#slices.run(work, {
         onProgress: progress && ((p: P) => {
+          const words = progress(p);
+          if (typeof words !== 'string') return;
           said = true;
-          this.say(progress(p));
+          this.say(words);
         }),
       });
       if (!result.done) return null;

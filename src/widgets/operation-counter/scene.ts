@@ -6,7 +6,7 @@ import { chartFrame, chartSvg } from '../kit/chart';
 import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { h, round, type SvgNode } from '../kit/svg';
 import { operationsPerSample, parameterCount, type EpochCounts } from '../../trainer';
-import { agrees, PHASES, type CountState, type Phase } from './count';
+import { agrees, PHASES, type CountState, type Phase } from '../../experiments/operation-counter/count';
 
 export const CHART_WIDTH = 460;
 export const CHART_HEIGHT = 250;
@@ -29,7 +29,7 @@ function perSample(state: CountState, phase: Phase, kind: Kind): string {
   const H = state.config.hidden;
   if (phase === 'update') return '–';
   const s = operationsPerSample(H);
-  if (phase === 'backward' && kind === 'multiplications' && state.config.mask === 'on') return `${formatInteger(1 + H)} + 3 per unit that is on`;
+  if (phase === 'backward' && kind === 'multiplications' && state.config.mask) return `${formatInteger(1 + H)} + 3 per unit that is on`;
   return formatInteger(s[phase][kind]);
 }
 
@@ -53,7 +53,7 @@ export function tableRows(state: CountState, kind: Kind): string[][] {
   const H = state.config.hidden;
   const s = operationsPerSample(H);
   const perSampleTotal =
-    kind === 'multiplications' && state.config.mask === 'on' ? '–' : formatInteger(s.forward[kind] + s.loss[kind] + s.backward[kind]);
+    kind === 'multiplications' && state.config.mask ? '–' : formatInteger(s.forward[kind] + s.loss[kind] + s.backward[kind]);
   rows.push([
     'total',
     perSampleTotal,
@@ -101,8 +101,8 @@ export function counterChart(state: CountState): SvgNode {
   const frame = chartFrame({
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
-    // Room on the left for the longest phase label, "update (once per epoch)", at 13 px.
-    margin: { top: 48, right: 66, bottom: 40, left: 160 },
+    // Room on the left for the longest phase label line, "backward pass" or "(once per epoch)".
+    margin: { top: 48, right: 66, bottom: 40, left: 132 },
     x: { label: 'operations in one epoch', domain: [0, largest], ticks: 3 },
     y: { label: '', domain: [0, 1] },
     yAxis: false,
@@ -122,7 +122,17 @@ export function counterChart(state: CountState): SvgNode {
   ];
   PHASES.forEach((p, i) => {
     const top = plot.top + i * band;
-    nodes.push(h('text', { x: plot.left - 8, y: round(top + band / 2), dy: '0.32em', 'text-anchor': 'end', 'font-size': 13 }, PHASE_LABELS[p]));
+    // A long label ("update (once per epoch)") takes two lines, its aside under it, so it fits the margin.
+    const [name, aside] = PHASE_LABELS[p].split(/ (?=\()/);
+    const y = top + band / 2;
+    nodes.push(
+      aside
+        ? h('text', { x: plot.left - 8, y: round(y - 7), dy: '0.32em', 'text-anchor': 'end', 'font-size': 13 }, [
+            h('tspan', {}, name),
+            h('tspan', { x: plot.left - 8, dy: 15, 'font-size': 12 }, aside),
+          ])
+        : h('text', { x: plot.left - 8, y: round(y), dy: '0.32em', 'text-anchor': 'end', 'font-size': 13 }, name),
+    );
     kinds.forEach(({ kind, fill, sign }, k) => {
       const y = round(top + band / 2 - bar - 1 + k * (bar + 2));
       const x1 = frame.x(value(p, kind));

@@ -3,13 +3,13 @@
 // can be set side by side. With the mask, the count depends on which units are on, which changes
 // as the parameters move; the formula then needs A, the number of sample–unit pairs that are on,
 // read off each epoch's parameters by the forward rule z > 0 (unitActivity). Pure and stepwise:
-// the page counts a few epochs per frame and stays responsive.
+// countSteps yields after every few epochs, so the page counts in slices and stays responsive.
 import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
 import { countedEpoch, operationsPerEpoch, total, type EpochCounts, type OperationCount } from '../../trainer/operations';
 import type { Parameters } from '../../trainer/parameters';
 import { unitActivity } from '../../trainer/units';
-import type { OperationCounterConfig } from './config';
+import type { OperationCounterConfig } from './settings';
 
 /** The run that is counted: the default data, a He start with seed 1, η = 0.01. */
 export const COUNTED_RUN = { preset: 'he' as const, seed: 1, learningRate: 0.01 };
@@ -55,7 +55,7 @@ export function countEpochs(state: CountState, epochs: number): boolean {
   const H = config.hidden;
   for (let k = 0; k < epochs && state.epoch < config.epochs; k++) {
     const activePairs = unitActivity(state.params, data, H).activeCounts.reduce((a, b) => a + b, 0);
-    const mask = config.mask === 'on';
+    const mask = config.mask;
     const formula = operationsPerEpoch(data.n, H, mask ? activePairs : undefined);
     const run = countedEpoch(state.params, data, COUNTED_RUN.learningRate, H, mask);
     const counted: EpochCounts = { ...run.perSample, update: run.update };
@@ -69,9 +69,19 @@ export function countEpochs(state: CountState, epochs: number): boolean {
   return state.epoch >= config.epochs;
 }
 
-/** How much counting one epoch costs, in sample–unit steps: the page sizes its slices by it. */
+/** How much counting one epoch costs, in sample–unit steps: the slices are sized by it. */
 export function epochWork(config: OperationCounterConfig): number {
   return config.n * (config.hidden + 1);
+}
+
+/** About this many sample–unit steps between two pauses of countSteps: a millisecond or two. */
+const WORK_PER_STEP = 200_000;
+
+/** Counts the rest of `state`'s epochs, yielding the state after every few, and returns it complete. */
+export function* countSteps(state: CountState): Generator<CountState, CountState> {
+  const epochs = Math.max(1, Math.floor(WORK_PER_STEP / Math.max(1, epochWork(state.config))));
+  while (!countEpochs(state, epochs)) yield state;
+  return state;
 }
 
 /** Whether every count from the formulas equals the counted one. */
