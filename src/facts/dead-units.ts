@@ -6,9 +6,9 @@ import {
   makeSqueezedDataset, meanSquaredError, medianInterval, parameterChanges, PARAMETER_NAMES, unitActivity, wilsonInterval, WRITEUP_EXAMPLE,
   type Dataset, type InitPreset, type ParameterName,
 } from '../trainer';
-import { activeRegion } from '../widgets/kit/halfPlane';
-import { DEAD_UNITS_DEFAULTS, type DeadUnitsScaling } from '../widgets/dead-units/config';
-import { deadUnitsData, runDeadUnits, type DeadUnitsRun } from '../widgets/dead-units/run';
+import { activeRegion } from '../experiments/halfPlane';
+import { deadUnitsSettings, type DeadUnitsScaling } from '../experiments/dead-units/settings';
+import { deadUnitsData, runDeadUnits, type DeadUnitsRun } from '../experiments/dead-units/run';
 import { fixed, percent } from './format';
 import { countFact } from './uncertainty';
 
@@ -59,10 +59,10 @@ const sliver = (() => {
 
 // ---------- Re-running the example (the widget's defaults: η = 0.01, 2,000 epochs) ----------
 
-const EPOCHS = DEAD_UNITS_DEFAULTS.epochs;
-const RATE = DEAD_UNITS_DEFAULTS.learningRate;
+const EPOCHS = deadUnitsSettings.defaults.epochs;
+const RATE = deadUnitsSettings.defaults.learningRate;
 const runOf = (scaling: DeadUnitsScaling): DeadUnitsRun =>
-  runDeadUnits({ ...DEAD_UNITS_DEFAULTS, start: 'writeup-example', scaling }, dataOf[scaling]);
+  runDeadUnits({ ...deadUnitsSettings.defaults, start: 'writeup-example', scaling }, dataOf[scaling]);
 const squeezed = runOf('squeezed');
 const zscore = runOf('zscore');
 const minmax = runOf('minmax');
@@ -97,7 +97,7 @@ const smallMoves = [W2, W4, B2].map((j) => Math.abs(squeezedZeroed[j]));
 
 /** The unit-1 parameters of a run at the epoch it died and at the end (identical if frozen). */
 function frozenSince(run: DeadUnitsRun): boolean {
-  const config = { ...DEAD_UNITS_DEFAULTS, scaling: 'zscore' as const };
+  const config = { ...deadUnitsSettings.defaults, scaling: 'zscore' as const };
   const trainer = new Trainer({ data: run.data, params: run.start, learningRate: config.learningRate });
   trainer.step(run.deadFrom[0]);
   return UNIT1.every((j) => Object.is(trainer.params[j], run.final[j]));

@@ -122,7 +122,7 @@ describe('dead units', () => {
       ['epochs', '1e308', /Epochs must be at most 20,000/],
       ['epochs', '2.5', /whole number/],
       ['learningRate', 'Infinity', /must be a finite number/],
-      ['learningRate', '-1e308', /Learning rate η must be at least 0\.0001/],
+      ['learningRate', '-1e308', /learning rate η must be positive/],
       ['initSeed', '-1', /Starting seed must be at least 0/],
     ];
     for (const [name, text, message] of expected) {
@@ -154,6 +154,26 @@ describe('dead units', () => {
     await page.keyboard.press('End');
     await expect.poll(() => page.inputValue(field('learningRate'))).toBe('10');
     await expect.poll(async () => (await widgetView(page, W)).numbers.lossEnd).not.toBe(before.numbers.lossEnd);
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
+  test('a teacher’s locked start holds: the write-up button is off, a typed seed does not switch the start, the link keeps the lock', async () => {
+    const p = await open(`${PAGE}?dead.start=he&dead.lock=start`);
+    const { page } = p;
+    await expect.poll(() => page.inputValue(select('start'))).toBe('he');
+    expect(await page.isDisabled(select('start'))).toBe(true);
+    expect(await page.isDisabled(`${W} [data-action="writeup"]`)).toBe(true);
+    const before = (await table(page))[0].start;
+    await page.fill(field('initSeed'), '5');
+    await page.press(field('initSeed'), 'Tab');
+    await expect.poll(async () => (await table(page))[0].start).not.toBe(before);
+    expect(await page.inputValue(select('start'))).toBe('he');
+    await page.click(`${W} [data-action="share"]`);
+    const link = await page.inputValue(`${W} [data-share-link]`);
+    expect(link).toMatch(/dead\.lock=start/);
+    expect(link).toMatch(/dead\.start=he/);
+    expect(new URL(page.url()).search).toMatch(/dead\.lock=start/);
     expect(p.problems()).toEqual([]);
     await p.close();
   });

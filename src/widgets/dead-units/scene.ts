@@ -8,16 +8,15 @@ import { rSquared } from '../../trainer/loss';
 import { PARAMETER_NAMES } from '../../trainer/parameters';
 import { unitActivity } from '../../trainer/units';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
-import { formatInteger, formatNumber } from '../../experiments/format';
+import { formatInteger, formatLoss, formatNumber, formatR2 } from '../../experiments/format';
 import { tableEpochs } from '../../experiments/training/report';
-import { formatLoss, formatR2 } from '../../experiments/format';
-import { activeRegion, kinkSegment, type Point, type Rect, type Unit } from '../kit/halfPlane';
+import { activeRegion, kinkSegment, type Point, type Rect, type Unit } from '../../experiments/halfPlane';
 import { lineChart } from '../kit/lineChart';
 import { downsampleIndices } from '../kit/downsample';
 import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import type { DeadUnitsScaling } from './config';
-import type { DeadUnitsRun } from './run';
+import type { DeadUnitsScaling } from '../../experiments/dead-units/settings';
+import type { DeadUnitsRun } from '../../experiments/dead-units/run';
 
 export const PLANE_WIDTH = 400;
 export const PLANE_HEIGHT = 390;
@@ -61,6 +60,8 @@ export interface DeadUnitsScene {
   rows: TableRow[];
   panels: { start: SvgNode; end: SvgNode; activity: SvgNode };
   numbers: Record<string, string>;
+  /** The text alternative of the activity panel: each unit's count and the loss at selected epochs. */
+  tables: { samples: string[][] };
   /** Names of the parameters that did not move at all. */
   unchanged: string[];
 }
@@ -133,7 +134,11 @@ export function unitStory(run: DeadUnitsRun, k: 0 | 1): string {
   return `${name} is on for ${formatInteger(end)} of ${n} samples at the end (${formatInteger(counts[0])} at the start): a working hinge.`;
 }
 
-export function deadUnitsScene(run: DeadUnitsRun, scaling: DeadUnitsScaling): DeadUnitsScene {
+/**
+ * Everything the widget shows for one run. `suggestRate: false` leaves the advice to lower the
+ * learning rate out of a divergence's outcome (a teacher has locked the rate).
+ */
+export function deadUnitsScene(run: DeadUnitsRun, scaling: DeadUnitsScaling, suggestRate = true): DeadUnitsScene {
   const rows = tableRows(run);
   const unchanged = rows.filter((r) => r.unchanged).map((r) => r.name);
   const largest = rows.find((r) => r.largest);
@@ -157,7 +162,7 @@ export function deadUnitsScene(run: DeadUnitsRun, scaling: DeadUnitsScaling): De
       : 'Setting any single parameter to 0 would not raise the loss.',
     outcome:
       run.status === 'diverged'
-        ? `The run diverged after ${formatInteger(run.epochs)} epochs: each step overshot by more than the last until the numbers were too large to represent. The table shows the last finite values; try a smaller learning rate.`
+        ? `The run diverged after ${formatInteger(run.epochs)} epochs: each step overshot by more than the last until the numbers were too large to represent. The table shows the last finite values${suggestRate ? '; try a smaller learning rate' : ''}.`
         : `Trained for all ${formatInteger(run.epochs)} epochs.`,
     h1Story: unitStory(run, 0),
     h2Story: unitStory(run, 1),
@@ -171,6 +176,7 @@ export function deadUnitsScene(run: DeadUnitsRun, scaling: DeadUnitsScaling): De
       end: planePanel(run, 'end', scaling),
       activity: activityPanel(run),
     },
+    tables: { samples: activityRows(run) },
   };
 }
 

@@ -6,7 +6,7 @@ import type { Dataset } from '../../trainer/data';
 import { relu } from '../../trainer/activation';
 import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
 import { formatFixed, formatInteger, formatShort } from '../../experiments/format';
-import { activeRegion, kinkSegment, onDirection, type Point, type Rect, type Unit } from '../kit/halfPlane';
+import { activeRegion, kinkSegment, onDirection, type Point, type Rect, type Unit } from '../../experiments/halfPlane';
 import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { ReluUnitConfig } from '../../experiments/relu-unit/settings';

@@ -1,45 +1,12 @@
+// The dead-units widget: its run and what its scene shows (its settings: experiments/dead-units-settings.test.ts).
 import { describe, expect, it } from 'vitest';
-import {
-  DEAD_UNITS_DEFAULTS, parseDeadUnitsConfig, parseDeadUnitsScaling, serializeDeadUnitsConfig,
-} from '../../../src/widgets/dead-units/config';
-import { deadUnitsData, runDeadUnits } from '../../../src/widgets/dead-units/run';
+import { deadUnitsSettings } from '../../../src/experiments/dead-units/settings';
+import { deadUnitsData, deadUnitsRunSteps, runDeadUnits } from '../../../src/experiments/dead-units/run';
 import { activityRows, deadUnitsScene, listNames, tableRows, unitStory } from '../../../src/widgets/dead-units/scene';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 import { expectNotice } from '../../helpers/notice';
 
-describe('parseDeadUnitsConfig', () => {
-  it('starts from the write-up’s example on squeezed inputs, η = 0.01, 2,000 epochs', () => {
-    expect(parseDeadUnitsConfig({})).toEqual({ config: { ...DEAD_UNITS_DEFAULTS }, notices: [] });
-    expect(DEAD_UNITS_DEFAULTS).toMatchObject({ start: 'writeup-example', scaling: 'squeezed', learningRate: 0.01, epochs: 2000 });
-  });
-
-  it('reads every setting and round-trips through its serialisation', () => {
-    const source = { start: 'he', initSeed: '7', scaling: 'min-max', learningRate: '0.003', epochs: '500' };
-    const { config, notices } = parseDeadUnitsConfig(source);
-    expect(notices).toEqual([]);
-    expect(config).toEqual({ start: 'he', initSeed: 7, scaling: 'minmax', learningRate: 0.003, epochs: 500 });
-    expect(parseDeadUnitsConfig(serializeDeadUnitsConfig(config)).config).toEqual(config);
-  });
-
-  it('accepts the scaling’s other names', () => {
-    expect(parseDeadUnitsScaling('Z score')).toBe('zscore');
-    expect(parseDeadUnitsScaling('x/range')).toBe('squeezed');
-    expect(parseDeadUnitsScaling('none')).toBe('none');
-    expect(parseDeadUnitsScaling('log')).toBeNull();
-  });
-
-  it('ignores garbled or unknown settings with a notice, keeping the defaults', () => {
-    const { config, notices } = parseDeadUnitsConfig({
-      start: 'zeros', scaling: 'cubes', learningRate: '-1', epochs: '1e308', initSeed: 'NaN', colour: 'red',
-    });
-    expect(config).toEqual(DEAD_UNITS_DEFAULTS);
-    expect(notices).toHaveLength(6);
-    expectNotice(notices.join(' '), { names: 'start', quotes: '“zeros”' });
-    expect(notices.join(' ')).toMatch(/Learning rate η must be at least 0\.0001/);
-    expect(notices.join(' ')).toMatch(/Epochs must be at most 20,000/);
-    expect(notices.join(' ')).toMatch(/unknown setting “colour”/);
-  });
-});
+const DEAD_UNITS_DEFAULTS = deadUnitsSettings.defaults;
 
 describe('runDeadUnits', () => {
   it('keeps a count of on-samples per unit for every epoch and finds where a unit died', () => {
@@ -52,6 +19,18 @@ describe('runDeadUnits', () => {
     expect(run.deadFrom[1]).toBe(-1);
   });
 
+  it('gives the same run in slices as at once', () => {
+    const config = { ...DEAD_UNITS_DEFAULTS, scaling: 'zscore' as const, epochs: 1200 };
+    const steps = deadUnitsRunSteps(config, deadUnitsData('zscore'), 500);
+    const epochs: number[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) epochs.push(step.value);
+    expect(epochs).toEqual([500, 1000]);
+    const whole = runDeadUnits(config);
+    expect(step.value.losses).toEqual(whole.losses);
+    expect(step.value.active).toEqual(whole.active);
+  });
+
   it('uses the squeezed data set for x ÷ range', () => {
     const data = deadUnitsData('squeezed');
     expect(Math.min(...data.x1)).toBe(-0.5);
@@ -62,7 +41,9 @@ describe('runDeadUnits', () => {
     expect(run.status).toBe('diverged');
     expect(run.epochs).toBeLessThan(DEAD_UNITS_DEFAULTS.epochs);
     expect(run.final.every(Number.isFinite)).toBe(true);
-    expect(deadUnitsScene(run, 'none').numbers.outcome).toMatch(/^The run diverged after \d+ epochs/);
+    expect(deadUnitsScene(run, 'none').numbers.outcome).toMatch(/^The run diverged after \d+ epochs.*smaller learning rate/);
+    // A teacher's locked rate is not suggested.
+    expect(deadUnitsScene(run, 'none', false).numbers.outcome).not.toMatch(/learning rate/);
     expect(deadUnitsScene(runDeadUnits({ ...DEAD_UNITS_DEFAULTS, epochs: 10 }), 'squeezed').numbers.outcome).toBe('Trained for all 10 epochs.');
   });
 });

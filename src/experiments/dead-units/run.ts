@@ -1,7 +1,7 @@
 // One run of the dead-units widget, DOM-free: the data under the chosen scaling, the start,
 // full-batch gradient descent for the chosen epochs, and, epoch by epoch, on how many samples
 // each hidden unit is on. The server draws the run at build time; the browser reruns it on
-// every change (at most 20,000 epochs of 300 samples: a few tens of milliseconds); lesson 13's
+// every change, in slices (at most 20,000 epochs of 300 samples); lesson 13's
 // facts use the same function, so the prose and the widget cannot disagree.
 import { makeDataset, type Dataset } from '../../trainer/data';
 import { initParams } from '../../trainer/init';
@@ -9,7 +9,8 @@ import { variance } from '../../trainer/loss';
 import { makeSqueezedDataset } from '../../trainer/squeeze';
 import { Trainer, type TrainStatus } from '../../trainer/train';
 import { unitActivity } from '../../trainer/units';
-import type { DeadUnitsConfig, DeadUnitsScaling, DeadUnitsStart } from './config';
+import { runToEnd } from '../steps';
+import type { DeadUnitsConfig, DeadUnitsScaling, DeadUnitsStart } from './settings';
 
 export interface DeadUnitsRun {
   data: Dataset;
@@ -40,6 +41,14 @@ export function deadUnitsStart(start: DeadUnitsStart, seed: number): Float64Arra
 }
 
 export function runDeadUnits(config: DeadUnitsConfig, data: Dataset = deadUnitsData(config.scaling)): DeadUnitsRun {
+  return runToEnd(deadUnitsRunSteps(config, data, Infinity));
+}
+
+/**
+ * The same run, pausing after every `epochsPerSlice` epochs (yielding the epoch reached), so the
+ * page can train it in slices; the trainer is deterministic, so the run is the same.
+ */
+export function* deadUnitsRunSteps(config: DeadUnitsConfig, data: Dataset = deadUnitsData(config.scaling), epochsPerSlice = 500): Generator<number, DeadUnitsRun> {
   const start = deadUnitsStart(config.start, config.initSeed);
   const trainer = new Trainer({ data, params: start, learningRate: config.learningRate });
   const counts = (params: Float64Array) => unitActivity(params, data).activeCounts;
@@ -50,7 +59,10 @@ export function runDeadUnits(config: DeadUnitsConfig, data: Dataset = deadUnitsD
     active[1][e] = b;
   };
   record(0);
-  while (trainer.epoch < config.epochs && trainer.step(1) === 'ok') record(trainer.epoch);
+  while (trainer.epoch < config.epochs && trainer.step(1) === 'ok') {
+    record(trainer.epoch);
+    if (trainer.epoch % epochsPerSlice === 0) yield trainer.epoch;
+  }
   const epochs = trainer.epoch;
   const losses = trainer.lossHistory();
   const deadFrom = active.map((column) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { activeRegion, kinkSegment, onDirection, type Point, type Rect } from '../../../src/widgets/kit/halfPlane';
+import { activeRegion, kinkSegment, onDirection, type Point, type Rect } from '../../../src/experiments/halfPlane';
 
 const square: Rect = { x0: -2, x1: 2, y0: -2, y1: 2 };
 
