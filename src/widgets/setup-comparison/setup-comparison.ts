@@ -30,7 +30,7 @@ class NpSetupComparison extends WidgetElement<SetupComparisonConfig> {
     this.drawScene(scene);
     // A diverged run is news, not a mistake of the reader's: it goes with the summary (the chart
     // and the table mark it too), so later notes such as "link copied" can still be seen.
-    const advice = scene.divergence && !this.isLocked('learningRate') ? ' Try a smaller learning rate.' : '';
+    const advice = scene.divergence ? this.suggest('learningRate', ' Try a smaller learning rate.') : '';
     this.say([scene.divergence && scene.divergence + advice, scene.summary].filter(Boolean).join(' '));
   }
 }

@@ -28,7 +28,7 @@ class NpSymmetry extends WidgetElement<SymmetryConfig> {
     if (pair.tied) this.#tied = pair.tied;
     this.drawScene(symmetryScene(pair.run, this.#levels, pair.tied));
     const diverged = pair.run.status === 'diverged';
-    const advice = this.isLocked('learningRate') ? '' : ' Try a smaller learning rate.';
+    const advice = this.suggest('learningRate', ' Try a smaller learning rate.');
     this.status.problem('diverged', diverged ? `${pair.run.message}${advice}` : null);
   }
 }
