@@ -47,6 +47,12 @@ export interface TrainConfig {
    * start of every epoch, at the same parameters as the training loss.
    */
   heldOut?: Dataset;
+  /**
+   * The indices of the parameters training may change; the others stay exactly where they start
+   * (their partials are set to 0 before each step, so no optimizer moves them). Lesson 20 trains
+   * two parameters this way, so their path lies on the loss slice over those two. Default: all.
+   */
+  trainable?: readonly number[];
 }
 
 export const MAX_WEIGHT_DECAY = 1e6;
@@ -82,6 +88,10 @@ export function validateTrainConfig(config: TrainConfig): string[] {
     messages.push(checkNumber('The batch size', config.batchSize, 1, config.data.n, true));
   }
   messages.push(...checkOptimizerSpec(config.optimizer));
+  if (config.trainable !== undefined && config.params) {
+    const count = config.params.length;
+    if (config.trainable.some((j) => !Number.isInteger(j) || j < 0 || j >= count)) messages.push(`A trainable parameter's index must be a whole number from 0 to ${count - 1}.`);
+  }
   if (!messages.some((m) => m !== null)) {
     if (!model) explain(() => checkShape(config.params, hidden!));
     else if (config.params.length !== model.parameterCount) {
@@ -131,6 +141,8 @@ export class Trainer {
   private readonly batch: { x1: Float64Array; x2: Float64Array; y: Float64Array } | null;
   private readonly previous: Float64Array;
   private readonly shuffle: Random;
+  /** frozen[j] is 1 for a parameter that must not move (TrainConfig.trainable), or null if all train. */
+  private readonly frozen: Uint8Array | null;
 
   constructor(config: TrainConfig) {
     const problems = validateTrainConfig(config);
@@ -158,6 +170,11 @@ export class Trainer {
       ? { x1: new Float64Array(this.batchSize), x2: new Float64Array(this.batchSize), y: new Float64Array(this.batchSize) }
       : null;
     this.shuffle = makeRandom(`shuffle:${config.shuffleSeed ?? 1}`);
+    if (config.trainable === undefined) this.frozen = null;
+    else {
+      this.frozen = new Uint8Array(this.params.length).fill(1);
+      for (const j of config.trainable) this.frozen[j] = 0;
+    }
   }
 
   /** Epochs completed. */
@@ -304,6 +321,7 @@ export class Trainer {
       if (optimizer.kind === 'gradient-descent') stepRate = rate * samplesInStep;
       else for (let j = 0; j < gradient.length; j++) gradient[j] *= samplesInStep;
     }
+    if (this.frozen) for (let j = 0; j < gradient.length; j++) if (this.frozen[j]) gradient[j] = 0;
     previous.set(params);
     optimizer.step(params, gradient, stepRate);
     let finite = true;
