@@ -45,3 +45,4 @@ export * from './split';
 export * from './noiseFloor';
 export * from './minibatchNoise';
 export * from './earlyStopping';
+export * from './quadratic';

@@ -68,6 +68,12 @@ const CASES: Record<string, Case> = {
       await page.fill(field(w, 'epochs'), '20000');
     },
   },
+  'generalisation (longest run)': {
+    tag: 'np-generalisation',
+    async start(page, w) {
+      await page.fill(field(w, 'epochs'), '50000');
+    },
+  },
   'setup comparison (longest run)': {
     tag: 'np-setup-comparison',
     async start(page, w) {

@@ -8,20 +8,29 @@
 import { defaultDataset } from '../../experiments/data/defaultDataset';
 import {
   classifyEndState,
+  earlyStopping,
   gaussian,
+  heldOutBaseline,
   hessianSpectrum,
   initParams,
   makeDataset,
   makeRandom,
   makeSchedule,
+  meanSquaredError,
+  noiseFloor,
+  splitDataset,
   train,
   unitActivity,
+  type Dataset,
+  type DataSplit,
   type InitPreset,
+  type OptimizerSpec,
   type ScheduleSpec,
+  type TrainResult,
   type UnitState,
 } from '../../trainer';
 
-/** One training run on the course's default data (300 z-scored samples, data seed 1, unless `dataSeed` says otherwise). */
+/** One training run on the course's default data (300 z-scored samples, data seed 1) unless `dataSeed` or `data` says otherwise. */
 export interface RunJob {
   preset: InitPreset;
   /** The data seed, if not the default 1 (same rule, same size, same scaling). */
@@ -49,6 +58,18 @@ export interface RunJob {
   gradientNorm?: boolean;
   /** Keep the stable rate 2/λmax of the exact curvature (the Hessian) at the start and at the end. */
   curvature?: boolean;
+  /** Other data than the default: the number of samples, the whole-number noise range and the data seed (the rest as the default). */
+  data?: { n: number; noiseRange: number[]; seed: number };
+  /** Hold out a seeded share of the samples (splitDataset) and train on the rest; the record then keeps `heldOut`. */
+  split?: { testFraction: number; seed: number };
+  /** Early stopping's patience on the held-out loss (with `split`; default 500 epochs). */
+  patience?: number;
+  /** λ of L2 weight decay (default 0). */
+  weightDecay?: number;
+  /** How each step is taken (default plain gradient descent). */
+  optimizer?: OptimizerSpec;
+  /** Keep the loss at the final parameters (after the last epoch), and the first epoch at or below this many noise floors. */
+  floorFactor?: number;
 }
 
 /** What a cached run keeps: JSON-safe (a value that is not finite is stored as null). */
@@ -70,13 +91,48 @@ export interface RunRecord {
   /** 2/λmax of the Hessian at the start and at the end (the last finite parameters if the run diverged). */
   startLimit?: number | null;
   endLimit?: number | null;
+  /** With `floorFactor`: the loss after the last epoch, and the first epoch whose loss is at most floorFactor × the noise floor (null if none). */
+  endLoss?: number | null;
+  floorEpoch?: number | null;
+  /** With `split`: the held-out losses and where early stopping would have stopped. */
+  heldOut?: HeldOutRecord;
+}
+
+/** A held-out run's losses (held-out ones in the training part's units) and its early stop. */
+export interface HeldOutRecord {
+  /** The noise floor of the training part: the best expected loss on new samples. */
+  floor: number;
+  /** The training loss and the held-out loss after the last epoch. */
+  trainEnd: number | null;
+  testEnd: number | null;
+  /** The lowest held-out loss at the start of any epoch, that epoch, and the training loss then. */
+  testBest: number | null;
+  bestEpoch: number;
+  trainAtBest: number | null;
+  /** The epoch at which early stopping's patience ran out (−1 if it never did). */
+  stopEpoch: number;
+  /** The held-out loss of predicting the training part's mean (heldOutBaseline). */
+  baseline: number;
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
+/** The samples a job trains on, and those it holds out (if it splits). */
+function jobData(job: RunJob): { data: Dataset; split: DataSplit | null } {
+  const all = job.data
+    ? makeDataset({ n: job.data.n, noiseRange: [job.data.noiseRange[0], job.data.noiseRange[1]], seed: job.data.seed })
+    : job.dataSeed === undefined
+      ? defaultDataset()
+      : makeDataset({ seed: job.dataSeed });
+  if (!job.split) return { data: all, split: null };
+  const split = splitDataset(all, { testFraction: job.split.testFraction, seed: job.split.seed });
+  return { data: split.train, split };
+}
+
 /** Trains one job exactly as runSweep would (same start, schedule, batches and shuffle seed). */
 export function runJob(job: RunJob): RunRecord {
-  const data = job.dataSeed === undefined ? defaultDataset() : makeDataset({ seed: job.dataSeed });
+  const { data, split } = jobData(job);
+  const heldOut = split?.test ?? null;
   const hidden = job.hidden ?? 2;
   const params = initParams({ preset: job.preset, seed: job.seed, hidden });
   if (job.biases !== undefined) params.fill(job.biases, 3 * hidden);
@@ -95,6 +151,9 @@ export function runJob(job: RunJob): RunRecord {
     schedule: makeSchedule(job.schedule),
     batchSize: job.batchSize,
     shuffleSeed: job.seed,
+    ...(job.optimizer ? { optimizer: job.optimizer } : {}),
+    ...(job.weightDecay ? { weightDecay: job.weightDecay } : {}),
+    ...(heldOut ? { heldOut } : {}),
   });
   const losses = result.losses;
   const record: RunRecord = {
@@ -115,7 +174,29 @@ export function runJob(job: RunJob): RunRecord {
     record.startLimit = finite(hessianSpectrum(startParams, data, hidden).stableLearningRate);
     record.endLimit = finite(hessianSpectrum(result.params, data, hidden).stableLearningRate);
   }
+  if (job.floorFactor !== undefined) {
+    const history = result.lossHistory;
+    const level = job.floorFactor * noiseFloor(data);
+    const first = history.findIndex((loss) => loss <= level);
+    record.endLoss = finite(history[history.length - 1]);
+    record.floorEpoch = first >= 0 ? first : null;
+  }
+  if (split && result.heldOutLosses) record.heldOut = heldOutRecord(result, split, job.patience ?? 500, hidden);
   return record;
+}
+
+function heldOutRecord(result: TrainResult, split: DataSplit, patience: number, hidden: number): HeldOutRecord {
+  const stop = earlyStopping(result.heldOutLosses!, { patience });
+  return {
+    floor: noiseFloor(split.train),
+    trainEnd: finite(result.lossHistory[result.lossHistory.length - 1]),
+    testEnd: finite(meanSquaredError(result.params, split.test, hidden)),
+    testBest: finite(stop.bestLoss),
+    bestEpoch: stop.bestEpoch,
+    trainAtBest: stop.bestEpoch >= 0 ? finite(result.losses[stop.bestEpoch]) : null,
+    stopEpoch: stop.stopped ? stop.stopEpoch : -1,
+    baseline: heldOutBaseline(split),
+  };
 }
 
 /** A cached experiment: its name (the file) and its jobs. */
