@@ -9,6 +9,8 @@ import { normaliseBase } from './src/lib/url.ts';
 import { katexOptions } from './src/lib/katex-options.ts';
 import offline from './src/integrations/offline.ts';
 import contentSecurityPolicy from './src/integrations/csp.ts';
+// Each lesson also exports its exercises as data, for the teachers' printable answer key.
+import exerciseExport from './src/integrations/exercise-export.ts';
 
 export default defineConfig({
   output: 'static',
@@ -16,7 +18,7 @@ export default defineConfig({
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: 'always',
   // csp before offline: the service worker's version hashes the final pages.
-  integrations: [mdx(), contentSecurityPolicy(), offline()],
+  integrations: [mdx({ remarkPlugins: [remarkMath, exerciseExport] }), contentSecurityPolicy(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, katexOptions]],
