@@ -16,6 +16,9 @@ export default defineConfig({
   output: 'static',
   // BASE_PATH=/course/ builds the site for https://host/course/.
   base: normaliseBase(process.env.BASE_PATH),
+  // SITE_URL=https://school.example gives the printed worksheets' QR codes whole addresses (without
+  // it they hold each link from the site's root, since the host is not known when building).
+  site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
   // csp before offline: the service worker's version hashes the final pages.
   integrations: [mdx({ remarkPlugins: [remarkMath, exerciseExport] }), contentSecurityPolicy(), offline()],
