@@ -7,12 +7,12 @@ import {
   type SweepRun,
 } from '../trainer';
 import { defaultDataset } from '../experiments/data/defaultDataset';
-import { sweepAtBuild } from '../widgets/learning-rate/build-sweep';
-import { compareRates, summariseRate, type RateRun } from '../widgets/learning-rate/runs';
-import { LESSON_RATES, LESSON_START, startParameters } from '../widgets/learning-rate/settings';
-import { RATE_COMPARISON_DEFAULTS } from '../widgets/learning-rate/comparison-config';
-import { RATE_SWEEP_DEFAULTS } from '../widgets/learning-rate/sweep-config';
-import { SLICE_STEPS_DEFAULTS } from '../widgets/learning-rate/slice-config';
+import { sweepAtBuild } from '../experiments/learning-rate/build-sweep';
+import { compareRates, summariseRate, type RateRun } from '../experiments/learning-rate/runs';
+import { LESSON_RATES, LESSON_START, startParameters } from '../experiments/learning-rate/settings';
+import { rateComparisonSettings } from '../experiments/learning-rate/comparison-settings';
+import { rateSweepSettings } from '../experiments/learning-rate/sweep-settings';
+import { sliceStepsSettings } from '../experiments/learning-rate/slice-settings';
 import { fixed } from './format';
 import { countFact, medianFact } from './uncertainty';
 
@@ -30,7 +30,7 @@ const start = startParameters(LESSON_START.init, LESSON_START.initSeed);
 const startCurvature = curvature(start, data);
 const limit = startCurvature.stableLearningRate;
 const along = PARAMETER_NAMES.map((_, i) => curvatureAlong(start, data, i));
-const EPOCHS = RATE_COMPARISON_DEFAULTS.epochs;
+const EPOCHS = rateComparisonSettings.defaults.epochs;
 const runs: RateRun[] = compareRates(data, start, LESSON_RATES, EPOCHS);
 const run = (rate: number) => runs.find((r) => r.rate === rate)!;
 const r2 = (loss: number) => 1 - loss / varY;
@@ -50,7 +50,7 @@ function describeRun(r: RateRun) {
 
 // ---------- Many starts: the write-up's scheme, seeds 1 … 100 ----------
 
-const SWEEP = RATE_SWEEP_DEFAULTS;
+const SWEEP = rateSweepSettings.defaults;
 const sweep: SweepRun[][] = sweepAtBuild(SWEEP, data);
 const startLambdas = sweep[0].map((r) => r.startLambdaMax!);
 const sortedLambdas = [...startLambdas].sort((a, b) => a - b);
@@ -151,7 +151,7 @@ export const theLearningRate = {
     alongW5: sig(along[W5]),
     limitW5: sig(2 / along[W5], 2),
   },
-  slice: { rate: String(SLICE_STEPS_DEFAULTS.learningRate), factor: fixed(1 - 2 * SLICE_STEPS_DEFAULTS.learningRate, 1) },
+  slice: { rate: String(sliceStepsSettings.defaults.learningRate), factor: fixed(1 - 2 * sliceStepsSettings.defaults.learningRate, 1) },
   runs: Object.fromEntries(runs.map((r) => [String(r.rate), describeRun(r)])) as Record<string, ReturnType<typeof describeRun>>,
   overshoot: {
     /** The loss right after the first step at η = 0.03: the overshoot, and how many times the start's loss it is. */

@@ -13,7 +13,7 @@ import type { OpenPageOptions } from '../helpers/browser.ts';
 import { defaultDataset } from '../../src/experiments/data/defaultDataset.ts';
 import { curvature } from '../../src/trainer/curvature.ts';
 import { formatNumber } from '../../src/experiments/format.ts';
-import { startParameters } from '../../src/widgets/learning-rate/settings.ts';
+import { startParameters } from '../../src/experiments/learning-rate/settings.ts';
 
 const { dist } = e2eEnv();
 const site = useSite();
@@ -121,7 +121,7 @@ describe('rate comparison', () => {
     expect(await status(page, C)).toMatch(/The figure still shows 0.001, 0.003, 0.01, 0.03, 0.1/);
     expect((await comparison(page)).panels).toEqual(before.panels);
     await page.fill(sliderSelectors(C).field('initSeed'), '-5');
-    await expect.poll(() => status(page, C)).toMatch(/Seed must be at least 0/);
+    await expect.poll(() => status(page, C)).toMatch(/seed must be at least 0/i);
     await noNonsense(page, C);
     expect(p.problems()).toEqual([]);
     await p.close();

@@ -8,7 +8,7 @@ import { clipToBand } from '../kit/clipBand';
 import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import type { RateRun } from './runs';
+import type { RateRun } from '../../experiments/learning-rate/runs';
 
 export const PANEL_WIDTH = 220;
 export const PANEL_HEIGHT = 186;
@@ -177,6 +177,44 @@ export function crossMark(x: number, y: number, r = 5): SvgNode {
   return h('path', { class: 'lr-cross', d: `M${round(x - r)},${round(y - r)}l${2 * r},${2 * r}m0,${-2 * r}l${-2 * r},${2 * r}`, stroke: ABOVE_COLOR, 'stroke-width': 2.5, fill: 'none' });
 }
 
+const LABEL_SIZE = 12;
+
+/** A label's width at LABEL_SIZE, generously: digits and points of a sans face are about 0.6 em. */
+export function labelWidth(text: string): number {
+  return text.length * LABEL_SIZE * 0.62;
+}
+
+/**
+ * Centres for labels wanted at `x` (each `width` wide) so that none crosses a line at one of
+ * `lines` or overlaps its neighbour: the lines cut [lo, hi] into stretches, each label stays in
+ * the stretch its point is in (a point on a line counts as left of it), and within a stretch
+ * neighbours push apart — rightwards from its left end, then leftwards from its right end.
+ */
+export function placeLabels(items: readonly { x: number; width: number }[], lines: readonly number[], [lo, hi]: [number, number], gap = 3): number[] {
+  const cuts = [...lines].sort((a, b) => a - b);
+  const c = items.map((item) => item.x);
+  const half = (i: number) => items[i].width / 2;
+  for (let k = 0; k <= cuts.length; k++) {
+    const start = k === 0 ? lo : cuts[k - 1] + gap;
+    const end = k === cuts.length ? hi : cuts[k] - gap;
+    const members = items
+      .map((_, i) => i)
+      .filter((i) => cuts.filter((line) => items[i].x > line).length === k)
+      .sort((a, b) => items[a].x - items[b].x);
+    let edge = start;
+    for (const i of members) {
+      c[i] = Math.max(c[i], edge + half(i));
+      edge = c[i] + half(i) + gap;
+    }
+    edge = end;
+    for (const i of [...members].reverse()) {
+      c[i] = Math.min(c[i], edge - half(i));
+      edge = c[i] - half(i) - gap;
+    }
+  }
+  return c;
+}
+
 /** The rates on a logarithmic η axis, with the start's limit 2/λmax drawn and the side above it shaded. */
 export function rateStrip(runs: readonly RateRun[], lambdaMax: number): SvgNode {
   const limit = limitOf(lambdaMax);
@@ -207,15 +245,23 @@ export function rateStrip(runs: readonly RateRun[], lambdaMax: number): SvgNode 
       ]),
     );
   }
-  for (const run of runs) {
+  // Each rate's label above its mark, moved aside where it would sit on the limit line or on
+  // another label (issue 12: lesson 8's "0.010.012" with the line through it).
+  const labels = runs.map((run) => formatNumber(run.rate));
+  const centres = placeLabels(
+    runs.map((run, i) => ({ x: frame.x(run.rate), width: labelWidth(labels[i]) })),
+    Number.isFinite(limit) ? [frame.x(limit)] : [],
+    [plot.left, plot.right],
+  );
+  runs.forEach((run, i) => {
     const x = frame.x(run.rate);
     const above = run.rate > limit;
     const mark =
       run.status === 'diverged'
         ? crossMark(x, y)
         : h('path', { d: markerPath(above ? 'triangle' : 'circle', x, y, 5), fill: above ? ABOVE_COLOR : BELOW_COLOR });
-    content.push(h('g', { class: 'lr-rate' }, [mark, h('text', { x: round(x), y: y - 10, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, formatNumber(run.rate))]));
-  }
+    content.push(h('g', { class: 'lr-rate' }, [mark, h('text', { x: round(centres[i]), y: y - 10, 'text-anchor': 'middle', 'font-size': LABEL_SIZE, fill: 'currentColor' }, labels[i])]));
+  });
   return chartSvg(frame, content);
 }
 

@@ -1,20 +1,18 @@
-// Client side of RateListField.astro: the typed list is checked on every keystroke; a bad one
-// is explained in the status line and marked invalid, and the last good list stays in force.
-import type { StatusLine } from '../kit/controls';
-import { formatRateList, parseRateList } from './settings';
-
-export interface RateListControl {
-  /** The last valid list. */
-  readonly value: number[];
-  set(rates: readonly number[]): void;
-}
+// Client side of RateListField.astro, as a widget's own control for its `rates` setting: the
+// typed list is read by the setting's field on every keystroke; a bad one is explained in the
+// status line and marked invalid, and the last good list stays in force.
+import { statusLine } from '../kit/controls';
+import type { TextControl } from '../kit/settingControls';
+import { formatRateList, parseRateList } from '../../experiments/learning-rate/settings';
 
 /** `kept` says what happens meanwhile, e.g. "The figure still shows" (the last good list follows). */
-export function wireRateList(host: Element, status: StatusLine, onChange: (rates: number[]) => void, kept = 'The figure still shows'): RateListControl {
+export function rateListControl(host: HTMLElement, onChange: () => void, kept = 'The figure still shows'): TextControl | null {
   const field = host.querySelector<HTMLInputElement>('[data-rate-list] input');
-  const first = parseRateList(field?.value);
+  if (!field) return null;
+  const status = statusLine(host);
+  const first = parseRateList(field.value);
   let value = first.ok ? first.value : [];
-  field?.addEventListener('input', () => {
+  field.addEventListener('input', () => {
     const result = parseRateList(field.value);
     if (!result.ok) {
       field.setAttribute('aria-invalid', 'true');
@@ -25,16 +23,16 @@ export function wireRateList(host: Element, status: StatusLine, onChange: (rates
     status.problem('rates', null);
     if (formatRateList(result.value) === formatRateList(value)) return;
     value = result.value;
-    onChange(value);
+    onChange();
   });
   return {
-    get value() {
-      return value;
-    },
-    set(rates) {
-      value = [...rates];
-      if (field) field.value = formatRateList(rates);
-      field?.removeAttribute('aria-invalid');
+    value: () => formatRateList(value),
+    set(text) {
+      const result = parseRateList(text);
+      if (!result.ok) return;
+      value = result.value;
+      field.value = formatRateList(value);
+      field.removeAttribute('aria-invalid');
       status.problem('rates', null);
     },
   };

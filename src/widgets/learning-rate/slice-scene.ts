@@ -10,7 +10,7 @@ import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
 import { formatFixed, formatInteger, formatNumber } from '../../experiments/format';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import type { SliceWalk } from './runs';
+import type { SliceWalk } from '../../experiments/learning-rate/runs';
 
 export const SLICE_WIDTH = 440;
 export const SLICE_HEIGHT = 290;

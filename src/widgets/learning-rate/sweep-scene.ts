@@ -9,8 +9,8 @@ import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { SweepRun } from '../../trainer/sweep';
 import { crossMark, limitOf } from './comparison-scene';
-import { summariseRate, type RateSummary } from './runs';
-import { START_OPTIONS, type StartPreset } from './settings';
+import { summariseRate, type RateSummary } from '../../experiments/learning-rate/runs';
+import { START_IN_SENTENCE, type StartPreset } from '../../experiments/learning-rate/settings';
 
 export const SWEEP_WIDTH = 440;
 const ROW_HEIGHT = 50;
@@ -40,7 +40,7 @@ export interface SweepView {
 
 /** "the write-up’s random scheme", for the figure's heading. */
 export function startLabel(init: StartPreset): string {
-  return START_OPTIONS.find((o) => o.value === init)?.inSentence ?? init;
+  return START_IN_SENTENCE[init];
 }
 
 export function sweepHeight(rates: number): number {

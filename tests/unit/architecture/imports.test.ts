@@ -144,12 +144,6 @@ const KNOWN_BROKEN: readonly string[] = [
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/config.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/results.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/scene.ts (facts must not import widget)",
-  "src/facts/the-learning-rate.ts → src/widgets/learning-rate/build-sweep.ts (facts must not import widget)",
-  "src/facts/the-learning-rate.ts → src/widgets/learning-rate/comparison-config.ts (facts must not import widget)",
-  "src/facts/the-learning-rate.ts → src/widgets/learning-rate/runs.ts (facts must not import widget)",
-  "src/facts/the-learning-rate.ts → src/widgets/learning-rate/settings.ts (facts must not import widget)",
-  "src/facts/the-learning-rate.ts → src/widgets/learning-rate/slice-config.ts (facts must not import widget)",
-  "src/facts/the-learning-rate.ts → src/widgets/learning-rate/sweep-config.ts (facts must not import widget)",
   "src/lib/live-math.ts → src/widgets/kit/liveFormula.ts (lib must not import kit)",
   "src/widgets/gradient-inspector/scene.ts → src/facts/backprop-formulas.ts (widget must not import facts)",
 ];

@@ -18,11 +18,15 @@ import {
   W3,
   W5,
 } from '../../../src/trainer';
-import { RATE_COMPARISON_DEFAULTS } from '../../../src/widgets/learning-rate/comparison-config';
-import { compareRates, lowestOnSlice, walkAlongSlice } from '../../../src/widgets/learning-rate/runs';
-import { LESSON_RATES, LESSON_START } from '../../../src/widgets/learning-rate/settings';
-import { SLICE_STEPS_DEFAULTS } from '../../../src/widgets/learning-rate/slice-config';
-import { RATE_SWEEP_DEFAULTS } from '../../../src/widgets/learning-rate/sweep-config';
+import { rateComparisonSettings } from '../../../src/experiments/learning-rate/comparison-settings';
+import { compareRates, lowestOnSlice, walkAlongSlice } from '../../../src/experiments/learning-rate/runs';
+import { LESSON_RATES, LESSON_START } from '../../../src/experiments/learning-rate/settings';
+import { sliceStepsSettings } from '../../../src/experiments/learning-rate/slice-settings';
+import { rateSweepSettings } from '../../../src/experiments/learning-rate/sweep-settings';
+
+const RATE_COMPARISON_DEFAULTS = rateComparisonSettings.defaults;
+const SLICE_STEPS_DEFAULTS = sliceStepsSettings.defaults;
+const RATE_SWEEP_DEFAULTS = rateSweepSettings.defaults;
 
 const lesson = readFileSync(new URL('../../../content/lessons/08-the-learning-rate.mdx', import.meta.url), 'utf8');
 const { data, varY, start, runs, summaries } = f.exact;

@@ -5,11 +5,15 @@ import { findNodes } from '../../helpers/svg';
 import {
   comparisonScene,
   epochsToDraw,
+  labelWidth,
   limitOf,
+  placeLabels,
+  rateStrip,
   relationText,
   sharedLossDomain,
 } from '../../../src/widgets/learning-rate/comparison-scene';
-import { compareRates, RISE, summariseRate, walkAlongSlice } from '../../../src/widgets/learning-rate/runs';
+import fc from 'fast-check';
+import { compareRates, compareRatesSteps, RISE, summariseRate, walkAlongSlice } from '../../../src/experiments/learning-rate/runs';
 import { sliceDomain, sliceScene, verdictOf } from '../../../src/widgets/learning-rate/slice-scene';
 import { jitter, sweepHeading, sweepRows, sweepScene, sweepView } from '../../../src/widgets/learning-rate/sweep-scene';
 import { expectNotice } from '../../helpers/notice';
@@ -205,5 +209,58 @@ describe('the sweep', () => {
       expect(jitter(i)).toBeLessThan(0.5);
       expect(jitter(i)).toBe(jitter(i));
     }
+  });
+});
+
+describe('the rate comparison in slices', () => {
+  it('gives exactly the runs of one go, whatever the piece size, and reports its progress', () => {
+    const rates = [0.001, 0.05, 50];
+    const whole = compareRates(data, start, rates, 120);
+    const steps = compareRatesSteps(data, start, rates, 120, 17);
+    const seen: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      seen.push(step.value.done);
+      step = steps.next();
+    }
+    expect(step.value.map((r) => Array.from(r.losses))).toEqual(whole.map((r) => Array.from(r.losses)));
+    expect(step.value.map((r) => r.status)).toEqual(whole.map((r) => r.status));
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(Math.max(...seen)).toBeLessThan(3 * 120);
+  });
+});
+
+describe('the rate strip’s labels (issue 12: lesson 8 printed "0.010.012" with the limit line through it)', () => {
+  const boxes = (centres: number[], widths: number[]) => centres.map((c, i) => [c - widths[i] / 2, c + widths[i] / 2] as const);
+
+  it('keeps every label off the limit line and off its neighbours on lesson 8’s start', () => {
+    const lesson = initParams({ preset: 'writeup', seed: 97 });
+    const runs = compareRates(data, lesson, [0.001, 0.003, 0.01, 0.012, 0.03, 0.1], 20);
+    const svg = toSvgString(rateStrip(runs, curvature(lesson, data).lambdaMax));
+    const line = Number(/class="lr-limit".*?d="M([\d.]+),/.exec(svg)![1]);
+    const labels = [...svg.matchAll(/class="lr-rate">.*?<text x="([\d.]+)"[^>]*>([^<]+)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
+    expect(labels).toHaveLength(6);
+    const spans = labels.map((l) => [l.x - labelWidth(l.text) / 2, l.x + labelWidth(l.text) / 2] as const);
+    for (const [a, b] of spans) expect(line < a || line > b, `${a}–${b} against the line at ${line}`).toBe(true);
+    const sorted = [...spans].sort((p, q) => p[0] - q[0]);
+    for (let k = 1; k < sorted.length; k++) expect(sorted[k][0]).toBeGreaterThanOrEqual(sorted[k - 1][1]);
+  });
+
+  it('separates any labels that fit, and keeps them off a line, on random strips', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 1, maxLength: 6 }), fc.double({ min: 0, max: 400, noNaN: true }), (xs, line) => {
+        const items = xs.map((x) => ({ x, width: 24 }));
+        const centres = placeLabels(items, [line], [-400, 800]);
+        const spans = boxes(centres, items.map((i) => i.width));
+        for (const [a, b] of spans) expect(line <= a - 2.9 || line >= b + 2.9).toBe(true);
+        const sorted = [...spans].sort((p, q) => p[0] - q[0]);
+        for (let k = 1; k < sorted.length; k++) expect(sorted[k][0]).toBeGreaterThanOrEqual(sorted[k - 1][1] - 1e-9);
+      }),
+    );
+  });
+
+  it('leaves labels that collide with nothing where they are', () => {
+    expect(placeLabels([{ x: 50, width: 20 }, { x: 150, width: 20 }], [100], [0, 200])).toEqual([50, 150]);
   });
 });

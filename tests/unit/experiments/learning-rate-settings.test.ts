@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseRateComparisonConfig,
-  RATE_COMPARISON_DEFAULTS,
-  serializeRateComparisonConfig,
-} from '../../../src/widgets/learning-rate/comparison-config';
-import { parseSliceStepsConfig, serializeSliceStepsConfig, SLICE_STEPS_DEFAULTS } from '../../../src/widgets/learning-rate/slice-config';
-import { parseRateSweepConfig, RATE_SWEEP_DEFAULTS, serializeRateSweepConfig, sweepSeeds } from '../../../src/widgets/learning-rate/sweep-config';
-import { formatRateList, MAX_RATES, parseRateList, startParameters } from '../../../src/widgets/learning-rate/settings';
+import type { ConfigSource } from '../../../src/experiments/settings/source';
+import { rateComparisonSettings } from '../../../src/experiments/learning-rate/comparison-settings';
+import { sliceStepsSettings } from '../../../src/experiments/learning-rate/slice-settings';
+import { rateSweepSettings, sweepSeeds } from '../../../src/experiments/learning-rate/sweep-settings';
+import { formatRateList, MAX_RATES, parseRateList, startParameters } from '../../../src/experiments/learning-rate/settings';
+
+const parseRateComparisonConfig = (source: ConfigSource) => rateComparisonSettings.parse(source);
+const parseSliceStepsConfig = (source: ConfigSource) => sliceStepsSettings.parse(source);
+const parseRateSweepConfig = (source: ConfigSource) => rateSweepSettings.parse(source);
+const RATE_COMPARISON_DEFAULTS = rateComparisonSettings.defaults;
+const SLICE_STEPS_DEFAULTS = sliceStepsSettings.defaults;
+const RATE_SWEEP_DEFAULTS = rateSweepSettings.defaults;
 import { initParams } from '../../../src/trainer';
 import { expectNotice, expectUnknownSettings } from '../../helpers/notice';
 
@@ -44,9 +48,9 @@ describe('parseRateList', () => {
 
 describe('the three configs', () => {
   const cases = [
-    { name: 'comparison', parse: parseRateComparisonConfig, serialize: serializeRateComparisonConfig, defaults: RATE_COMPARISON_DEFAULTS },
-    { name: 'slice', parse: parseSliceStepsConfig, serialize: serializeSliceStepsConfig, defaults: SLICE_STEPS_DEFAULTS },
-    { name: 'sweep', parse: parseRateSweepConfig, serialize: serializeRateSweepConfig, defaults: RATE_SWEEP_DEFAULTS },
+    { name: 'comparison', parse: parseRateComparisonConfig, serialize: (c: never) => rateComparisonSettings.serialise(c), defaults: RATE_COMPARISON_DEFAULTS },
+    { name: 'slice', parse: parseSliceStepsConfig, serialize: (c: never) => sliceStepsSettings.serialise(c), defaults: SLICE_STEPS_DEFAULTS },
+    { name: 'sweep', parse: parseRateSweepConfig, serialize: (c: never) => rateSweepSettings.serialise(c), defaults: RATE_SWEEP_DEFAULTS },
   ] as const;
 
   for (const c of cases) {
@@ -96,6 +100,22 @@ describe('the three configs', () => {
     expect(parseRateSweepConfig({ epochs: '0' }).notices[0]).toMatch(/at least 1/);
     expect(parseRateSweepConfig({ seeds: '8', epochs: '300' }).config).toMatchObject({ seeds: 8, epochs: 300 });
     expect(sweepSeeds(3)).toEqual([1, 2, 3]);
+  });
+
+  it('open links written before the schema at the same settings, and write them the same way', () => {
+    // As the old serialize…Config wrote them: every key, in its order, a rate list with ", ".
+    const links = [
+      [rateComparisonSettings, 'init=writeup&initSeed=97&rates=0.001%2C+0.003%2C+0.01%2C+0.03%2C+0.1&epochs=3000'],
+      [sliceStepsSettings, 'init=writeup&initSeed=97&parameter=B3&learningRate=0.9&steps=12'],
+      [rateSweepSettings, 'init=writeup&seeds=100&epochs=3000&rates=0.001%2C+0.003%2C+0.01%2C+0.03%2C+0.1'],
+    ] as const;
+    for (const [schema, link] of links) {
+      const { config, notices } = schema.parse(new URLSearchParams(link));
+      expect(notices).toEqual([]);
+      expect(config).toEqual(schema.defaults);
+      expect(schema.serialise(config as never).toString()).toBe(link);
+    }
+    expect(rateComparisonSettings.parse(new URLSearchParams('rates=0.02,0.2&initSeed=5&epochs=100')).config).toMatchObject({ rates: [0.02, 0.2], initSeed: 5, epochs: 100 });
   });
 
   it('starts from the trainer’s presets', () => {

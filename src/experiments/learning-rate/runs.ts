@@ -38,24 +38,49 @@ export interface RateRun {
 
 /** Trains copies of one start, one per rate, for `epochs` epochs each (full batch). */
 export function compareRates(data: Dataset, start: Parameters, rates: readonly number[], epochs: number): RateRun[] {
-  return rates.map((rate) => {
+  const steps = compareRatesSteps(data, start, rates, epochs, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Epochs per piece of work in compareRatesSteps: about a millisecond on the course's data. */
+export const RATE_CHUNK = 100;
+
+/**
+ * The same runs in small pieces, for the kit's slice scheduler in the browser: each yield is how
+ * many of all the epochs are done; the end value is every run, exactly as compareRates gives.
+ */
+export function* compareRatesSteps(data: Dataset, start: Parameters, rates: readonly number[], epochs: number, chunk = RATE_CHUNK): Generator<{ done: number; total: number }, RateRun[]> {
+  const runs: RateRun[] = [];
+  const total = rates.length * epochs;
+  for (const [r, rate] of rates.entries()) {
     const trainer = new Trainer({ data, params: start, learningRate: rate });
-    trainer.step(epochs);
-    const ok = trainer.status === 'ok';
-    const losses = ok ? trainer.lossHistory() : Float64Array.from(trainer.losses);
-    let rises = 0;
-    for (let e = 1; e < losses.length; e++) if (losses[e] > losses[e - 1] * (1 + RISE)) rises += 1;
-    return {
-      rate,
-      losses,
-      status: trainer.status,
-      divergedAt: trainer.divergedAt,
-      rises,
-      finalLoss: losses.length ? losses[losses.length - 1] : NaN,
-      units: unitActivity(trainer.params, data).states,
-      endLambdaMax: ok ? curvature(trainer.params, data).lambdaMax : NaN,
-    };
-  });
+    while (trainer.epoch < epochs && trainer.status === 'ok') {
+      trainer.step(Math.min(chunk, epochs - trainer.epoch));
+      if (trainer.epoch < epochs && trainer.status === 'ok') yield { done: r * epochs + trainer.epoch, total };
+    }
+    runs.push(rateRun(rate, trainer, data));
+  }
+  return runs;
+}
+
+function rateRun(rate: number, trainer: Trainer, data: Dataset): RateRun {
+  const ok = trainer.status === 'ok';
+  const losses = ok ? trainer.lossHistory() : Float64Array.from(trainer.losses);
+  let rises = 0;
+  for (let e = 1; e < losses.length; e++) if (losses[e] > losses[e - 1] * (1 + RISE)) rises += 1;
+  return {
+    rate,
+    losses,
+    status: trainer.status,
+    divergedAt: trainer.divergedAt,
+    rises,
+    finalLoss: losses.length ? losses[losses.length - 1] : NaN,
+    units: unitActivity(trainer.params, data).states,
+    endLambdaMax: ok ? curvature(trainer.params, data).lambdaMax : NaN,
+  };
 }
 
 // ---------- A ball on one parameter's loss slice ----------

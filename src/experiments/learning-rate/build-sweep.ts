@@ -3,9 +3,8 @@
 // the sweep widget's server figure, so both show the very same numbers.
 import type { Dataset } from '../../trainer/data';
 import { runSweep, type SweepRun } from '../../trainer/sweep';
-import { defaultDataset } from '../../experiments/data/defaultDataset';
-import type { RateSweepConfig } from './sweep-config';
-import { sweepSeeds } from './sweep-config';
+import { defaultDataset } from '../data/defaultDataset';
+import { sweepSeeds, type RateSweepConfig } from './sweep-settings';
 
 const done = new Map<string, SweepRun[][]>();
 

@@ -1,19 +1,25 @@
-// Settings the three learning-rate widgets share: where the network starts (a preset and its
-// seed) and a list of learning rates typed as "0.001, 0.01, 0.1". Pure; parsing never throws.
+// Settings the three learning-rate widgets of lesson 8 share: where the network starts (a preset
+// and its seed) and a list of learning rates typed as "0.001, 0.01, 0.1" — a custom field, read
+// the same way in a link, a lesson's props and the widget's own text field.
 import { initParams, type InitPreset } from '../../trainer/init';
 import type { Parameters } from '../../trainer/parameters';
-import type { NumberInputRules } from '../../experiments/settings/numberInput';
-import type { ChoiceSpec } from '../kit/settings';
-import { parseLearningRate } from '../../experiments/training/settings';
+import { customField, type ChoiceOption, type ReadResult } from '../settings/fields';
+import { initField, initSeedField, parseLearningRate } from '../training/settings';
 
 export type StartPreset = Extract<InitPreset, 'writeup' | 'he' | 'writeup-example'>;
 
-/** `inSentence` names the starts inside a sentence ("100 starts × 3,000 epochs, …"). */
-export const START_OPTIONS: readonly { value: StartPreset; label: string; inSentence: string }[] = [
-  { value: 'writeup', label: 'Write-up’s random scheme', inSentence: 'the write-up’s random scheme' },
-  { value: 'he', label: 'He (recommended for ReLU)', inSentence: 'He starts' },
-  { value: 'writeup-example', label: 'Write-up’s printed example', inSentence: 'the write-up’s printed example' },
-];
+export const START_OPTIONS = [
+  { value: 'writeup', label: 'Write-up’s random scheme' },
+  { value: 'he', label: 'He (recommended for ReLU)' },
+  { value: 'writeup-example', label: 'Write-up’s printed example' },
+] as const satisfies readonly ChoiceOption<StartPreset>[];
+
+/** The starts as a sentence names them ("100 starts × 3,000 epochs, the write-up’s random scheme"). */
+export const START_IN_SENTENCE: Readonly<Record<StartPreset, string>> = {
+  writeup: 'the write-up’s random scheme',
+  he: 'He starts',
+  'writeup-example': 'the write-up’s printed example',
+};
 
 /**
  * The start lesson 8 follows: the write-up's scheme (weights in [−10, 10], biases in [−5, 5])
@@ -25,30 +31,27 @@ export const LESSON_START: Readonly<{ init: StartPreset; initSeed: number }> = {
 /** The rates the lesson compares, a factor of about 3 apart. */
 export const LESSON_RATES: readonly number[] = [0.001, 0.003, 0.01, 0.03, 0.1];
 
-export const SEED_RULES: NumberInputRules = { min: 0, max: 999_999_999, integer: true, label: 'Starting seed' };
-
+/** At most this many rates fit side by side. */
 export const MAX_RATES = 6;
+
+/** The start's two settings, from the training group, with lesson 8's defaults. */
+export function startFields(defaults: { init: StartPreset; initSeed?: number } = LESSON_START) {
+  return {
+    init: initField<StartPreset>({ default: defaults.init, options: START_OPTIONS }),
+    initSeed: initSeedField(defaults.initSeed ?? LESSON_START.initSeed),
+  };
+}
 
 /** The starting parameters of a preset and seed (the printed example ignores the seed). */
 export function startParameters(init: StartPreset, initSeed: number): Parameters {
   return initParams({ preset: init, seed: initSeed });
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** The start as one of the widgets' named choices (kit/settings.ts). */
-export const START_CHOICE: ChoiceSpec<StartPreset> = { options: START_OPTIONS, name: 'the start' };
-
-/** How the rate list and everything else read in a notice or a link. */
-export function showSetting(key: PropertyKey, value: unknown): string {
-  return key === 'rates' ? formatRateList(value as number[]) : String(value);
-}
-
 /**
  * "0.001, 0.01; 0.1" → [0.001, 0.01, 0.1]: one to six rates, each a learning rate the console
  * would take, sorted, repeats dropped. A bad one is named in the message.
  */
-export function parseRateList(text: string | null | undefined): Parsed<number[]> {
+export function parseRateList(text: string | null | undefined): ReadResult<number[]> {
   const pieces = String(text ?? '')
     .split(/[,;\s]+/)
     .map((p) => p.trim())
@@ -67,3 +70,7 @@ export function parseRateList(text: string | null | undefined): Parsed<number[]>
 export function formatRateList(rates: readonly number[]): string {
   return rates.map(String).join(', ');
 }
+
+/** The learning rates to compare, as one setting ("rates=0.001, 0.01, 0.1" in a link). */
+export const rateListField = (defaults: readonly number[] = LESSON_RATES) =>
+  customField<number[]>({ label: 'Learning rates η', default: [...defaults], hint: `1 to ${MAX_RATES} rates, separated by commas`, read: parseRateList, write: formatRateList });
