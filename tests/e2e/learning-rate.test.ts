@@ -214,7 +214,7 @@ describe('slice steps', () => {
       ['learningRate', 'abc', /“abc” is not a number/],
       ['learningRate', '', /empty/],
       ['learningRate', 'NaN', /must be an actual number/],
-      ['learningRate', '-1e308', /at least 0.0001/],
+      ['learningRate', '-1e308', /must be positive/],
       ['learningRate', '1e308', /at most 10,000/],
       ['learningRate', 'Infinity', /must be a finite number/],
       ['steps', '2.5', /whole number/],
