@@ -5,7 +5,7 @@ import {
   finiteDifferenceGradient, FINITE_DIFFERENCE_STEP, initParams, lossAndGradient, makeDataset, meanSquaredError, operationsPerSample, PARAMETER_NAMES,
   presetParameters, reluPrime, rSquared, train, unitActivity, variance, type ParameterName, type Parameters,
 } from '../trainer';
-import { factoredPartials, forwardColumns, LESSON_ORDER } from './backprop-formulas';
+import { factoredPartials, forwardColumns, LESSON_ORDER } from '../experiments/backprop/formulas';
 import { fixed } from './format';
 
 const data = makeDataset();

@@ -74,14 +74,24 @@ export interface Schema<C extends object, F extends FieldsOf<C> = FieldsOf<C>> {
   withDefaults(defaults: Partial<C>): Schema<C, F>;
 }
 
+/**
+ * Settings that follow from others when a source does not give them: a named start's nine values
+ * when a link names the start but not every value. Runs in parse, after reading, before the rules.
+ */
+export type Completion<C> = (config: C, given: ReadonlySet<keyof C & string>) => C;
+
 /** Declares a widget's settings: `defineSettings({ n: numberField(…), scaling: choiceField(…) }, rules)`. */
-export function defineSettings<F extends Record<string, Field>>(fields: F, rules: readonly SettingsRule<ConfigOf<F>>[] = []): Schema<ConfigOf<F>, F> {
+export function defineSettings<F extends Record<string, Field>>(
+  fields: F,
+  rules: readonly SettingsRule<ConfigOf<F>>[] = [],
+  complete?: Completion<ConfigOf<F>>,
+): Schema<ConfigOf<F>, F> {
   type C = ConfigOf<F>;
   const defaults = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.default])) as C;
-  return makeSchema<C, F>(fields, defaults, rules);
+  return makeSchema<C, F>(fields, defaults, rules, complete);
 }
 
-function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults: C, rules: readonly SettingsRule<C>[]): Schema<C, F> {
+function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults: C, rules: readonly SettingsRule<C>[], complete?: Completion<C>): Schema<C, F> {
   const keys = Object.keys(fields) as (keyof C & string)[];
   const aliases: Record<string, keyof C & string> = {};
   for (const key of keys) {
@@ -110,10 +120,10 @@ function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults
     keys,
     rules,
     parse(source, base = defaults) {
-      const config = { ...base } as C;
-      const values = config as Record<string, unknown>;
+      let config = { ...base } as C;
       const notices: string[] = [];
       const given = new Set<string>();
+      const read = new Set<keyof C & string>();
       for (const [name, text] of configEntries(source)) {
         const key = keyOf(name);
         const field = fieldOf(name);
@@ -123,9 +133,13 @@ function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults
         }
         given.add(key);
         const result = field.read(text);
-        if (result.ok) values[key] = result.value;
-        else notices.push(`${result.message} Using ${shown(key as keyof C & string, values[key])}.`);
+        if (result.ok) {
+          (config as Record<string, unknown>)[key] = result.value;
+          read.add(key as keyof C & string);
+        } else notices.push(`${result.message} Using ${shown(key as keyof C & string, (config as Record<string, unknown>)[key])}.`);
       }
+      if (complete) config = complete(config, read);
+      const values = config as Record<string, unknown>;
       for (const rule of rules) {
         const message = rule.problem(config);
         if (message === null) continue;
@@ -162,7 +176,7 @@ function makeSchema<C extends object, F extends FieldsOf<C>>(fields: F, defaults
       return which.map((key) => `${fieldOf(key)!.label} ${shown(key, config[key])}`).join(', ');
     },
     withDefaults(overrides) {
-      return makeSchema<C, F>(fields, { ...defaults, ...overrides }, rules);
+      return makeSchema<C, F>(fields, { ...defaults, ...overrides }, rules, complete);
     },
   };
   return schema;

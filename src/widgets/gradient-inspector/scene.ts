@@ -3,11 +3,10 @@
 // numbers, the finite-difference estimate beside it, and one gradient-descent step as a
 // before/after table. Pure, so the .astro renders it at build time and the element on every change.
 import type { Dataset } from '../../trainer/data';
-import { finiteDifferenceGradient, FINITE_DIFFERENCE_STEP } from '../../trainer/finiteDifference';
-import { lossAndGradient } from '../../trainer/gradient';
-import { meanSquaredError, rSquared, variance } from '../../trainer/loss';
+import { meanSquaredError, rSquared } from '../../trainer/loss';
 import { PARAMETER_NAMES, type ParameterName, type Parameters } from '../../trainer/parameters';
-import { factoredPartials, forwardColumns, LESSON_ORDER } from '../../facts/backprop-formulas';
+import { LESSON_ORDER } from '../../experiments/backprop/formulas';
+import { proposeStep, type Inspection, type StepResult } from '../../experiments/gradient-inspector/inspection';
 import { formatInteger, formatNumber } from '../../experiments/format';
 
 /** The four sub-steps of one training step, in order. */
@@ -72,44 +71,6 @@ export const GROUPS: readonly { title: string; names: readonly ParameterName[] }
 ];
 
 /** The analysis of one set of parameters: forward pass, loss, gradient and its check. */
-export interface Inspection {
-  params: Parameters;
-  loss: number;
-  varY: number;
-  r2: number;
-  /** Samples where each hidden unit is on. */
-  on1: number;
-  on2: number;
-  /** Backpropagation's gradient (the trainer's lossAndGradient), layout order. */
-  gradient: Float64Array;
-  /** Central finite-difference estimate, layout order. */
-  estimate: Float64Array;
-  /** The numbers inside each factored formula. */
-  pieces: ReturnType<typeof factoredPartials>;
-}
-
-export function inspect(params: Parameters, data: Dataset): Inspection {
-  const columns = forwardColumns(params, data);
-  const { loss, grad } = lossAndGradient(params, data, 2);
-  const varY = variance(data.y);
-  let on1 = 0, on2 = 0;
-  for (let i = 0; i < data.n; i++) {
-    if (columns.z1[i] > 0) on1 += 1;
-    if (columns.z2[i] > 0) on2 += 1;
-  }
-  return {
-    params,
-    loss,
-    varY,
-    r2: rSquared(loss, varY),
-    on1,
-    on2,
-    gradient: grad,
-    estimate: finiteDifferenceGradient(params, data, FINITE_DIFFERENCE_STEP, 2),
-    pieces: factoredPartials(params, columns),
-  };
-}
-
 /** Every slot of the nine formulas and the check columns: g_ (backprop), fd_, diff_, s_, n_. */
 export function partialNumbers(x: Inspection, n: number): Record<string, string> {
   const numbers: Record<string, string> = { N: formatInteger(n) };
@@ -123,33 +84,6 @@ export function partialNumbers(x: Inspection, n: number): Record<string, string>
     numbers[`diff_${name}`] = formatNumber(x.gradient[j] - x.estimate[j]);
   });
   return numbers;
-}
-
-/** One step θ ← θ − η·∂L/∂θ from the parameters of an inspection. */
-export interface StepResult {
-  before: Parameters;
-  after: Parameters;
-  gradient: Float64Array;
-  learningRate: number;
-}
-
-export function proposeStep(x: Inspection, learningRate: number): StepResult {
-  return {
-    before: Float64Array.from(x.params),
-    after: x.params.map((v, j) => v - learningRate * x.gradient[j]),
-    gradient: Float64Array.from(x.gradient),
-    learningRate,
-  };
-}
-
-/** Why the step may not be taken (a new value not finite, or beyond ±limit, the fields' range), or null. */
-export function stepProblem(step: StepResult, limit: number): string | null {
-  const bad = step.after.findIndex((v) => !Number.isFinite(v) || Math.abs(v) > limit);
-  if (bad < 0) return null;
-  return (
-    `This step would move ${PARAMETER_NAMES[bad]} to ${formatNumber(step.after[bad])}, outside the −${limit} to ${limit} the fields accept. ` +
-    'Lower the learning rate and try again.'
-  );
 }
 
 export const STEP_COLUMNS = ['parameter', 'before', '∂L/∂θ', 'change −η·∂L/∂θ', 'after'] as const;

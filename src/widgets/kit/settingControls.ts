@@ -54,7 +54,8 @@ export function wireSettingControls<C extends object>(
   extra: Record<string, TextControl> = {},
 ): SettingControls {
   const status = statusLine(host);
-  const known = new Set<string>(schema.keys);
+  // Settings the widget wires itself are not wired again here.
+  const known = new Set<string>(schema.keys.filter((name) => !(name in extra)));
   const readers = new Map<string, TextControl>();
   const numbers: Record<string, NumberControl> = {};
 

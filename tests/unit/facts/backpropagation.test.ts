@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { backpropagation as f } from '../../../src/facts/backpropagation';
 import {
   factoredPartials, forwardColumns, LESSON_ORDER, PRINTED_PARTIALS, printedGradient,
-} from '../../../src/facts/backprop-formulas';
+} from '../../../src/experiments/backprop/formulas';
 import {
   B1, PARAMETER_NAMES, W1, W3, W5, backpropagate221, initParams, lossAndGradient, makeDataset, reluPrime, unitActivity,
 } from '../../../src/trainer';

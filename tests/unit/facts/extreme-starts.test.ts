@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { extremeStarts as f, RATE, SEEDS } from '../../../src/facts/extreme-starts';
-import { forwardColumns, PRINTED_PARTIALS } from '../../../src/facts/backprop-formulas';
+import { forwardColumns, PRINTED_PARTIALS } from '../../../src/experiments/backprop/formulas';
 import { B3, lossAndGradient, mean, PARAMETER_NAMES } from '../../../src/trainer';
 import { extremeData } from '../../../src/experiments/extreme-starts/run';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { symmetry as f, NUDGE_SIZES } from '../../../src/facts/symmetry';
-import { forwardColumns, PRINTED_PARTIALS } from '../../../src/facts/backprop-formulas';
+import { forwardColumns, PRINTED_PARTIALS } from '../../../src/experiments/backprop/formulas';
 import { B3, W5, W6, lossAndGradient, PARAMETER_NAMES } from '../../../src/trainer';
 import { defaultDataset } from '../../../src/experiments/data/defaultDataset';
 

@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { finiteDifferenceGradient, initParams, lossAndGradient, makeDataset, meanSquaredError, PARAMETER_NAMES, B1, W1, W3, W5 } from '../../../src/trainer';
-import {
-  GRADIENT_INSPECTOR_DEFAULTS, INSPECTOR_PARAMETER_LIMIT, parseGradientInspectorConfig, serializeGradientInspectorConfig,
-} from '../../../src/widgets/gradient-inspector/config';
-import {
-  inspect, inspectorView, PARTIALS, partialNumbers, phaseMessage, proposeStep, stepProblem, stepRows,
-} from '../../../src/widgets/gradient-inspector/scene';
+import { INSPECTOR_PARAMETER_LIMIT } from '../../../src/experiments/gradient-inspector/settings';
+import { inspect, proposeStep, stepProblem } from '../../../src/experiments/gradient-inspector/inspection';
+import { inspectorView, PARTIALS, partialNumbers, phaseMessage, stepRows } from '../../../src/widgets/gradient-inspector/scene';
 import { presetParameters } from '../../../src/trainer/presets';
 import { slotKeys } from '../../../src/widgets/kit/liveFormula';
 
 const data = makeDataset();
 const example = initParams({ preset: 'writeup-example' });
-
-describe('parseGradientInspectorConfig', () => {
-  it('gives the defaults, and round-trips through a link', () => {
-    expect(parseGradientInspectorConfig({})).toEqual({ config: GRADIENT_INSPECTOR_DEFAULTS, notices: [] });
-    const config = { start: 'dead-unit' as const, values: { W6: -42 }, learningRate: 0.003 };
-    expect(parseGradientInspectorConfig(serializeGradientInspectorConfig(config))).toEqual({ config, notices: [] });
-  });
-
-  it('refuses a learning rate of 1e308, text, zero or Infinity with a clear notice', () => {
-    for (const [text, message] of [['1e308', /at most 1/], ['abc', /not a number/], ['0', /at least 0.0001/], ['Infinity', /finite/], ['', /empty/]] as const) {
-      const { config, notices } = parseGradientInspectorConfig({ learningRate: text });
-      expect(config.learningRate).toBe(0.01);
-      expect(notices[0]).toMatch(message);
-      expect(notices[0]).toMatch(/Learning rate η/);
-    }
-  });
-
-  it('lets parameters reach ±100, not beyond', () => {
-    expect(parseGradientInspectorConfig({ w3: '-99.5' }).config.values).toEqual({ W3: -99.5 });
-    expect(parseGradientInspectorConfig({ w3: '101' }).notices[0]).toMatch(/at most 100/);
-  });
-});
 
 describe('inspection', () => {
   it('holds the trainer’s gradient and a finite-difference estimate that agrees with it', () => {

@@ -4,9 +4,9 @@
 // lossAndGradient, and checks that the lesson prints each TeX string verbatim, so the
 // derivation on the page and the gradient the site trains with cannot drift apart.
 // The gradient inspector shows the same formulas with live numbers (its second form below).
-import { relu, reluPrime } from '../trainer/activation';
-import type { Dataset } from '../trainer/data';
-import { B1, B2, B3, W1, W2, W3, W4, W5, W6, PARAMETER_NAMES, type ParameterName, type Parameters } from '../trainer/parameters';
+import { relu, reluPrime } from '../../trainer/activation';
+import type { Dataset } from '../../trainer/data';
+import { B1, B2, B3, W1, W2, W3, W4, W5, W6, PARAMETER_NAMES, type ParameterName, type Parameters } from '../../trainer/parameters';
 
 /** Every per-sample number of one forward pass over the data (lesson 4), as columns. */
 export interface ForwardColumns {
