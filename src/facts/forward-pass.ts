@@ -2,13 +2,13 @@
 // sample uses the forward-pass widget's own scene, so the prose and the widget's starting
 // state show the same digits.
 import { forward, initParams, makeDataset, operationsPerSample, PARAMETER_NAMES, type Parameters } from '../trainer';
-import { allSamples, passNumbers, samplePass, INPUT_DECIMALS, RESULT_DECIMALS } from '../widgets/forward-pass/scene';
-import { FORWARD_PASS_DEFAULTS } from '../widgets/forward-pass/config';
+import { allSamples, passNumbers, samplePass, INPUT_DECIMALS, RESULT_DECIMALS } from '../experiments/forward-pass/pass';
+import { forwardPassSettings } from '../experiments/forward-pass/settings';
 import { fixed, percent } from './format';
 
 const data = makeDataset();
 const params: Parameters = initParams({ preset: 'writeup-example' });
-const index = FORWARD_PASS_DEFAULTS.sample - 1;
+const index = forwardPassSettings.defaults.sample - 1;
 const pass = samplePass(params, data, index);
 const shown = passNumbers(params, pass);
 const every = allSamples(params, data);

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { forwardPass as f } from '../../../src/facts/forward-pass';
 import { forward, makeDataset, meanSquaredError, variance, W5 } from '../../../src/trainer';
 import { presetParameters } from '../../../src/trainer/presets';
-import { FORWARD_PASS_DEFAULTS } from '../../../src/widgets/forward-pass/config';
+import { forwardPassSettings } from '../../../src/experiments/forward-pass/settings';
+
+const FORWARD_PASS_DEFAULTS = forwardPassSettings.defaults;
 
 const lesson = readFileSync(new URL('../../../content/lessons/04-the-forward-pass.mdx', import.meta.url), 'utf8');
 const data = makeDataset();

@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { forward, initParams, makeDataset, meanSquaredError, PARAMETER_NAMES } from '../../../src/trainer';
-import { FORWARD_PASS_DEFAULTS, parseForwardPassConfig, serializeForwardPassConfig } from '../../../src/widgets/forward-pass/config';
-import {
-  allSamples, FORWARD_STEPS, forwardPassScene, numbersAtStep, passNumbers, samplePass, STEP_COUNT, stepMessage, tableWindow, TABLE_ROWS,
-} from '../../../src/widgets/forward-pass/scene';
+import { allSamples, FORWARD_STEPS, passNumbers, samplePass, STEP_COUNT } from '../../../src/experiments/forward-pass/pass';
+import { forwardPassScene, numbersAtStep, stepMessage, tableWindow, TABLE_ROWS } from '../../../src/widgets/forward-pass/scene';
 import { fillText, slotKeys, UNKNOWN } from '../../../src/widgets/kit/liveFormula';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 
 const data = makeDataset();
 const params = initParams({ preset: 'writeup-example' });
 const num = (s: string) => Number(s.replace(/\u2212/g, '-').replace(/,/g, ''));
-
-describe('parseForwardPassConfig', () => {
-  it('gives the defaults for an empty source, and round-trips through a link', () => {
-    expect(parseForwardPassConfig({})).toEqual({ config: FORWARD_PASS_DEFAULTS, notices: [] });
-    const config = { start: 'he' as const, values: { W5: 0.5 }, sample: 42, step: 3 };
-    expect(parseForwardPassConfig(serializeForwardPassConfig(config))).toEqual({ config, notices: [] });
-  });
-
-  it('reads data-* attributes (lower-cased parameter names) and ignores Astro’s own', () => {
-    const { config, notices } = parseForwardPassConfig({ start: 'dead-unit', w1: '2', sample: '7', step: '0', astroCid: 'x' });
-    expect(notices).toEqual([]);
-    expect(config).toEqual({ start: 'dead-unit', values: { W1: 2 }, sample: 7, step: 0 });
-  });
-
-  it('explains bad values and keeps the defaults', () => {
-    const { config, notices } = parseForwardPassConfig(new URLSearchParams('sample=0&step=abc&W2=1e308&colour=red'));
-    expect(config).toEqual(FORWARD_PASS_DEFAULTS);
-    expect(notices.join(' ')).toMatch(/Sample number must be at least 1/);
-    expect(notices.join(' ')).toMatch(/“abc” is not a number/);
-    expect(notices.join(' ')).toMatch(/W2 must be at most 10/);
-    expect(notices.join(' ')).toMatch(/unknown setting “colour”/);
-    expect(parseForwardPassConfig({ sample: '301' }).notices[0]).toMatch(/at most 300/);
-    expect(parseForwardPassConfig({ step: '2.5' }).notices[0]).toMatch(/whole number/);
-  });
-});
 
 describe('forward-pass scene', () => {
   it('fills every slot of the six formulas, and the filled formulas are true of forward()', () => {

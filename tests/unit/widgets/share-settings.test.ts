@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readWidgetSettings } from '../../../src/widgets/kit/share';
-import { parseForwardPassConfig, FORWARD_PASS_KEYS } from '../../../src/widgets/forward-pass/config';
+import { forwardPassSettings } from '../../../src/experiments/forward-pass/settings';
+
+const FORWARD_PASS_KEYS = forwardPassSettings.keys;
+const parseForwardPassConfig = (source: Record<string, string>) => forwardPassSettings.parse(source);
 import { expectUnknownSettings } from '../../helpers/notice';
 
 /** Just enough of an element for readWidgetSettings: its dataset and the page's address. */
@@ -13,7 +16,7 @@ describe('readWidgetSettings', () => {
     const { key, config, notices } = readWidgetSettings(host({ start: 'he', w1: '2', sample: '5', astroCid: 'x', shareKey: 'fp' }), 'forward', FORWARD_PASS_KEYS, parseForwardPassConfig);
     expect(key).toBe('fp');
     expect(notices).toEqual([]);
-    expect(config).toMatchObject({ start: 'he', values: { W1: 2 }, sample: 5 });
+    expect(config).toMatchObject({ start: 'he', W1: 2, sample: 5 });
   });
 
   it('lets the link override the attributes, and names the link’s unknown settings', () => {
@@ -24,7 +27,7 @@ describe('readWidgetSettings', () => {
       parseForwardPassConfig,
     );
     expect(config.sample).toBe(9);
-    expect(config.values).toEqual({ W2: 1 });
+    expect(config.W2).toBe(1);
     expectUnknownSettings(notices, ['colour']);
     expect([...shared.locked]).toEqual(['sample']);
   });
