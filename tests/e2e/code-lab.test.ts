@@ -150,6 +150,10 @@ describe('a student writes the network', () => {
     try {
       const exercise = await ready(p.page, 'relu');
       const content = exercise.locator('.cm-content');
+      // Reached by keyboard (focus without a pointer), Tab passes on: no trap for a reader tabbing through.
+      await content.focus();
+      await p.page.keyboard.press('Tab');
+      expect(await p.page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('check');
       await content.click();
       await p.page.keyboard.press('Control+Home');
       await p.page.keyboard.press('Tab');

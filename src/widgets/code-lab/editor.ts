@@ -15,7 +15,8 @@ import { tags } from '@lezer/highlight';
 
 const theme = EditorView.theme({
   '&': { color: 'var(--fg)', backgroundColor: 'var(--bg)', fontSize: '0.9rem', border: '1px solid var(--border)', borderRadius: 'var(--radius)' },
-  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  // The focus ring is drawn on the shadow host (CodeExercise.astro), where the page sees focus.
+  '&.cm-focused': { outline: 'none' },
   '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--fg)', padding: '0.5rem 0' },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5', overflow: 'auto' },
   '.cm-gutters': { backgroundColor: 'var(--surface)', color: 'var(--muted)', borderRight: '1px solid var(--rule)' },
@@ -79,6 +80,15 @@ export function createEditor(parent: HTMLElement, doc: string, label: string, on
     theme,
   ];
   const view = new EditorView({ root, parent: container, state: EditorState.create({ doc, extensions }) });
+  // Tab indents, which would trap a reader who tabs through the page. So when the editor is
+  // reached by keyboard rather than by pointer, Tab keeps moving focus until the reader presses any
+  // other key (CodeMirror's temporary tab-focus mode); Esc then Tab always leaves.
+  let pointer = false;
+  host.addEventListener('pointerdown', () => { pointer = true; }, true);
+  view.contentDOM.addEventListener('focus', () => {
+    if (!pointer) view.setTabFocusMode(10 * 60 * 1000);
+    pointer = false;
+  });
   return {
     view,
     text: () => view.state.doc.toString(),
