@@ -22,6 +22,7 @@ export function wireExactParameters(host: HTMLElement, names: readonly string[],
     });
     exact = slider.value;
     controls[name] = {
+      wired: true,
       value: () => String(exact),
       set(text) {
         exact = Number(text);

@@ -13,6 +13,11 @@ export interface TextControl {
   value(): string;
   /** Shows a value (link text) without reporting a change. */
   set(text: string): void;
+  /**
+   * True when the widget also listens to the control itself (exact parameter fields): the kit then
+   * leaves it alone. Otherwise the kit still wires the control and only reads values through this.
+   */
+  readonly wired?: boolean;
 }
 
 export interface SettingControls {
@@ -54,8 +59,8 @@ export function wireSettingControls<C extends object>(
   extra: Record<string, TextControl> = {},
 ): SettingControls {
   const status = statusLine(host);
-  // Settings the widget wires itself are not wired again here.
-  const known = new Set<string>(schema.keys.filter((name) => !(name in extra)));
+  // Controls the widget wires itself are not wired twice.
+  const known = new Set<string>(schema.keys.filter((name) => !extra[name]?.wired));
   const readers = new Map<string, TextControl>();
   const numbers: Record<string, NumberControl> = {};
 
