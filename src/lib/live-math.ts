@@ -1,10 +1,10 @@
-// Build-time half of kit/liveFormula.ts: renders a formula template with KaTeX, each @slot
+// Build-time half of kit/liveFormula.ts (templates: experiments/formulaTemplate.ts): renders a formula template with KaTeX, each @slot
 // wrapped in \htmlData{live=key}{…} holding the value known at build time, so the page shows
 // real numbers without JavaScript and the widget only swaps text. HTML output only: the
 // numbers change, so the accessible version is the plain-text twin the widget keeps current.
 import katex from 'katex';
 import { katexOptions } from './katex-options';
-import { SLOT, UNKNOWN } from '../widgets/kit/liveFormula';
+import { SLOT, UNKNOWN } from '../experiments/formulaTemplate';
 
 /**
  * A number as the widgets print it (−1,234.5, 2.1e+12, '?', 'infinite') as TeX that KaTeX's

@@ -15,7 +15,7 @@ import {
   passNumbers,
   type SamplePass,
 } from '../../experiments/forward-pass/pass';
-import { UNKNOWN } from '../kit/liveFormula';
+import { UNKNOWN } from '../../experiments/formulaTemplate';
 import { scatterChart } from '../kit/scatter';
 import type { SvgNode } from '../kit/svg';
 

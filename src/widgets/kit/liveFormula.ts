@@ -4,21 +4,7 @@
 // the browser showLiveValues() replaces the text of each [data-live] element. Screen readers
 // get the same formula as plain text in a [data-live-text] element built from its own template.
 
-/** A slot: @ followed by a key (a letter, then letters, digits or underscores). */
-export const SLOT = /@([A-Za-z][A-Za-z0-9_]*)/g;
-
-/** What an unknown or not-yet-computed slot shows. */
-export const UNKNOWN = '?';
-
-/** The keys of a template's slots, in order of appearance (repeats kept once). */
-export function slotKeys(template: string): string[] {
-  return [...new Set([...template.matchAll(SLOT)].map((m) => m[1]))];
-}
-
-/** The template with every slot replaced by its value's text (UNKNOWN when missing). */
-export function fillText(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(SLOT, (_, key: string) => values[key] ?? UNKNOWN);
-}
+import { fillText, UNKNOWN } from '../../experiments/formulaTemplate';
 
 /**
  * Writes `values` into every rendered formula inside `host`: each [data-live="key"] shows

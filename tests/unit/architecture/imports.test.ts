@@ -142,7 +142,6 @@ const KNOWN_BROKEN: readonly string[] = [
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/config.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/results.ts (facts must not import widget)",
   "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/scene.ts (facts must not import widget)",
-  "src/lib/live-math.ts → src/widgets/kit/liveFormula.ts (lib must not import kit)",
 ];
 const KNOWN_CYCLES: readonly string[] = [
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forward, initParams, makeDataset, meanSquaredError, PARAMETER_NAMES } from '../../../src/trainer';
 import { allSamples, FORWARD_STEPS, passNumbers, samplePass, STEP_COUNT } from '../../../src/experiments/forward-pass/pass';
 import { forwardPassScene, numbersAtStep, stepMessage, tableWindow, TABLE_ROWS } from '../../../src/widgets/forward-pass/scene';
-import { fillText, slotKeys, UNKNOWN } from '../../../src/widgets/kit/liveFormula';
+import { fillText, slotKeys, UNKNOWN } from '../../../src/experiments/formulaTemplate';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 
 const data = makeDataset();

@@ -4,7 +4,7 @@ import { INSPECTOR_PARAMETER_LIMIT } from '../../../src/experiments/gradient-ins
 import { inspect, proposeStep, stepProblem } from '../../../src/experiments/gradient-inspector/inspection';
 import { inspectorView, PARTIALS, partialNumbers, phaseMessage, stepRows } from '../../../src/widgets/gradient-inspector/scene';
 import { presetParameters } from '../../../src/trainer/presets';
-import { slotKeys } from '../../../src/widgets/kit/liveFormula';
+import { slotKeys } from '../../../src/experiments/formulaTemplate';
 
 const data = makeDataset();
 const example = initParams({ preset: 'writeup-example' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillText, slotKeys, UNKNOWN } from '../../../src/widgets/kit/liveFormula';
+import { fillText, slotKeys, UNKNOWN } from '../../../src/experiments/formulaTemplate';
 import { liveTex, renderLiveFormula, texOfValue } from '../../../src/lib/live-math';
 
 describe('live formula templates', () => {
