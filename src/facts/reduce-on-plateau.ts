@@ -165,7 +165,7 @@ const he01LikeFixed005 = he01.outcomes.filter((o, i) => !o.plateau.diverged && h
 // ---------- Mini-batches: the noise a fixed rate cannot settle ----------
 
 /** How far a run still wanders at the end: (largest − smallest loss over the last epochs) ÷ smallest. */
-const wander = (r: RunRecord) => (r.tail && r.tail.min !== null && r.tail.max !== null ? (r.tail.max - r.tail.min) / r.tail.min : NaN);
+export const wander = (r: RunRecord) => (r.tail && r.tail.min !== null && r.tail.max !== null ? (r.tail.max - r.tail.min) / r.tail.min : NaN);
 const mini = { fixed: recordsOf(A.miniFixed), plateau: recordsOf(A.miniPlateau), small: recordsOf(A.miniSmall) };
 const miniOk = (runs: RunRecord[]) => runs.filter((r) => r.status === 'ok');
 const early = (r: RunRecord) => r.lossesAt?.[0] ?? NaN;
@@ -206,7 +206,7 @@ function lastLoss(losses: Float64Array): number {
 const loss = (v: number) => (v >= 0.1 ? fixed(v, 3) : v.toPrecision(3));
 const count = (n: number) => String(n);
 /** How far a run wanders at the end, as a share of its loss: "130%", "2.1%", "0.0031%". */
-const wanderText = (v: number) => {
+export const wanderText = (v: number) => {
   const percent = v * 100;
   if (percent >= 10) return `${Math.round(percent)}%`;
   if (percent >= 0.01) return `${Number(percent.toPrecision(2))}%`;

@@ -44,6 +44,14 @@ const ALLOWED: Record<string, Record<string, string>> = {
     '0.03': 'the largest of the measured learning rates below 0.3 (a setting of the experiment)',
   },
   '11-symmetry': { '0.000001': 'the nudge ε = 10⁻⁶ the reader is asked to type into the field' },
+  '20-optimisers': {
+    '0.9': 'β, PyTorch’s usual momentum (a setting, also in the SGD call it quotes)',
+    '0.001': 'Adam’s default learning rate (a setting) and the rate an exercise offers',
+    '0.01': 'the rates the experiments give RMSProp and Adam (settings), and the rate an exercise starts from',
+    '0.99': 'a β the reader is asked to try',
+    '0.1': 'a wrong answer’s rate in an exercise',
+  },
+  '21-curvature': { '0.25': 'a rate the reader is asked to set in the bowl widget' },
 };
 
 const lessons = readdirSync(LESSONS).filter((f) => f.endsWith('.mdx')).sort();
