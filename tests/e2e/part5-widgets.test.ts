@@ -110,3 +110,22 @@ describe('bowl and spectrum (lesson 21)', () => {
     }
   });
 });
+
+describe('What happened? (the training console)', () => {
+  test('explains the run so far, and says so when the run moves on', async () => {
+    const C = 'np-training-console';
+    const p = await openWidget(site, 'playground/', C);
+    const { page } = p;
+    try {
+      const section = `${C} [data-what-happened]`;
+      await page.click(`${section} [data-action="explain"]`);
+      await expect.poll(() => page.getAttribute(section, 'aria-busy'), { timeout: TRAINING }).toBe(null);
+      await expect.poll(() => page.textContent(`${section} [data-account-summary]`)).toMatch(/in [\d,]+ epochs|Nothing to report/);
+      await page.click(`${C} [data-action="step"]`);
+      await expect.poll(() => page.textContent(`${section} [data-account-summary]`), { timeout: TRAINING }).toMatch(/moved on/);
+      expect(p.problems()).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
