@@ -48,7 +48,7 @@ describe('optimiser race (lesson 20)', () => {
         ['rateA', 'abc', /“abc” is not a number/],
         ['beta', '1', /at most 0\.99/],
         ['epochs', '0', /at least 1/],
-      ], { rateA: '0.1', beta: '0.9', epochs: '100' });
+      ], { rateA: '0.02', beta: '0.9', epochs: '100' });
       expect(p.problems()).toEqual([]);
     } finally {
       await p.close();
