@@ -88,7 +88,7 @@ function slicePanel(race: OptimiserRace): SvgNode {
   const frame = chartFrame({
     width: PANEL_WIDTH,
     height: PANEL_HEIGHT,
-    margin: { top: 52 },
+    margin: { top: 62 },
     heading: `The loss over ${xName} and ${yName}`,
     title: `Contours of the loss over ${xName} and ${yName}, every other parameter at the start, with the paths of both optimisers.`,
     description:
@@ -113,14 +113,12 @@ function slicePanel(race: OptimiserRace): SvgNode {
   });
   const sx = frame.x(race.start[race.xIndex]), sy = frame.y(race.start[race.yIndex]);
   content.push(h('rect', { x: round(sx - 4.5), y: round(sy - 4.5), width: 9, height: 9, fill: 'currentColor' }));
-  // The key above the plot: which path is which, told apart by dash and marker as well as colour.
-  let kx = frame.plot.left;
+  // The key above the plot, one line per optimiser: which path is which, told apart by dash as well as colour.
   race.arms.forEach((arm, i) => {
     const style = ARM_STYLES[i];
-    const words = armName(arm, 'AB'[i]);
-    content.push(h('path', { d: `M${kx},38h22`, stroke: style.color, 'stroke-width': 2, 'stroke-dasharray': style.dash }));
-    content.push(h('text', { x: kx + 26, y: 38, dy: '0.32em', 'font-size': 11, fill: 'currentColor' }, words));
-    kx += 34 + words.length * 5.6;
+    const y = 30 + 14 * i;
+    content.push(h('path', { d: `M${frame.plot.left},${y}h22`, stroke: style.color, 'stroke-width': 2, 'stroke-dasharray': style.dash }));
+    content.push(h('text', { x: frame.plot.left + 26, y, dy: '0.32em', 'font-size': 11, fill: 'currentColor' }, armName(arm, 'AB'[i])));
   });
   return chartSvg(frame, content);
 }

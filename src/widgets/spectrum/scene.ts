@@ -72,7 +72,8 @@ function lambdaPanel(run: SpectrumRun): SvgNode {
       { label: GAUSS_NEWTON.label, x: run.epochs, y: run.gaussNewtonMax, color: GAUSS_NEWTON.color, dash: '6 3' },
     ],
     references: [{ value: threshold, label: '2/η: unstable above', color: TEXT_COLOURS.green, dash: '2 3' }],
-    markers: [{ x: run.at, label: `epoch ${formatInteger(run.at)}`, color: 'currentColor', dash: '3 3' }],
+    // No label on the marker: at epoch 0 it would sit on the legend; the readout names the epoch.
+    markers: [{ x: run.at, color: 'currentColor', dash: '3 3' }],
   });
 }
 
