@@ -71,6 +71,14 @@ describe('the account of a run', () => {
     expect(ofKind(random.events, 'twins')).toEqual([]);
   });
 
+  it('finds lesson 9’s plateau (He seed 168): flat to 1% between its ends, then a drop below half its level', () => {
+    const account = accountRun({ data, params: initParams({ preset: 'he', seed: 168 }), hidden: 2, learningRate: 0.05, epochs: 5000 });
+    const [plateau] = ofKind(account.events, 'plateau');
+    expect(plateau.to - plateau.from).toBeGreaterThanOrEqual(250);
+    for (let e = plateau.from; e <= plateau.to; e++) expect(Math.abs(account.losses[e] - plateau.level)).toBeLessThan(0.01 * plateau.level);
+    expect(Math.min(...account.losses.subarray(plateau.to))).toBeLessThan(0.5 * plateau.level);
+  });
+
   it('links every kind of event to a lesson', () => {
     for (const lesson of Object.values(EVENT_LESSONS)) expect(lesson).toMatch(/^\d\d-[a-z-]+$/);
   });
