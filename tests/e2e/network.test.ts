@@ -129,6 +129,38 @@ describe('network', () => {
     await p.close();
   });
 
+  test('has a share link: a link sets values and a slice, a locked value survives a preset and a new seed, and Copy link reproduces the figure', async () => {
+    const p = await site.open(`${PAGE}?net.W5=-2&net.sliceX2=1&net.lock=W5`);
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    await expect.poll(async () => (await snapshot(page)).alongX1).toContain('x2 held at 1.00');
+    expect(await page.inputValue(field('W5'))).toBe('-2');
+    expect(await page.isDisabled(field('W5'))).toBe(true);
+    await page.click(`${W} [data-preset="writeup-example"]`);
+    await expect.poll(() => page.inputValue(field('W1'))).toBe('-0.46');
+    expect(await page.inputValue(field('W5'))).toBe('-2');
+    expect((await snapshot(page)).status).toMatch(/W5/);
+    const writeupW1 = await page.inputValue(field('W1'));
+    await page.fill(field('seed'), '3');
+    await expect.poll(() => page.inputValue(field('W1'))).not.toBe(writeupW1);
+    expect(await page.inputValue(field('W5'))).toBe('-2');
+    const shown = await snapshot(page);
+    await page.click(`${W} [data-action="share"]`);
+    const link = new URL(await page.inputValue(`${W} [data-share-link]`));
+    expect(link.searchParams.get('net.W5')).toBe('-2');
+    expect(link.searchParams.get('net.lock')).toBe('W5');
+    expect(link.searchParams.get('net.seed')).toBe('3');
+    expect(p.problems()).toEqual([]);
+    await p.close();
+
+    const q = await site.open(`${PAGE}${link.search}`);
+    await q.page.waitForSelector(`${W}[data-ready]`);
+    await expect.poll(async () => (await snapshot(q.page)).numbers.loss).toBe(shown.numbers.loss);
+    expect((await snapshot(q.page)).fit).toBe(shown.fit);
+    expect(q.problems()).toEqual([]);
+    await q.close();
+  });
+
   test('without JavaScript the diagram, both slices and the loss are already there', async () => {
     const p = await open({ javaScriptEnabled: false });
     const shown = await snapshot(p.page);

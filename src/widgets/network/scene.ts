@@ -14,14 +14,12 @@ import { formatFixed, formatInteger, formatNumber } from '../../experiments/form
 import { networkDiagramScene } from '../kit/networkDiagram';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import type { NetworkConfig } from './config';
+import { INPUT_RANGE, type NetworkConfig } from '../../experiments/network/settings';
 
 export const SLICE_WIDTH = 420;
 export const SLICE_HEIGHT = 340;
 /** Samples whose other input lies within this distance of the slice are drawn as the slice's samples. */
 export const BAND = 0.35;
-/** Both inputs are shown over this range (the z-scored data fill about ±1.7). */
-export const INPUT_RANGE: readonly [number, number] = [-2, 2];
 const CURVE_POINTS = 161;
 export const SAMPLE_ROWS = 12;
 export const SAMPLE_COLUMNS = ['#', 'x1', 'x2', 'y', 'h1', 'h2', 'ŷ', 'e = ŷ − y'];
@@ -168,7 +166,7 @@ const STATE_TEXT: Record<UnitState, string> = {
 };
 
 export function networkScene(data: Dataset, config: NetworkConfig): NetworkScene {
-  const params = fromNamed(config.params);
+  const params = fromNamed(config);
   const activity = unitActivity(params, data);
   const loss = meanSquaredError(params, data);
   const varY = variance(data.y);

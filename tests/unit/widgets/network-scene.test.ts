@@ -4,16 +4,13 @@ import { meanSquaredError } from '../../../src/trainer/loss';
 import { fromNamed } from '../../../src/trainer/parameters';
 import { toNamed } from '../../../src/trainer/parameters';
 import { presetParameters } from '../../../src/trainer/presets';
-import { NETWORK_DEFAULTS, type NetworkConfig } from '../../../src/widgets/network/config';
+import { networkSettings, type NetworkConfig } from '../../../src/experiments/network/settings';
 import { kinksAlong, networkScene, outputRange, SAMPLE_COLUMNS } from '../../../src/widgets/network/scene';
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
 
 const data = makeDataset();
-const config = (over: Partial<NetworkConfig['params']> = {}, rest: Partial<NetworkConfig> = {}): NetworkConfig => ({
-  ...NETWORK_DEFAULTS,
-  ...rest,
-  params: { ...NETWORK_DEFAULTS.params, ...over },
-});
+const NETWORK_DEFAULTS = networkSettings.defaults;
+const config = (over: Partial<NetworkConfig> = {}, rest: Partial<NetworkConfig> = {}): NetworkConfig => ({ ...NETWORK_DEFAULTS, ...rest, ...over });
 
 function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
   const own = predicate(node) ? [node] : [];
@@ -24,7 +21,7 @@ const prediction = (panel: SvgNode) => String(find(panel, (n) => n.attrs?.class 
 describe('networkScene', () => {
   it('shows the loss beside Var(y), R² and the best plane', () => {
     const scene = networkScene(data, config());
-    const loss = meanSquaredError(fromNamed(NETWORK_DEFAULTS.params), data);
+    const loss = meanSquaredError(fromNamed(NETWORK_DEFAULTS), data);
     expect(Number(scene.numbers.loss)).toBeCloseTo(loss, 4);
     expect(scene.numbers.varY).toBe('1');
     expect(Number(scene.numbers.r2)).toBeCloseTo(1 - loss, 3);
@@ -51,10 +48,10 @@ describe('networkScene', () => {
   });
 
   it('marks the hidden units’ kinks along each slice, sharing one mark where they meet', () => {
-    const params = fromNamed(NETWORK_DEFAULTS.params);
+    const params = fromNamed(NETWORK_DEFAULTS);
     // Hand-made V at x2 = c: z1 = 1.6·x1 + 0.6·c = 0 → x1 = −0.375·c, z2 → +0.375·c.
     expect(kinksAlong(params, 'x1', 1)).toEqual([-0.375, 0.375].map((v) => expect.closeTo(v, 12)));
-    expect(kinksAlong(fromNamed({ ...NETWORK_DEFAULTS.params, W1: 0 }), 'x1', 1)[0]).toBeNull();
+    expect(kinksAlong(fromNamed({ ...NETWORK_DEFAULTS, W1: 0 }), 'x1', 1)[0]).toBeNull();
     const at0 = networkScene(data, config());
     expect(find(at0.panels.alongX1, (n) => n.tag === 'text' && n.text?.includes('kink') === true).map((n) => n.text)).toEqual(['h1, h2 kinks']);
     const apart = networkScene(data, config({}, { sliceX2: 2 }));
@@ -70,8 +67,8 @@ describe('networkScene', () => {
   });
 
   it('lists samples through the network for the table, and never prints NaN, undefined or Infinity', () => {
-    for (const params of [toNamed(presetParameters('writeup-example')), toNamed(presetParameters('he', { seed: 5, decimals: 4 })), { ...NETWORK_DEFAULTS.params, W5: 10, B3: -10 }]) {
-      const scene = networkScene(data, { ...NETWORK_DEFAULTS, params });
+    for (const params of [toNamed(presetParameters('writeup-example')), toNamed(presetParameters('he', { seed: 5, decimals: 4 })), { ...NETWORK_DEFAULTS, W5: 10, B3: -10 }]) {
+      const scene = networkScene(data, { ...NETWORK_DEFAULTS, ...params });
       expect(scene.samples).toHaveLength(12);
       expect(scene.samples[0]).toHaveLength(SAMPLE_COLUMNS.length);
       const text = [...Object.values(scene.panels).map(toSvgString), ...Object.values(scene.numbers), ...scene.samples.flat()].join(' ');
