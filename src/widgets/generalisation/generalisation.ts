@@ -55,7 +55,7 @@ class NpGeneralisation extends WidgetElement<GeneralisationConfig> {
   }
 
   #draw(run: GeneralisationRun, config: GeneralisationConfig): void {
-    const scene = generalisationScene(run, config.fitAt);
+    const scene = generalisationScene(run, config.fitAt, this.suggest('learningRate', ' Try a smaller learning rate.'));
     this.drawScene(scene);
     const verdict = this.querySelector<HTMLElement>('[data-number="verdict"]');
     if (verdict) verdict.dataset.state = scene.state;

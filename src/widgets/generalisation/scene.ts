@@ -131,7 +131,8 @@ function fitPanel(run: GeneralisationRun, at: FitAt): SvgNode {
   return chartSvg(frame, content);
 }
 
-export function generalisationScene(run: GeneralisationRun, at: FitAt = 'end'): GeneralisationScene {
+/** `advice` follows a divergence: the element passes its lock-aware suggest() (none under a locked η). */
+export function generalisationScene(run: GeneralisationRun, at: FitAt = 'end', advice = ' Try a smaller learning rate.'): GeneralisationScene {
   const E = run.trainLosses.length - 1;
   const trainEnd = run.trainLosses[E];
   const testEnd = run.testLosses[E];
@@ -153,15 +154,15 @@ export function generalisationScene(run: GeneralisationRun, at: FitAt = 'end'): 
     bestTestR2: formatR2(rSquared(run.bestTestLoss, run.testBaseline)),
     trainAtBest: formatLoss(trainAtBest),
     stopEpoch: run.stopEpoch >= 0 ? `stops at epoch ${formatInteger(run.stopEpoch)}` : 'never runs out of patience',
-    verdict: verdict(run, state, trainEnd, testEnd),
+    verdict: verdict(run, state, trainEnd, testEnd, advice),
   };
   const rows = tableEpochs(E).map((e) => [formatInteger(e), formatLoss(run.trainLosses[e]), formatLoss(run.testLosses[e]), formatR2(rSquared(run.testLosses[e], run.testBaseline))]);
   return { panels: { loss: lossPanel(run), fit: fitPanel(run, at) }, numbers, tables: { losses: rows }, state };
 }
 
 /** One sentence on what the run did: memorised, fitted, or diverged. */
-function verdict(run: GeneralisationRun, state: GeneralisationScene['state'], trainEnd: number, testEnd: number): string {
-  if (state === 'diverged') return `${run.message} Try a smaller learning rate.`;
+function verdict(run: GeneralisationRun, state: GeneralisationScene['state'], trainEnd: number, testEnd: number, advice: string): string {
+  if (state === 'diverged') return `${run.message}${advice}`;
   if (state === 'memorising') {
     return `The training loss ends below the noise floor: the network fits the noise of its ${formatInteger(run.split.train.n)} training samples, which no new sample shares. The held-out loss is ${formatLoss(testEnd)}, ${formatNumber(testEnd / run.floor)} times the floor.`;
   }
