@@ -2,9 +2,7 @@
  * Issue 18, locks that hold: on every page, every widget that can be shared is opened from a link
  * that locks all its settings (the names its own lock/hide panel lists); then every button in it
  * (presets, cards, steps, runs, resets, new seeds) is pressed. No locked control may change value,
- * and the widget's Copy link must still carry its locks. Widgets still to be moved onto the kit's
- * change() (issue 11) are listed in KNOWN_LEAKS with the page they leak on; the list may only
- * shrink: a listed widget that holds its locks fails the test until its entry is deleted.
+ * and the widget's Copy link must still carry its locks.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -34,11 +32,6 @@ const pages = htmlFiles(dist)
 // Buttons that only write or show something outside the settings (a link, a file, the panel itself).
 const NOT_SETTINGS = ['share', 'share-policy', 'save-toggle', 'save-svg', 'save-png', 'save-csv', 'save-json'];
 
-/** Widgets whose buttons still change locked settings (by share key), per page. */
-const KNOWN_LEAKS: Record<string, readonly string[]> = {
-  'lessons/04-the-forward-pass/': ['forward'],
-  'lessons/06-backpropagation/': ['gradients'],
-};
 
 describe('locked settings hold against every button', () => {
   test('found pages with shareable widgets', () => {
@@ -88,7 +81,7 @@ describe('locked settings hold against every button', () => {
       await p.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const after = await values();
       const leaked = [...new Set(Object.keys(before).filter((name) => after[name] !== before[name]).map((name) => name.split('.')[0]))].sort();
-      expect(leaked, `widgets whose locked settings changed: ${JSON.stringify(Object.keys(before).filter((n) => after[n] !== before[n]))}`).toEqual(KNOWN_LEAKS[page] ?? []);
+      expect(leaked, `widgets whose locked settings changed: ${JSON.stringify(Object.keys(before).filter((n) => after[n] !== before[n]))}`).toEqual([]);
       expect(unpressed, 'buttons that could not be pressed').toEqual([]);
       for (const host of await p.page.locator(`${HOSTS}:has([data-action="share"]:not([hidden]))`).all()) {
         const key = await host.getAttribute('data-share-key');
