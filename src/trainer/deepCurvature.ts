@@ -37,16 +37,32 @@ export function outputJacobian(params: Parameters, layout: DeepLayout, data: Dat
   return Array.from({ length: data.n }, (_, i) => outputGradient(params, layout, data.x1[i], data.x2[i]));
 }
 
-/** Power-iteration limits: converged when λ changes by less than this share between two rounds. */
-const TOLERANCE = 1e-12;
-const MAX_ROUNDS = 5_000;
+/** How closely power iteration pins λmax down, and how long it may try. */
+export interface PowerIterationOptions {
+  /** Converged when λ changes by less than this share of itself between two rounds (default 1e-12). */
+  tolerance?: number;
+  /** Rounds at most (default 5,000). */
+  maxRounds?: number;
+  /** Rounds between pauses of deepCurvatureSteps (default 8). */
+  roundsPerPause?: number;
+}
 
 /**
  * λmax of G = (2/N) Σ J_i J_iᵀ by power iteration from a fixed start (every entry equal, then
  * the same every time: no randomness, so every engine gives the same number). G is positive
  * semi-definite, so the iteration climbs to the largest eigenvalue.
  */
-export function deepCurvature(params: Parameters, layout: DeepLayout, data: Dataset): Curvature {
+export function deepCurvature(params: Parameters, layout: DeepLayout, data: Dataset, options: PowerIterationOptions = {}): Curvature {
+  const steps = deepCurvatureSteps(params, layout, data, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The same, pausing (yielding the rounds done) every few rounds, for a page that computes it in slices. */
+export function* deepCurvatureSteps(params: Parameters, layout: DeepLayout, data: Dataset, options: PowerIterationOptions = {}): Generator<number, Curvature> {
+  const { tolerance = 1e-12, maxRounds = 5_000, roundsPerPause = 8 } = options;
   const rows = outputJacobian(params, layout, data);
   const P = layout.parameterCount, N = data.n;
   // A start with a small component along every direction a row spans: the mean of the rows plus a
@@ -54,7 +70,7 @@ export function deepCurvature(params: Parameters, layout: DeepLayout, data: Data
   let v = new Float64Array(P).fill(1);
   for (const row of rows) for (let j = 0; j < P; j++) v[j] += row[j] / N;
   let lambda = 0;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  for (let round = 1; round <= maxRounds; round++) {
     let squares = 0;
     for (let j = 0; j < P; j++) squares += v[j] * v[j];
     const norm = Math.sqrt(squares);
@@ -68,10 +84,11 @@ export function deepCurvature(params: Parameters, layout: DeepLayout, data: Data
     }
     let estimate = 0; // vᵀ G v with |v| = 1
     for (let j = 0; j < P; j++) estimate += v[j] * next[j];
-    const settled = Math.abs(estimate - lambda) <= TOLERANCE * Math.abs(estimate);
+    const settled = Math.abs(estimate - lambda) <= tolerance * Math.abs(estimate);
     lambda = estimate;
     v = next;
     if (settled) break;
+    if (round % roundsPerPause === 0) yield round;
   }
   return { lambdaMax: lambda, stableLearningRate: lambda > 0 ? 2 / lambda : Infinity };
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  curvature, datasetFromArrays, deadUnitsPerLayer, deepCurvature, deepGaussNewton, deepLayout, deepUnitActivity,
+  curvature, datasetFromArrays, deadUnitsPerLayer, deepCurvature, deepCurvatureSteps, deepGaussNewton, deepLayout, deepUnitActivity,
   forwardDeep, gaussNewton, initDeepParams, makeDataset, makeRandom, matrixForward, outputGradient, symmetricEigen,
   uniform, unitActivity, type Dataset, type HiddenWidths,
 } from '../../../src/trainer';
@@ -72,6 +72,25 @@ describe('deepCurvature', () => {
         expect(Math.abs(ours - curvature(params, data, H).lambdaMax)).toBeLessThanOrEqual(1e-8 * ours);
       }
     }
+  });
+
+  it('pauses every few rounds when run in steps, and ends with the same number', () => {
+    const data = makeDataset({ n: 40 });
+    const params = initDeepParams({ hidden: [3, 3], seed: 5 });
+    const layout = deepLayout([3, 3]);
+    const steps = deepCurvatureSteps(params, layout, data, { roundsPerPause: 2 });
+    const pauses: number[] = [];
+    let next = steps.next();
+    while (!next.done) {
+      pauses.push(next.value);
+      next = steps.next();
+    }
+    expect(pauses.length).toBeGreaterThan(0);
+    expect(pauses.every((round, i) => round === 2 * (i + 1))).toBe(true);
+    expect(next.value).toEqual(deepCurvature(params, layout, data));
+    // A looser tolerance stops sooner, close to the same λmax.
+    const loose = deepCurvature(params, layout, data, { tolerance: 1e-6 }).lambdaMax;
+    expect(Math.abs(loose - next.value.lambdaMax)).toBeLessThan(1e-3 * next.value.lambdaMax);
   });
 
   it('gives the same number every time (no random start)', () => {
