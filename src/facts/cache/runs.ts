@@ -9,6 +9,12 @@ import { defaultDataset } from '../../experiments/data/defaultDataset';
 import {
   classifyEndState,
   earlyStopping,
+  deadUnitsPerLayer,
+  deepCurvature,
+  deepLayout,
+  deepModel,
+  deepUnitActivity,
+  initDeepParams,
   gaussian,
   heldOutBaseline,
   hessianSpectrum,
@@ -40,6 +46,11 @@ export interface RunJob {
   learningRate: number;
   epochs: number;
   hidden?: number;
+  /**
+   * Widths of two or more hidden layers (lesson 18's 2 → H1 → H2 → 1): the start is initDeepParams's
+   * and the run trains deepModel(widths). Absent for the course's one hidden layer of `hidden` units.
+   */
+  widths?: number[];
   /** Every bias set to this value after the preset has drawn the start (lesson 11's "every bias 2"). */
   biases?: number;
   /**
@@ -70,6 +81,10 @@ export interface RunJob {
   optimizer?: OptimizerSpec;
   /** Keep the loss at the final parameters (after the last epoch), and the first epoch at or below this many noise floors. */
   floorFactor?: number;
+  /** Keep the Gauss–Newton stable rate 2/λmax (deepCurvature.ts, any depth) at the start and at the end. */
+  gaussNewton?: boolean;
+  /** Keep how many units of each hidden layer are dead at the start and at the end. */
+  deadPerLayer?: boolean;
 }
 
 /** What a cached run keeps: JSON-safe (a value that is not finite is stored as null). */
@@ -96,6 +111,12 @@ export interface RunRecord {
   floorEpoch?: number | null;
   /** With `split`: the held-out losses and where early stopping would have stopped. */
   heldOut?: HeldOutRecord;
+  /** The Gauss–Newton 2/λmax at the start and at the end (the last finite parameters if the run diverged). */
+  startGaussNewtonLimit?: number | null;
+  endGaussNewtonLimit?: number | null;
+  /** Dead units of each hidden layer, input side first, at the start and at the end. */
+  deadStart?: number[];
+  deadEnd?: number[];
 }
 
 /** A held-out run's losses (held-out ones in the training part's units) and its early stop. */
@@ -131,6 +152,7 @@ function jobData(job: RunJob): { data: Dataset; split: DataSplit | null } {
 
 /** Trains one job exactly as runSweep would (same start, schedule, batches and shuffle seed). */
 export function runJob(job: RunJob): RunRecord {
+  if (job.widths) return runDeepJob(job, job.widths);
   const { data, split } = jobData(job);
   const heldOut = split?.test ?? null;
   const hidden = job.hidden ?? 2;
@@ -182,6 +204,7 @@ export function runJob(job: RunJob): RunRecord {
     record.floorEpoch = first >= 0 ? first : null;
   }
   if (split && result.heldOutLosses) record.heldOut = heldOutRecord(result, split, job.patience ?? 500, hidden);
+  addLayerRecords(job, [hidden], data, startParams, result.params, record);
   return record;
 }
 
@@ -197,6 +220,55 @@ function heldOutRecord(result: TrainResult, split: DataSplit, patience: number, 
     stopEpoch: stop.stopped ? stop.stopEpoch : -1,
     baseline: heldOutBaseline(split),
   };
+}
+
+/** A job with two or more hidden layers: the same run through deepModel (nudges and set biases are not offered). */
+function runDeepJob(job: RunJob, widths: number[]): RunRecord {
+  if (job.nudge || job.biases !== undefined || job.curvature || job.gradientNorm || job.split || job.floorFactor !== undefined || job.weightDecay || job.optimizer) {
+    throw new Error(`A job with hidden widths ${widths.join(', ')} cannot ask for nudges, set biases, the Hessian, the gradient norm, a held-out split, a floor, weight decay or another optimizer.`);
+  }
+  const { data } = jobData(job);
+  const layout = deepLayout(widths);
+  const startParams = initDeepParams({ preset: job.preset, seed: job.seed, hidden: widths });
+  const result = train({
+    data,
+    params: startParams,
+    learningRate: job.learningRate,
+    epochs: job.epochs,
+    model: deepModel(widths),
+    schedule: makeSchedule(job.schedule),
+    batchSize: job.batchSize,
+    shuffleSeed: job.seed,
+  });
+  const losses = result.losses;
+  const record: RunRecord = {
+    status: result.status,
+    epochs: result.epochs,
+    finalLoss: losses.length ? finite(losses[losses.length - 1]) : null,
+    units: deepUnitActivity(result.params, layout, data).flatMap((layer) => layer.states),
+    cuts: [...result.cuts],
+    finalRate: finite(result.finalLearningRate),
+  };
+  if (job.lossesAt) record.lossesAt = job.lossesAt.map((e) => (e < losses.length ? finite(losses[e]) : null));
+  if (job.tail) {
+    const tail = Array.from(losses.subarray(Math.max(0, losses.length - job.tail)));
+    record.tail = { min: finite(Math.min(...tail)), max: finite(Math.max(...tail)) };
+  }
+  addLayerRecords(job, widths, data, startParams, result.params, record);
+  return record;
+}
+
+/** The records any depth can keep: the Gauss–Newton limits and the dead units per layer. */
+function addLayerRecords(job: RunJob, widths: number[], data: Dataset, start: Float64Array, end: Float64Array, record: RunRecord): void {
+  const layout = deepLayout(widths);
+  if (job.gaussNewton) {
+    record.startGaussNewtonLimit = finite(deepCurvature(start, layout, data).stableLearningRate);
+    record.endGaussNewtonLimit = finite(deepCurvature(end, layout, data).stableLearningRate);
+  }
+  if (job.deadPerLayer) {
+    record.deadStart = deadUnitsPerLayer(deepUnitActivity(start, layout, data));
+    record.deadEnd = deadUnitsPerLayer(deepUnitActivity(end, layout, data));
+  }
 }
 
 /** A cached experiment: its name (the file) and its jobs. */
