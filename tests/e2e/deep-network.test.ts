@@ -11,7 +11,7 @@ const { field } = sliderSelectors(W);
 const widths = (name: string) => `${W} [data-text-setting][data-name="${name}"] input`;
 const open = (path = PAGE, options = {}) => openWidget(site, path, W, options);
 const view = (page: import('playwright-core').Page) => widgetView(page, W);
-const idle = (page: import('playwright-core').Page) => expect.poll(() => page.getAttribute(W, 'data-state')).toBe('idle');
+const idle = (page: import('playwright-core').Page) => expect.poll(() => page.getAttribute(W, 'data-state'), { timeout: 30_000 }).toBe('idle');
 
 describe('deeper network', () => {
   test('typing other widths retrains and redraws both networks', async () => {
@@ -23,13 +23,13 @@ describe('deeper network', () => {
     await page.fill(field('epochs'), '300');
     await idle(page);
     await page.fill(widths('widths'), '2, 2');
-    await expect.poll(async () => (await view(page)).numbers['a.label']).toBe('2-2-2-1');
+    await expect.poll(async () => (await view(page)).numbers['a.label'], { timeout: 30_000 }).toBe('2-2-2-1');
     await idle(page);
     const after = await view(page);
     expect(after.numbers['a.parameters']).toBe('15');
     expect(after.panels.loss).not.toBe(before.panels.loss);
     await page.fill(widths('against'), '');
-    await expect.poll(async () => (await view(page)).numbers['b.loss']).toBe('—');
+    await expect.poll(async () => (await view(page)).numbers['b.loss'], { timeout: 30_000 }).toBe('—');
     expect(p.problems()).toEqual([]);
     await p.close();
   });
