@@ -42,6 +42,14 @@ describe('matrix form', () => {
     await page.selectOption(select('network'), '2-2-1');
     await expect.poll(async () => (await view(page)).numbers.address).toBe('W¹[1, 1]');
     expect(await page.locator(`${select('entry')} option[value="12"]`).isDisabled()).toBe(true);
+    // The write-up's example only fits 2-2-1: choosing it on 2-2-2-1 moves the network back.
+    await page.selectOption(select('network'), '2-2-2-1');
+    await page.selectOption(select('entry'), '15');
+    await expect.poll(async () => (await view(page)).numbers.address).toBe('b³[1]');
+    await page.selectOption(select('start'), 'writeup-example');
+    await expect.poll(() => page.inputValue(select('network'))).toBe('2-2-1');
+    await expect.poll(async () => (await view(page)).numbers.name).toBe('W1');
+    expect((await view(page)).status).not.toMatch(/nine parameters/);
     expect(p.problems()).toEqual([]);
     await p.close();
   });

@@ -1,6 +1,8 @@
 // <np-matrix-form>: redraws the matrices, the picked entry's terms and the two partials whenever the
 // network, the parameters or the entry change. The entry list follows the network (9 or 15
-// parameters); the write-up's example only fits 2-2-1, so choosing 2-2-2-1 moves to a He start.
+// parameters); the write-up's example only fits 2-2-1, so choosing 2-2-2-1 moves to a He start,
+// and choosing the example moves back to 2-2-1 (rather than leaving the figure stuck on a
+// combination that cannot be drawn).
 import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { matrixFormRun, type MatrixFormRun } from '../../experiments/matrix-form/entries';
 import { MATRIX_PARAMETER_COUNT, matrixFormSettings, type MatrixFormConfig } from '../../experiments/matrix-form/settings';
@@ -14,16 +16,21 @@ class NpMatrixForm extends WidgetElement<MatrixFormConfig> {
   #run: { key: string; run: MatrixFormRun } | null = null;
 
   protected changed(name: string): void {
+    const config = this.current();
+    const fixes: Partial<MatrixFormConfig> = {};
     if (name === 'network') {
-      const config = this.current();
-      const fixes: Partial<MatrixFormConfig> = {};
       if (config.network !== '2-2-1' && config.start === 'writeup-example') fixes.start = 'he';
       if (config.entry > MATRIX_PARAMETER_COUNT[config.network]) fixes.entry = 1;
       this.#showEntries(config.network);
-      if (Object.keys(fixes).length) {
-        this.change(fixes);
-        return;
-      }
+    }
+    if (name === 'start' && config.start === 'writeup-example' && config.network !== '2-2-1' && !this.isLocked('network')) {
+      fixes.network = '2-2-1';
+      if (config.entry > MATRIX_PARAMETER_COUNT['2-2-1']) fixes.entry = 1;
+      this.#showEntries('2-2-1');
+    }
+    if (Object.keys(fixes).length) {
+      this.change(fixes);
+      return;
     }
     super.changed(name);
   }
