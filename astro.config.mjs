@@ -8,20 +8,23 @@ import { normaliseBase } from './src/lib/url.ts';
 // fail the build on broken TeX (it emits .katex-error), so a test checks the built pages.
 import { katexOptions } from './src/lib/katex-options.ts';
 import offline from './src/integrations/offline.ts';
+import relativeUrls from './src/integrations/relative.ts';
 import contentSecurityPolicy from './src/integrations/csp.ts';
 // Each lesson also exports its exercises as data, for the teachers' printable answer key.
 import exerciseExport from './src/integrations/exercise-export.ts';
 
 export default defineConfig({
   output: 'static',
-  // BASE_PATH=/course/ builds the site for https://host/course/.
+  // Every page's URLs are made relative after the build (src/integrations/relative.ts), so the
+  // same dist/ works in any folder; BASE_PATH=/course/ only matters to 404.html, the one page a
+  // host serves at any depth, whose links must start from the site's root.
   base: normaliseBase(process.env.BASE_PATH),
   // SITE_URL=https://school.example gives the printed worksheets' QR codes whole addresses (without
   // it they hold each link from the site's root, since the host is not known when building).
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
-  // csp before offline: the service worker's version hashes the final pages.
-  integrations: [mdx({ remarkPlugins: [remarkMath, exerciseExport] }), contentSecurityPolicy(), offline()],
+  // relative URLs first, then csp (hashes the final inline code), then offline (hashes the final files).
+  integrations: [mdx({ remarkPlugins: [remarkMath, exerciseExport] }), relativeUrls(), contentSecurityPolicy(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, katexOptions]],
@@ -34,5 +37,12 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   // Sweep workers import the trainer as modules (new Worker(new URL(…), { type: 'module' })).
-  vite: { worker: { format: 'es' } },
+  vite: {
+    worker: { format: 'es' },
+    // Client scripts name other files (chunks to preload, workers) relative to import.meta.url
+    // rather than from the root, so they load from whatever folder the site was copied to.
+    experimental: {
+      renderBuiltUrl: (_file, { hostType, ssr }) => (hostType === 'js' && !ssr ? { relative: true } : undefined),
+    },
+  },
 });

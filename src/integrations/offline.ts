@@ -20,13 +20,9 @@ function listFiles(dir: string): string[] {
 }
 
 export default function offline(): AstroIntegration {
-  let base = '/';
   return {
     name: 'nine-parameters-offline',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const files = listFiles(root)
@@ -38,8 +34,8 @@ export default function offline(): AstroIntegration {
         const hash = createHash('sha256');
         for (const file of files) hash.update(file).update(readFileSync(join(root, file)));
         const version = hash.digest('hex').slice(0, 16);
-        const urls = [...new Set(files.map((file) => urlForFile(base, file)))];
-        writeFileSync(join(root, 'sw.js'), serviceWorkerSource({ version, urls, base }));
+        const urls = [...new Set(files.map((file) => urlForFile(file)))];
+        writeFileSync(join(root, 'sw.js'), serviceWorkerSource({ version, urls }));
         logger.info(`sw.js precaches ${urls.length} files (version ${version})`);
       },
     },

@@ -1,17 +1,20 @@
 // The service worker's source, as a pure function of the file list so it can be unit-tested.
+// It names no base: sw.js sits in the site's root folder, so that folder is new URL('./',
+// self.location) wherever the site was copied, and every file is listed relative to it.
 
-/** The URL a built file is served at: pages by their folder (trailing slash), files as they are. */
-export function urlForFile(base: string, file: string): string {
-  if (file === 'index.html') return base;
-  if (file.endsWith('/index.html')) return base + file.slice(0, -'index.html'.length);
-  return base + file;
+/** The address of a built file relative to the site's root folder: pages by their folder, files as they are. */
+export function urlForFile(file: string): string {
+  if (file === 'index.html') return '';
+  if (file.endsWith('/index.html')) return file.slice(0, -'index.html'.length);
+  return file;
 }
 
-export function serviceWorkerSource({ version, urls, base }: { version: string; urls: string[]; base: string }): string {
+export function serviceWorkerSource({ version, urls }: { version: string; urls: string[] }): string {
   return `// Generated at build time by src/integrations/offline.ts. Precaches the whole course.
 const CACHE = 'nine-parameters-${version}';
-const BASE = ${JSON.stringify(base)};
-const URLS = ${JSON.stringify(urls)};
+// The site's root folder is this file's folder, wherever the site was copied.
+const ROOT = new URL('./', self.location.href).href;
+const URLS = ${JSON.stringify(urls)}.map((url) => new URL(url, ROOT).href);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(URLS)).then(() => self.skipWaiting()));
@@ -30,12 +33,12 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
   const key = url.origin + url.pathname;
+  if (request.method !== 'GET' || !key.startsWith(ROOT)) return;
   if (request.mode === 'navigate') {
     event.respondWith(
       fetch(request).catch(() =>
-        caches.match(key, { ignoreSearch: true }).then((hit) => hit || caches.match(BASE + '404.html')),
+        caches.match(key, { ignoreSearch: true }).then((hit) => hit || caches.match(ROOT + '404.html')),
       ),
     );
     return;
