@@ -4,6 +4,7 @@
 // settings at start-up.
 import { INCOMPLETE_LINK, readSharedState, shareUrl, type SharedState } from '../../experiments/link';
 import { lockableSettings, wireSharePolicy } from './sharePolicy';
+import { embedSnippet, embedUrl } from '../../lib/embed';
 
 /** Said after a locked control's label, so its accessible name says it too. */
 export const LOCKED_NOTE = 'set by your teacher';
@@ -73,6 +74,21 @@ export function applyControlPolicy(host: Element, state: Pick<SharedState, 'lock
   return affected;
 }
 
+/** Shows `text` in a read-only field and copies it if the clipboard is available; says which. */
+async function offer(field: HTMLInputElement | null, text: string, copied: string, byHand: string, say: (message: string) => void): Promise<void> {
+  if (field) {
+    field.value = text;
+    field.hidden = false;
+    field.select();
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    say(copied);
+  } catch {
+    say(byHand);
+  }
+}
+
 export interface ShareButtonOptions {
   /** Labels for the lock/hide panel by setting name (default: each control's own label). */
   labels?: Readonly<Record<string, string>>;
@@ -94,19 +110,25 @@ export function wireShareButton(host: HTMLElement, key: string, current: () => U
   const policy = wireSharePolicy(host, lockableSettings(host, options.labels, options.owned), state, () => {
     if (field && !field.hidden) field.value = link();
   });
-  button.addEventListener('click', async () => {
-    const text = link();
-    if (field) {
-      field.value = text;
-      field.hidden = false;
-      field.select();
-    }
-    try {
-      await navigator.clipboard.writeText(text);
-      say('Link to this experiment copied. Opening it shows exactly these settings.');
-    } catch {
-      say('Copy the link from the field below: opening it shows exactly these settings.');
-    }
+  button.addEventListener('click', () =>
+    offer(field, link(), 'Link to this experiment copied. Opening it shows exactly these settings.', 'Copy the link from the field below: opening it shows exactly these settings.', say),
+  );
+  // On a page that names its widget-only page (<meta name="np-embed-page">, lessons do), "Embed
+  // in another page" offers an <iframe> of that page with the same settings and locks.
+  const embed = host.querySelector<HTMLButtonElement>('[data-action="embed"]');
+  const embedPage = host.ownerDocument.querySelector<HTMLMetaElement>('meta[name="np-embed-page"]')?.content;
+  if (!embed || !embedPage) return;
+  embed.hidden = false;
+  embed.addEventListener('click', () => {
+    const caption = host.querySelector('figcaption')?.textContent?.trim() || 'Nine Parameters experiment';
+    const url = embedUrl(new URL(embedPage, host.ownerDocument.baseURI).href, link(), key);
+    void offer(
+      host.querySelector<HTMLInputElement>('[data-embed-snippet]'),
+      embedSnippet(url, caption),
+      'Embed code copied: paste it into your page’s HTML. It shows this widget alone, with these settings and locks.',
+      'Copy the embed code from the field below into your page’s HTML: it shows this widget alone, with these settings and locks.',
+      say,
+    );
   });
 }
 
