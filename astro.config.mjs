@@ -12,6 +12,7 @@ import relativeUrls from './src/integrations/relative.ts';
 import contentSecurityPolicy from './src/integrations/csp.ts';
 // Each lesson also exports its exercises as data, for the teachers' printable answer key.
 import exerciseExport from './src/integrations/exercise-export.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 export default defineConfig({
   output: 'static',
@@ -23,8 +24,9 @@ export default defineConfig({
   // it they hold each link from the site's root, since the host is not known when building).
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
-  // relative URLs first, then csp (hashes the final inline code), then offline (hashes the final files).
-  integrations: [mdx({ remarkPlugins: [remarkMath, exerciseExport] }), relativeUrls(), contentSecurityPolicy(), offline()],
+  // relative URLs first, then csp (hashes the final inline code), the search index (reads the
+  // final pages), then offline (hashes and precaches the final files, the index among them).
+  integrations: [mdx({ remarkPlugins: [remarkMath, exerciseExport] }), relativeUrls(), contentSecurityPolicy(), searchIndex(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, katexOptions]],

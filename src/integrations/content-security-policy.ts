@@ -10,9 +10,14 @@ const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+// The search page (and it alone) runs Pagefind's WebAssembly, which a policy with script-src must
+// allow by 'wasm-unsafe-eval': compiling WebAssembly, not evaluating strings as JavaScript.
+const SEARCH_PAGE = /<meta name="np-search-page"/;
+
 /** The policy for a page, given the exact text of its inline scripts and styles. */
 export function policyFor(html: string): string {
   const scripts = [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => sha256(m[1])))];
+  if (SEARCH_PAGE.test(html)) scripts.push("'wasm-unsafe-eval'");
   const styles = [...new Set([...html.matchAll(INLINE_STYLE)].map((m) => sha256(m[1])))];
   return [
     "default-src 'self'",
@@ -26,7 +31,8 @@ export function policyFor(html: string): string {
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'none'",
+    // The header's search box sends its words to the site's own search page (a GET form).
+    "form-action 'self'",
   ].join('; ');
 }
 

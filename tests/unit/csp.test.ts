@@ -22,4 +22,11 @@ describe('the content security policy', () => {
     expect(out.indexOf('<meta charset')).toBeLessThan(out.indexOf('content-security-policy'));
     expect(withPolicy(out)).toBe(out);
   });
+
+  it('lets only the search page compile WebAssembly (Pagefind), never evaluate strings', () => {
+    const search = page.replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="np-search-page" content="">');
+    expect(policyFor(search)).toMatch(/script-src 'self'[^;]*'wasm-unsafe-eval'/);
+    expect(policyFor(search)).not.toMatch(/'unsafe-eval'/);
+    expect(policyFor(page)).not.toContain('wasm-unsafe-eval');
+  });
 });
