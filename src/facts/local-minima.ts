@@ -19,8 +19,8 @@ import {
   type SweepRun,
 } from '../trainer';
 import { defaultDataset } from '../experiments/data/defaultDataset';
-import { BASIN_GALLERY_DEFAULTS } from '../widgets/basin-gallery/config';
-import { gallerySweep } from '../widgets/basin-gallery/run';
+import { BASIN_GALLERY_DEFAULTS } from '../experiments/basin-gallery/config';
+import { gallerySweep } from '../experiments/basin-gallery/run';
 import { LOSS_SURFACE_DEFAULTS, type LossSurfaceConfig } from '../widgets/loss-surface/config';
 import { GRID, surfaceState } from '../widgets/loss-surface/run';
 import { gridMinimum } from '../widgets/loss-surface/scene';

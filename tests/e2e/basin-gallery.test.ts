@@ -84,6 +84,25 @@ describe('end-state gallery', () => {
     await p.close();
   });
 
+  test('under a teacher’s lock on the console’s seed, a card keeps the seed, the lock and the address’s lock (issue 18)', async () => {
+    const p = await site.open(`${PAGE}?minima.initSeed=7&minima.lock=initSeed#widget-minima`);
+    const { page } = p;
+    await page.waitForSelector(`${W}[data-ready]`);
+    await page.waitForSelector('#widget-minima[data-ready]');
+    const card = page.locator(`${W} a.bg-card[data-seed="12"]`);
+    const href = new URL((await card.getAttribute('href'))!, page.url());
+    expect(href.searchParams.get('minima.lock')).toBe('initSeed');
+    expect(href.searchParams.get('minima.initSeed')).toBe('7');
+    await card.click();
+    await expect.poll(() => page.$eval('#widget-minima [data-status]', (el) => el.textContent)).toMatch(/Seed 12 from the gallery/);
+    expect(await page.$eval('#widget-minima', (el) => (el as HTMLElement).dataset.initSeed)).toBe('7');
+    const address = new URL(page.url());
+    expect(address.searchParams.get('minima.lock')).toBe('initSeed');
+    expect(address.searchParams.get('minima.initSeed')).toBe('7');
+    expect(p.problems()).toEqual([]);
+    await p.close();
+  });
+
   test('bad input and too much work are explained; the gallery stays; axe passes', async () => {
     const p = await open();
     const { page } = p;

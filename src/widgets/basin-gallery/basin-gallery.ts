@@ -21,8 +21,9 @@ import {
   serializeBasinGalleryConfig,
   totalWorkProblem,
   type BasinGalleryConfig,
-} from './config';
-import { cardHref, cardScene, consoleSettings, pendingCardScene, runState, tally } from './scene';
+} from '../../experiments/basin-gallery/config';
+import { cardHref, cardHrefOnPage, consoleSettings } from './cardLink';
+import { cardScene, pendingCardScene, runState, tally } from './scene';
 
 interface ConsoleElement extends HTMLElement {
   load?: (settings: Record<string, string>, message?: string) => string[];
@@ -56,6 +57,8 @@ class NpBasinGallery extends HTMLElement {
     applyControlPolicy(this, shared);
     wireShareButton(this, key, () => serializeBasinGalleryConfig(this.#current()), shared, (m) => this.#status.note(m));
     finishStartup(this, this.#status, notices, () => undefined);
+    // The server wrote the cards' links without the page's address: a teacher's locks join them now.
+    if (location.search) this.#relinkServerCards();
     // A link with other settings than the page's shows its own runs.
     if (serializeBasinGalleryConfig(config).toString() !== serializeBasinGalleryConfig(this.#shownConfig).toString()) this.#run();
   }
@@ -184,7 +187,7 @@ class NpBasinGallery extends HTMLElement {
     let card: HTMLElement;
     if (run) {
       const a = doc.createElement('a');
-      a.href = cardHref(this.#shownConfig, run, this.dataset.consoleKey ?? 'console', this.dataset.shareKey ?? 'gallery', this.dataset.consolePage ?? '');
+      a.href = this.#cardHref(run);
       card = a;
       (li as HTMLElement).dataset.state = runState(run);
     } else card = doc.createElement('span');
@@ -249,6 +252,22 @@ class NpBasinGallery extends HTMLElement {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'start' });
     target.querySelector<HTMLElement>('[data-action="play"]')?.focus({ preventScroll: true });
+  }
+
+  /** A card's link: on this page, from the page's address (keeping a teacher's locks); else to lesson 7's console. */
+  #cardHref(run: SweepRun): string {
+    const consoleKey = this.dataset.consoleKey ?? 'console';
+    const galleryKey = this.dataset.shareKey ?? 'gallery';
+    const page = this.dataset.consolePage ?? '';
+    return page ? cardHref(this.#shownConfig, run, consoleKey, galleryKey, page) : cardHrefOnPage(location.href, this.#shownConfig, run, consoleKey, galleryKey);
+  }
+
+  #relinkServerCards(): void {
+    if (this.dataset.consolePage) return;
+    for (const card of this.querySelectorAll<HTMLAnchorElement>('[data-cards] a.bg-card')) {
+      const run = this.#serverRun(card);
+      if (run) card.href = this.#cardHref(run);
+    }
   }
 
   /** A server-drawn card's run: only its seed and length are needed to replay it. */

@@ -6,7 +6,6 @@ import { END_STATES, STATIONARY_GRADIENT_NORM } from '../../trainer/endState';
 import type { SweepRun } from '../../trainer/sweep';
 import { formatFixed, formatShort } from '../../experiments/format';
 import { h, round, type SvgNode } from '../kit/svg';
-import { serializeBasinGalleryConfig, type BasinGalleryConfig } from './config';
 
 export const CARD_WIDTH = 170;
 export const CARD_HEIGHT = 112;
@@ -121,29 +120,4 @@ export function tally(runs: readonly (SweepRun | undefined)[], varY: number): Ta
       atRest: mine.filter((r) => (r.details?.gradientNorm ?? Infinity) < STATIONARY_GRADIENT_NORM).length,
     };
   });
-}
-
-/**
- * The training console settings that replay a run: same start, rate and length. The console
- * opens at the run's last epoch, so its whole loss curve is on screen at once.
- */
-export function consoleSettings(config: BasinGalleryConfig, run: SweepRun): Record<string, string> {
-  return {
-    start: '',
-    init: config.preset,
-    initSeed: String(run.seed),
-    learningRate: String(config.learningRate),
-    epoch: String(run.epochs),
-  };
-}
-
-/**
- * The card's link: this page (or `page`) with the console's settings for the run under the
- * console's share key, and the gallery's own settings, pointing at the console.
- */
-export function cardHref(config: BasinGalleryConfig, run: SweepRun, consoleKey: string, galleryKey: string, page = ''): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(consoleSettings(config, run))) params.set(`${consoleKey}.${k}`, v);
-  if (!page) for (const [k, v] of serializeBasinGalleryConfig(config)) params.set(`${galleryKey}.${k}`, v);
-  return `${page}?${params.toString()}#widget-${consoleKey}`;
 }

@@ -22,7 +22,7 @@ import {
 import { settledAfter, toyLandscapeSettings } from '../../../src/experiments/toy-landscape/settings';
 
 const TOY_LANDSCAPE_DEFAULTS = toyLandscapeSettings.defaults;
-import { BASIN_GALLERY_DEFAULTS } from '../../../src/widgets/basin-gallery/config';
+import { BASIN_GALLERY_DEFAULTS } from '../../../src/experiments/basin-gallery/config';
 import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 import { GRID, indexOf } from '../../../src/widgets/loss-surface/run';
 

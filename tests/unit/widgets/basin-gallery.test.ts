@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, runSweep, variance, type SweepRun } from '../../../src/trainer';
-import { BASIN_GALLERY_DEFAULTS, describeGallery, gallerySeeds, MAX_TOTAL_EPOCHS, parseBasinGalleryConfig, serializeBasinGalleryConfig, totalWorkProblem } from '../../../src/widgets/basin-gallery/config';
-import { gallerySweep } from '../../../src/widgets/basin-gallery/run';
-import { cardHref, cardScene, consoleSettings, pendingCardScene, runState, runSummary, tally } from '../../../src/widgets/basin-gallery/scene';
+import { BASIN_GALLERY_DEFAULTS, describeGallery, gallerySeeds, MAX_TOTAL_EPOCHS, parseBasinGalleryConfig, serializeBasinGalleryConfig, totalWorkProblem } from '../../../src/experiments/basin-gallery/config';
+import { gallerySweep } from '../../../src/experiments/basin-gallery/run';
+import { cardHref, cardHrefOnPage, consoleSettings } from '../../../src/widgets/basin-gallery/cardLink';
+import { cardScene, pendingCardScene, runState, runSummary, tally } from '../../../src/widgets/basin-gallery/scene';
 import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
-import { readSharedState } from '../../../src/experiments/link';
+import { readSharedState, shareUrl } from '../../../src/experiments/link';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 import { expectNotice } from '../../helpers/notice';
 
@@ -81,6 +82,33 @@ describe('gallery cards and tally', () => {
     expect(parsed.config).toMatchObject({ init: 'he', initSeed: run.seed, learningRate: 0.05, epoch: run.epochs, start: null });
     expect(parseBasinGalleryConfig(readSharedState(query, 'gallery').settings).config).toEqual(config);
     expect(consoleSettings(config, run).initSeed).toBe(String(run.seed));
+  });
+
+  it('keeps a teacher’s locked seed, the lock and hide lists and other widgets’ settings in a card’s link on that page (issue 18)', () => {
+    const run: SweepRun = runs[2];
+    const teacher = shareUrl('https://school.example/lessons/09-local-minima/?data.n=50', 'minima', new URLSearchParams({ is: '42', lr: '0.01' }), { locked: ['initSeed'], hidden: ['speed'] });
+    const href = cardHrefOnPage(teacher, config, run, 'minima', 'gallery');
+    expect(href.endsWith('#widget-minima')).toBe(true);
+    const query = href.slice(0, href.indexOf('#'));
+    const console = readSharedState(query, 'minima');
+    expect(console.integrity).toBe('whole');
+    expect([...console.locked]).toEqual(['initSeed']);
+    expect([...console.hidden]).toEqual(['speed']);
+    const parsed = trainingConsoleSettings.parse(Object.fromEntries(console.settings));
+    // The locked seed keeps the teacher's value; the card's rate replaces the page's (short name and all).
+    expect(parsed.config).toMatchObject({ initSeed: 42, learningRate: 0.05, epoch: run.epochs, init: 'he' });
+    expect(console.settings.has('lr')).toBe(false);
+    expect(new URLSearchParams(query).get('data.n')).toBe('50');
+    expect(readSharedState(query, 'gallery').integrity).toBe('whole');
+    expect(parseBasinGalleryConfig(readSharedState(query, 'gallery').settings).config).toEqual(config);
+  });
+
+  it('writes the run’s own seed into a card’s link when the page locks nothing', () => {
+    const run: SweepRun = runs[1];
+    const href = cardHrefOnPage('https://school.example/lessons/09-local-minima/', config, run, 'minima', 'gallery');
+    const console = readSharedState(href.slice(0, href.indexOf('#')), 'minima');
+    expect(console.locked.size).toBe(0);
+    expect(trainingConsoleSettings.parse(Object.fromEntries(console.settings)).config.initSeed).toBe(run.seed);
   });
 
   it('links to another page’s console without the gallery’s settings', () => {

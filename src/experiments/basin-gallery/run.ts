@@ -1,7 +1,7 @@
 // The gallery's sweep, run once per build for each config: the lesson's facts and the
 // server-drawn gallery ask for the same hundred runs, and this hands both the same result.
 import { runSweep, type SweepRun } from '../../trainer/sweep';
-import { defaultDataset } from '../../experiments/data/defaultDataset';
+import { defaultDataset } from '../data/defaultDataset';
 import { gallerySeeds, serializeBasinGalleryConfig, type BasinGalleryConfig } from './config';
 
 const done = new Map<string, SweepRun[]>();

@@ -2,8 +2,8 @@
 // long each run trains. One typed object, read from the element's data-* attributes or a shared
 // link; anything unknown or garbled is ignored with a notice, and parsing never throws.
 import { INIT_PRESETS, INIT_PRESET_NAMES, type InitPreset } from '../../trainer/init';
-import { clipText, configEntries, oneOf, type ConfigSource } from '../../experiments/settings/source';
-import { parseNumberInput, type NumberInputRules } from '../../experiments/settings/numberInput';
+import { clipText, configEntries, oneOf, type ConfigSource } from '../settings/source';
+import { parseNumberInput, type NumberInputRules } from '../settings/numberInput';
 
 export interface BasinGalleryConfig {
   /** How each run's starting values are drawn. */
