@@ -147,6 +147,17 @@ export function chartFrame(spec: FrameSpec): ChartFrame {
   };
 }
 
+/** The tick labels' size, in viewBox units. */
+export const TICK_FONT_SIZE = 12;
+
+/**
+ * A label's width, in viewBox units, estimated without a DOM (the server has none): 0.6 em a
+ * character, which the system sans-serif fonts' digits (about 0.55 em) stay under.
+ */
+export function labelWidth(label: string, fontSize: number): number {
+  return 0.6 * fontSize * [...label].length;
+}
+
 /** Grid, axis lines, tick marks and labels, axis titles and the heading. */
 export function axisNodes(frame: ChartFrame): SvgNode[] {
   const { plot, spec } = frame;
@@ -162,7 +173,11 @@ export function axisNodes(frame: ChartFrame): SvgNode[] {
   }
   const xLabels = frame.xTicks.map((t) => {
     const x = round(frame.x(t.value));
-    return h('text', { x, y: plot.bottom + 18, 'text-anchor': 'middle' }, t.label);
+    // A label centred on a tick near the figure's edge would stick out of it and be cut off
+    // ("5,000" at the right end of an epoch axis): it ends at its tick instead, or starts there.
+    const half = labelWidth(t.label, TICK_FONT_SIZE) / 2;
+    const anchor = x + half > frame.width ? 'end' : x - half < 0 ? 'start' : 'middle';
+    return h('text', { x, y: plot.bottom + 18, 'text-anchor': anchor }, t.label);
   });
   const yLabels = yTicks.map((t) => {
     const y = round(frame.y(t.value));
@@ -174,7 +189,7 @@ export function axisNodes(frame: ChartFrame): SvgNode[] {
   ].join('');
   nodes.push(
     h('path', { class: 'np-axis', d: `${withY ? `M${plot.left},${plot.top}V${plot.bottom}` : `M${plot.left},${plot.bottom}`}H${plot.right}${marks}`, stroke: 'currentColor', fill: 'none' }),
-    h('g', { class: 'np-ticks', 'font-size': 12, fill: 'currentColor' }, [...xLabels, ...yLabels]),
+    h('g', { class: 'np-ticks', 'font-size': TICK_FONT_SIZE, fill: 'currentColor' }, [...xLabels, ...yLabels]),
     h('text', { class: 'np-axis-label', x: round(plot.left + plot.width / 2), y: frame.height - 8, 'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor' }, spec.x.label),
   );
   if (withY) {

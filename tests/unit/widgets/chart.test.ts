@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisNodes, chartFrame, chartSvg, safeDomain, type FrameSpec } from '../../../src/widgets/kit/chart';
+import { axisNodes, chartFrame, chartSvg, labelWidth, safeDomain, TICK_FONT_SIZE, type FrameSpec } from '../../../src/widgets/kit/chart';
 import { lineChart } from '../../../src/widgets/kit/lineChart';
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
 
@@ -100,6 +100,24 @@ describe('axisNodes and chartSvg', () => {
   it('writes the axis titles and tick labels as text', () => {
     const text = find(chartSvg(chartFrame(spec), []), (n) => n.tag === 'text').map((n) => n.text);
     expect(text).toEqual(['0', '5', '10', '0.0', '0.5', '1.0', 'epoch', 'loss']);
+  });
+});
+
+describe('x tick labels at the edges', () => {
+  it('end at the last tick, or start at the first, where a centred label would stick out of the figure', () => {
+    for (const [domain, right, left] of [[[0, 5000], 14, 56], [[0, 0.01], 4, 56], [[-5000, 10], 14, 8]] as const) {
+      const frame = chartFrame({ ...spec, width: 300, margin: { ...spec.margin, right, left }, x: { label: 'epoch', domain } });
+      const labels = find({ tag: 'g', children: axisNodes(frame) }, (n) => n.tag === 'text' && n.attrs?.y === frame.plot.bottom + 18);
+      expect(labels.length).toBeGreaterThan(2);
+      for (const label of labels) {
+        const x = Number(label.attrs?.x), w = labelWidth(label.text ?? '', TICK_FONT_SIZE);
+        const [from, to] = label.attrs?.['text-anchor'] === 'end' ? [x - w, x] : label.attrs?.['text-anchor'] === 'start' ? [x, x + w] : [x - w / 2, x + w / 2];
+        expect(from, label.text).toBeGreaterThanOrEqual(0);
+        expect(to, label.text).toBeLessThanOrEqual(300);
+      }
+      // the labels in between stay centred on their ticks
+      expect(labels.slice(1, -1).every((l) => l.attrs?.['text-anchor'] === 'middle')).toBe(true);
+    }
   });
 });
 
