@@ -45,7 +45,8 @@ export function pairedScene(view: PairedView): SvgNode {
   const frame = chartFrame({
     width,
     height,
-    margin: { top: 62 + strip, right: 18 + strip, bottom: 44, left: 60 },
+    // 68: room for the legend's two rows above the strip's label
+    margin: { top: 68 + strip, right: 18 + strip, bottom: 44, left: 60 },
     heading: `Final loss, seed by seed (${formatInteger(view.outcomes.length)} of ${formatInteger(view.seeds)} seeds)`,
     title: `Paired comparison over ${view.outcomes.length} seeds: schedule better for ${summary.counts.better}, worse for ${summary.counts.worse}, the same for ${summary.counts.same}; ${summary.counts['both diverged']} diverged both ways.`,
     description:
@@ -66,9 +67,15 @@ export function pairedScene(view: PairedView): SvgNode {
   const groups: Record<'better' | 'worse' | 'same', { x: number; y: number }[]> = { better: [], worse: [], same: [] };
   for (const o of both) groups[verdict(o, view.varY) as 'better' | 'worse' | 'same'].push({ x: frame.x(o.fixed.loss), y: frame.y(o.plateau.loss) });
   const counts: SvgNode[] = [];
+  const placed: LabelBox[] = [];
   const marks = (Object.keys(groups) as (keyof typeof groups)[]).flatMap((k) => {
     const places = mergePoints(groups[k], r * 2.5);
-    for (const p of places) if (p.count > 1) counts.push(h('text', { x: round(p.x + r + 2), y: round(p.y - r - 1), 'data-count': p.count }, `×${p.count}`));
+    for (const p of places) {
+      if (p.count > 1) {
+        const at = countLabelPlace(p, r, `×${p.count}`, placed);
+        counts.push(h('text', { x: round(at.x), y: round(at.y), 'text-anchor': at.anchor, 'data-count': p.count }, `×${p.count}`));
+      }
+    }
     return places.length ? [h('path', { d: places.map((p) => markerPath(VERDICT_STYLE[k].shape, p.x, p.y, r)).join(''), fill: VERDICT_STYLE[k].fill, 'data-verdict': k })] : [];
   });
   content.push(h('g', { class: 'np-points', stroke: NEUTRALS.bg, 'stroke-width': 0.6, 'fill-opacity': 0.85 }, marks));
@@ -107,6 +114,37 @@ export function pairedScene(view: PairedView): SvgNode {
   }
   content.push(pairedLegend(plot.left, 36));
   return chartSvg(frame, content);
+}
+
+/** A count label's box, estimated (11-unit bold digits, 0.65 em each; 12 units tall). */
+export interface LabelBox {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * Where a merged point's count goes: above right of its marker, else below right, above left or
+ * below left — the first place whose box misses every count placed before (two merged points
+ * close together gave "×3" over "×9"). The chosen box is added to `placed`.
+ */
+export function countLabelPlace(p: { x: number; y: number }, r: number, text: string, placed: LabelBox[]): { x: number; y: number; anchor: 'start' | 'end' } {
+  const w = 0.65 * 11 * [...text].length, hgt = 12;
+  const options = [
+    { x: p.x + r + 2, y: p.y - r - 1, anchor: 'start' as const },
+    { x: p.x + r + 2, y: p.y + r + 10, anchor: 'start' as const },
+    { x: p.x - r - 2, y: p.y - r - 1, anchor: 'end' as const },
+    { x: p.x - r - 2, y: p.y + r + 10, anchor: 'end' as const },
+  ];
+  const boxOf = (o: (typeof options)[number]): LabelBox => {
+    const left = o.anchor === 'start' ? o.x : o.x - w;
+    return { left, right: left + w, top: o.y - hgt + 2, bottom: o.y + 2 };
+  };
+  const hits = (a: LabelBox, b: LabelBox) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const chosen = options.find((o) => !placed.some((b) => hits(boxOf(o), b))) ?? options[0];
+  placed.push(boxOf(chosen));
+  return chosen;
 }
 
 /** better and worse on one row, same on the next. */

@@ -3,7 +3,7 @@ import { plateauComparisonSettings } from '../../../src/experiments/plateau/comp
 import { pairView, trainPair, type PairView } from '../../../src/experiments/plateau/pair';
 import { summarise, type PairedOutcome } from '../../../src/experiments/plateau/paired';
 import { toSvgString } from '../../../src/widgets/kit/svg';
-import { mergePoints, pairedNumbers, pairedScene, pairedTableRows } from '../../../src/widgets/plateau/paired-scene';
+import { countLabelPlace, mergePoints, pairedNumbers, pairedScene, pairedTableRows, type LabelBox } from '../../../src/widgets/plateau/paired-scene';
 import { cutList, lossRange, pairLossScene, pairNumbers, pairTableRows, rateScene, rateSteps, statusText } from '../../../src/widgets/plateau/pair-scene';
 import { logTickFormat, lossTickFormat, rateTick } from '../../../src/widgets/plateau/ticks';
 
@@ -96,6 +96,20 @@ describe('the paired comparison’s figure', () => {
     expect(svg).toContain('×10');
     expect(mergePoints([{ x: 0, y: 0 }, { x: 3, y: 0 }, { x: 20, y: 0 }], 5)).toEqual([{ x: 1.5, y: 0, count: 2 }, { x: 20, y: 0, count: 1 }]);
     expect(pairedNumbers(summarise(outcomes, 1))['sweep.same']).toBe('14');
+  });
+
+  it('places the counts of merged points close together apart from each other', () => {
+    const placed: LabelBox[] = [];
+    // two merged points 12 units apart, as on lesson 10 ("×3" over "×9")
+    countLabelPlace({ x: 100, y: 100 }, 4.5, '×3', placed);
+    countLabelPlace({ x: 108, y: 92 }, 4.5, '×9', placed);
+    countLabelPlace({ x: 104, y: 96 }, 4.5, '×12', placed);
+    for (let i = 0; i < placed.length; i++) {
+      for (let j = i + 1; j < placed.length; j++) {
+        const [a, b] = [placed[i], placed[j]];
+        expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom, `${i} and ${j}`).toBe(false);
+      }
+    }
   });
 
   it('counts nothing yet as none', () => {
