@@ -55,6 +55,7 @@ const SMALL_TEXT_TODAY: Record<string, Partial<Record<(typeof WIDTHS)[number], n
   'lessons/14-ranges-and-data-size': { 375: 8.8 },
   'lessons/15-seeds-and-width': { 375: 11.0 },
   'lessons/16-counting-the-work': { 375: 8.1 },
+  'lessons/19-generalisation': { 375: 8.4 },
   playground: { 375: 7.1 },
 };
 
