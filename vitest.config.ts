@@ -26,6 +26,10 @@ export default defineConfig({
           maxConcurrency: Number(process.env.E2E_CONCURRENCY) || Math.min(4, Math.max(2, availableParallelism())),
           testTimeout: 180_000, // axe on a long lesson takes a while on a busy 2-core machine
           hookTimeout: 120_000,
+          // expect.poll waits on the page (an attribute, a number, a status line); its default of 1 s
+          // is a wall-clock limit in disguise that a busy machine overruns. A poll that succeeds
+          // returns at once, so a generous limit costs nothing when the widget works.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -1,11 +1,12 @@
 // `npm run bench`: the trainer's speed measured side by side with a plain C version of the
-// same loop (gcc -O2), and the bytes each built page ships. Ratios, not absolute times, are
+// same loop (gcc -O2), the bytes each built page ships, and the main thread while the widgets
+// train, idle and at 4× CPU slowdown (scripts/bench/long-tasks.ts). Ratios, not absolute times, are
 // what we track: they hold across machines. Each timing is CPU time (waiting for a core on a
 // busy machine does not count), the best of several runs, the trainer's and C's taken in turns.
 // The ratios are printed both ways, as trainer time ÷ C time and as speed relative to C, beside
 // the target each case has to meet.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import {
 import { kb, measureSite, START_JS_BUDGET } from '../tests/helpers/page-weight';
 import { benchCodeLab } from './bench/code-lab';
 import { benchDeepNetwork } from './bench/deep';
+import { benchLongTasks, ensureBuilt } from './bench/long-tasks';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -202,21 +204,20 @@ if (compiler) console.log(misses.length ? `\nMissed: ${misses.join('; ')} (on a 
 // Start-up JS = the module scripts a page names and everything they import statically; "lazy" =
 // what loads later (widgets below the fold via kit/hydrate.ts, import(), workers). Shared with
 // tests/e2e/page-weight.test.ts, which holds every page to the budget.
-const dist = resolve(root, process.env.BENCH_DIST ?? 'dist');
-if (existsSync(dist)) {
-  const pageRows = measureSite(dist).map((p) => [
-    `/${p.page}`,
-    kb(p.htmlGzip),
-    kb(p.startJsGzip),
-    kb(p.lazyJsGzip),
-    kb(p.cssGzip),
-    p.startJsGzip > START_JS_BUDGET ? 'OVER' : 'ok',
-  ]);
-  console.log(`\nBytes per page (gzip; budget ${kb(START_JS_BUDGET)} of start-up JS per page)\n`);
-  console.log(table(['page', 'html', 'js start', 'js lazy', 'css', 'budget'], pageRows));
-} else {
-  console.log('\n(no dist/: run `npm run build` first to see bytes per page)');
-}
+const dist = ensureBuilt(resolve(root, process.env.BENCH_DIST ?? 'dist'));
+const pageRows = measureSite(dist).map((p) => [
+  `/${p.page}`,
+  kb(p.htmlGzip),
+  kb(p.startJsGzip),
+  kb(p.lazyJsGzip),
+  kb(p.cssGzip),
+  p.startJsGzip > START_JS_BUDGET ? 'OVER' : 'ok',
+]);
+console.log(`\nBytes per page (gzip; budget ${kb(START_JS_BUDGET)} of start-up JS per page)\n`);
+console.log(table(['page', 'html', 'js start', 'js lazy', 'css', 'budget'], pageRows));
 
 // ---- 5. a code-lab check -------------------------------------------------------------------
 await benchCodeLab(dist, table);
+
+// ---- 6. the main thread while the widgets train ------------------------------------------------
+await benchLongTasks({ dist });

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { violationsWithin } from '../helpers/pages.ts';
-import { openWidget, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { animationFrames, openWidget, sliderSelectors, widgetView } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/09-local-minima/';
@@ -48,8 +48,8 @@ describe('end-state gallery', () => {
     expect(await page.locator(`${W} [data-action="cancel"]`).isDisabled()).toBe(true);
     expect((await cards(page)).filter((t) => /cancelled/.test(t)).length).toBeGreaterThan(50);
     const text = await progress(page);
-    await page.waitForTimeout(500);
-    expect(await progress(page)).toBe(text); // nothing arrives after cancelling
+    await animationFrames(page, 20);
+    expect(await progress(page)).toBe(text); // nothing arrives after cancelling, however many frames pass
     expect(p.problems()).toEqual([]);
     await p.close();
   });

@@ -63,7 +63,10 @@ test('progress is shown on the course page, survives navigation, and can be rese
     await ex.locator('input[type=radio]').nth(1).check();
     await ex.locator('[data-action="check"]').click();
     await p.page.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
-    await p.page.waitForTimeout(300);
+    // The lesson counts as read once its end has been on screen: wait until that is stored.
+    await expect
+      .poll(() => p.page.evaluate(() => JSON.parse(localStorage.getItem('nine-parameters:progress') ?? '{}')?.read?.['01-the-data'] ?? false))
+      .toBe(true);
     await p.page.goto(site.url(''));
     const line = p.page.locator('[data-progress-for="01-the-data"]');
     await expect.poll(() => line.textContent()).toMatch(/read · 1 of 3 exercises done/);

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { crawlSite } from '../helpers/crawl.ts';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
+import { animationFrames } from '../helpers/widget.ts';
 
 const { dist, base } = e2eEnv();
 const server = await startStaticServer({ root: dist, base });
@@ -32,12 +33,13 @@ describe('widgets survive bad input', () => {
         const w = widgets.nth(i);
         // A view that follows another widget (the playground's gradient check) has no controls of its own to fuzz.
         if ((await w.locator('input, button, select').count()) === 0) continue;
-        await expect.poll(() => w.locator('input:enabled, button:enabled').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+        await expect.poll(() => w.locator('input:enabled, button:enabled').count(), { timeout: 30_000 }).toBeGreaterThan(0);
         // What the student sees, minus the status line, which may quote the bad input to explain it.
         const check = async (what: string) => {
+          // A hang detector, not a speed limit: a page that cannot answer for half a minute is stuck.
           const alive = await Promise.race([
             p.page.evaluate(() => true),
-            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000)),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000)),
           ]);
           if (!alive) failures.push(`widget ${i + 1}: page stopped answering after ${what}`);
           const text = await w.evaluate((el) => {
@@ -71,7 +73,7 @@ describe('widgets survive bad input', () => {
             if (!(await button.isVisible()) || !(await button.isEnabled({ timeout: 2_000 }).catch(() => false))) break;
             exercised += 1;
             await button.click({ timeout: 2_000 }).catch(() => undefined);
-            await p.page.waitForTimeout(50);
+            await animationFrames(p.page, 2);
             await check(`pressing "${label}"`);
           }
         }

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
+import { animationFrames, openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
 import type { OpenPageOptions } from '../helpers/browser.ts';
 import { defaultDataset } from '../../src/experiments/data/defaultDataset.ts';
 import { curvature } from '../../src/trainer/curvature.ts';
@@ -304,7 +304,8 @@ describe('rate sweep', () => {
     expect(stopped.heading).toMatch(/^Cancelled after \d+ of 2,000 runs/);
     expect(stopped.runDisabled).toBe(false);
     const finished = stopped.value;
-    await page.waitForTimeout(500);
+    // Nothing arrives after the cancel, however many frames pass.
+    await animationFrames(page, 20);
     expect((await sweep(page)).value).toBe(finished);
     await noNonsense(page, R);
     expect(p.problems()).toEqual([]);
@@ -331,7 +332,7 @@ describe('rate sweep', () => {
     await expect.poll(() => status(page, R)).toMatch(/empty.*The next sweep would use 0.001, 0.003, 0.01, 0.03, 0.1/);
     const before = await sweep(page);
     await page.click(`${R} [data-action="run"]`);
-    await page.waitForTimeout(300);
+    await animationFrames(page, 10);
     expect((await sweep(page)).running).toBe(false);
     expect((await sweep(page)).svg).toBe(before.svg);
     await noNonsense(page, R);

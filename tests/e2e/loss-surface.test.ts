@@ -21,7 +21,7 @@ const timing = (page: Page) => page.$eval(`${W} [data-timing]`, (el) => el.textC
 const select = (name: string) => `${W} [data-select][data-name="${name}"] select`;
 
 describe('loss surface', () => {
-  test('choosing another pair of parameters redraws the heat map, the path and the numbers, fast', async () => {
+  test('choosing another pair of parameters redraws the heat map, the path and the numbers, and says how long the grid took', async () => {
     const p = await open();
     const { page } = p;
     // The first live redraw reports how long a 150 × 150 grid takes.
@@ -35,9 +35,8 @@ describe('loss surface', () => {
     expect(after.panels.surface).not.toBe(before.panels.surface);
     expect(await heat(page)).not.toBe(image);
     expect(after.numbers.lowestAt).toMatch(/^W1 = /);
-    const ms = Number((await timing(page)).match(/in ([\d,]+) ms/)![1].replace(',', ''));
-    console.log(`loss surface: ${await timing(page)}`);
-    expect(ms).toBeLessThan(1000);
+    // How long is the bench's business (scripts/bench/long-tasks.ts, budget 1 s); here only that it is said.
+    expect(await timing(page)).toMatch(/in [\d,]+ ms/);
     await page.selectOption(select('slice'), 'start');
     await expect.poll(async () => (await view(page)).panels.surface).not.toBe(after.panels.surface);
     expect((await view(page)).visibleText).not.toMatch(/NaN|undefined/);

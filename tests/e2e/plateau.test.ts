@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { printedNumber, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { animationFrames, printedNumber, sliderSelectors, widgetView } from '../helpers/widget.ts';
 
 const { dist } = e2eEnv();
 const pages = pagesContaining(dist, '<np-plateau');
@@ -110,7 +110,7 @@ describe('plateau widget', () => {
     expect(await page.isEnabled(`${W} [data-action="cancel"]`)).toBe(false);
     // Nothing arrives after the cancel.
     const frozen = await page.$eval(`${W} [data-progress]`, (el) => (el as HTMLProgressElement).value);
-    await page.waitForTimeout(1500);
+    await animationFrames(page, 20);
     expect(await page.$eval(`${W} [data-progress]`, (el) => (el as HTMLProgressElement).value)).toBe(frozen);
     expect((await view(page)).visibleText).not.toMatch(/NaN|undefined/);
     expect(p.problems()).toEqual([]);

@@ -11,6 +11,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { violationsWithin } from '../helpers/pages.ts';
+import { animationFrames, settled } from '../helpers/widget.ts';
 import { trainingConsoleSettings } from '../../src/experiments/training-console/settings.ts';
 import { currentLoss, nextRate, runTo } from '../../src/experiments/training-console/run.ts';
 import { readout } from '../../src/widgets/training-console/scene.ts';
@@ -117,8 +118,9 @@ test('a copied link restores the exact state: settings, schedule, η changes, th
     await select(p.page, 'np-surface-slice', 'y', 'B3');
     await expect.poll(async () => (await state(p.page)).slice.now).toMatch(/^W2 = .*, B3 = /);
     await expect.poll(() => epochOf(p.page)).toBe(12);
-    await p.page.waitForTimeout(200);
-    before = await state(p.page);
+    // The gradient check and the slice follow the console on the next frame: wait for them.
+    before = await settled(p.page, () => state(p.page));
+    expect(before.inspector.loss).toBe(before.console.loss);
     await click(p.page, 'share');
     const field = p.page.locator(`${C} [data-share-link]`);
     await expect.poll(() => field.isVisible()).toBe(true);
@@ -174,7 +176,8 @@ test('a diverging run is shown in words, with no NaN anywhere', async () => {
   try {
     await click(p.page, 'play');
     await expect.poll(async () => (await state(p.page)).status, { timeout: 10_000 }).toMatch(/diverged/);
-    await p.page.waitForTimeout(600);
+    // Frames after the divergence draw nothing new that could show NaN.
+    await animationFrames(p.page, 20);
     const text = await p.page.innerText('main');
     expect(text).not.toMatch(/NaN|undefined/);
     expect(await p.page.locator(`${C} .tc-diverged`).count()).toBe(1);

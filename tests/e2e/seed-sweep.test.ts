@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
+import { animationFrames, openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
 import { SEED_SWEEP_DEFAULTS, type SeedSweepConfig } from '../../src/widgets/seed-sweep/config.ts';
 import { computeSweep } from '../../src/widgets/seed-sweep/results.ts';
 import { allDigits } from '../../src/widgets/seed-sweep/scene.ts';
@@ -101,7 +101,8 @@ describe('seed sweep', () => {
     const finished = Number((await status(page)).match(/after (\d+) runs/)![1]);
     expect((await runsTable(page)).length).toBe(finished);
     const progress = await page.$eval(`${W} [data-progress-text]`, (el) => el.textContent ?? '');
-    await page.waitForTimeout(1500);
+    // Nothing arrives after the cancel, however many frames pass.
+    await animationFrames(page, 20);
     expect(await page.$eval(`${W} [data-progress-text]`, (el) => el.textContent)).toBe(progress);
     expect(await page.$eval(W, (el) => (el as HTMLElement).innerText)).not.toMatch(/NaN|undefined|Infinity/);
     expect(p.problems()).toEqual([]);

@@ -5,6 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { useSite } from '../helpers/e2e.ts';
+import { settled } from '../helpers/widget.ts';
 
 const site = useSite();
 const LESSON = 'lessons/01-the-data/';
@@ -57,8 +58,8 @@ test('"Copy link to this experiment" gives a link that reproduces the same numbe
     await p.page.waitForSelector(`${W}[data-ready]`);
     await widget.locator('[data-name="n"] input[type=text]').fill('123');
     await widget.locator('[data-action="new-seed"]').click();
-    await p.page.waitForTimeout(100);
-    before = await numbers(p);
+    await expect.poll(() => widget.locator('[data-name="seed"] input[type=text]').inputValue()).toBe('2');
+    before = await settled(p.page, () => numbers(p));
     await widget.locator('[data-action="share"]').click();
     const field = widget.locator('[data-share-link]');
     await expect.poll(() => field.isVisible()).toBe(true);

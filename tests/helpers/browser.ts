@@ -71,6 +71,11 @@ export interface OpenPageOptions extends BrowserContextOptions {
   ignoreBadResponses?: RegExp[];
   /** goto waitUntil; default 'load'. */
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit';
+  /**
+   * Install Playwright's clock before the page loads (time still flows until the test pauses it),
+   * so a test of something timed (a redraw once a second) moves time itself with page.clock.
+   */
+  clock?: boolean;
 }
 
 /**
@@ -83,7 +88,7 @@ export async function openPage(
   pathOrUrl: string,
   options: OpenPageOptions = {},
 ): Promise<OpenedPage> {
-  const { ignoreConsole = [], ignoreBadResponses = [], waitUntil = 'load', ...contextOptions } = options;
+  const { ignoreConsole = [], ignoreBadResponses = [], waitUntil = 'load', clock = false, ...contextOptions } = options;
   const context = await browser.newContext(contextOptions);
   const consoleErrors: string[] = [];
   const externalRequests: string[] = [];
@@ -98,6 +103,7 @@ export async function openPage(
     return route.abort('blockedbyclient');
   });
 
+  if (clock) await context.clock.install();
   const page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;

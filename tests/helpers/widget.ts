@@ -23,6 +23,39 @@ export async function openWidget(site: Site, path: string, tag: string, options:
   return p;
 }
 
+/**
+ * Waits for `n` animation frames in the page. Widgets work in frames, timers and worker messages:
+ * after a Pause or Cancel, `n` frames give a run that did not stop `n` chances to show itself, which
+ * is what "nothing changes afterwards" can wait on instead of a fixed sleep.
+ */
+export async function animationFrames(page: Page, n = 10): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const next = () => (--left <= 0 ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    n,
+  );
+}
+
+/**
+ * Reads `read()` until two reads `frames` animation frames apart agree, and returns that value:
+ * the page has finished reacting (a widget that follows another redraws on the next frame).
+ */
+export async function settled<T>(page: Page, read: () => Promise<T>, frames = 3): Promise<T> {
+  let last = JSON.stringify(await read());
+  for (let i = 0; i < 200; i++) {
+    await animationFrames(page, frames);
+    const value = await read();
+    const now = JSON.stringify(value);
+    if (now === last) return value;
+    last = now;
+  }
+  throw new Error('the page never settled: it kept changing over 200 reads');
+}
+
 /** A number as the page prints it (true minus sign, thousands commas) → a JavaScript number. */
 export function printedNumber(text: string | null | undefined): number {
   return Number(String(text).replace(/\u2212/g, '-').replace(/,/g, ''));
