@@ -22,6 +22,7 @@ const vitestBin = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const astroBin = path.join(root, 'node_modules', 'astro', 'astro.js');
 const SUB_BASE = '/course/';
 
+
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--skip-build');
 const onlyArg = args.find((a) => a.startsWith('--only='));
@@ -63,6 +64,10 @@ function readReport(file) {
       failed: r.numFailedTests ?? 0,
       skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
       suitesFailed: r.numFailedTestSuites ?? 0,
+      // Each file's wall time, slowest first (for the summary: where the time goes).
+      files: (r.testResults ?? [])
+        .map((t) => ({ name: path.basename(t.name ?? '').replace(/\.test\.ts$/, ''), ms: (t.endTime ?? 0) - (t.startTime ?? 0) }))
+        .sort((a, b) => b.ms - a.ms),
     };
   } catch {
     return null;
@@ -98,7 +103,7 @@ async function vitestStep(name, project, env = {}, extra = []) {
   const detail = r
     ? `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.suitesFailed ? `, ${r.suitesFailed} file(s) failed to run` : ''}`
     : 'no JSON report written (vitest crashed or the config is broken)';
-  stepLog.push({ name, ok: code === 0, detail, ms: Date.now() - start });
+  stepLog.push({ name, ok: code === 0, detail, ms: Date.now() - start, files: r?.files ?? [] });
   if (code !== 0) return fail(name, `vitest exited with code ${code} (${detail})`, r && r.failed > 0);
 }
 
@@ -150,7 +155,13 @@ function fail(step, message, testsAlreadyCounted = false) {
 
 function summary(error) {
   console.log('\n[test-all] summary');
-  for (const s of stepLog) console.log(`  ${s.ok ? '✓' : '✗'} ${s.name.padEnd(14)} ${secs(s.ms).padStart(7)}  ${s.detail}`);
+  for (const s of stepLog) {
+    console.log(`  ${s.ok ? '✓' : '✗'} ${s.name.padEnd(14)} ${secs(s.ms).padStart(7)}  ${s.detail}`);
+    // The slowest files of an e2e step, a dozen to a line (files run two at a time, so they add up
+    // to more than the step's wall time).
+    const slow = s.name.startsWith('e2e') ? (s.files ?? []).slice(0, 24) : [];
+    for (let i = 0; i < slow.length; i += 12) console.log(`      ${slow.slice(i, i + 12).map((f) => `${f.name} ${Math.round(f.ms / 1000)}s`).join(', ')}`);
+  }
   if (error) console.log(`\n[test-all] FAILED at ${error.message}`);
   console.log(`[test-all] total time ${secs(Date.now() - t0)}${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);

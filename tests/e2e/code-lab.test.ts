@@ -4,7 +4,7 @@
 // returns the wrong shape — each ends in a clear message, with the page still answering.
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { useSite } from '../helpers/e2e.ts';
+import { atRoot, useSite } from '../helpers/e2e.ts';
 import { EXERCISES, exerciseById } from '../../src/experiments/code-lab/exercises/index.ts';
 
 const site = useSite();
@@ -51,6 +51,8 @@ async function responsive(page: Page, exercise: Locator): Promise<void> {
   }
 }
 
+// Under a sub-path only the first test runs: it loads the sandbox worker by URL for every exercise
+// and follows the course page's link; the rest cannot depend on the base (the worker is the same).
 describe('a student writes the network', () => {
   test('each exercise passes with a correct solution, and the training runs on the student’s own code', async () => {
     const p = await site.open('lab/');
@@ -84,7 +86,7 @@ describe('a student writes the network', () => {
     }
   });
 
-  test('a typical mistake gets its named diagnosis, the solution opens after the attempt, and the fix passes', async () => {
+  test.runIf(atRoot())('a typical mistake gets its named diagnosis, the solution opens after the attempt, and the fix passes', async () => {
     const p = await site.open('lessons/06-backpropagation/');
     try {
       const exercise = await ready(p.page, 'backward');
@@ -109,7 +111,7 @@ describe('a student writes the network', () => {
     }
   });
 
-  test('work is saved per exercise, hints open one at a time, and reset brings back the starting code', async () => {
+  test.runIf(atRoot())('work is saved per exercise, hints open one at a time, and reset brings back the starting code', async () => {
     const p = await site.open('lessons/02-one-relu-unit/');
     try {
       let exercise = await ready(p.page, 'relu');
@@ -132,7 +134,7 @@ describe('a student writes the network', () => {
     }
   });
 
-  test('a teacher’s link hides the solutions', async () => {
+  test.runIf(atRoot())('a teacher’s link hides the solutions', async () => {
     const p = await site.open('lab/?lab.hide=solutions');
     try {
       const exercise = await ready(p.page, 'relu');
@@ -145,7 +147,7 @@ describe('a student writes the network', () => {
     }
   });
 
-  test('the editor takes Tab for indenting and lets go of focus with Esc then Tab', async () => {
+  test.runIf(atRoot())('the editor takes Tab for indenting and lets go of focus with Esc then Tab', async () => {
     const p = await site.open('lab/');
     try {
       const exercise = await ready(p.page, 'relu');
@@ -169,7 +171,7 @@ describe('a student writes the network', () => {
   });
 });
 
-describe('the sandbox', () => {
+describe.runIf(atRoot())('the sandbox', () => {
   const cases: { name: string; code: string; status: string; error?: string; text: RegExp }[] = [
     { name: 'an endless loop is stopped', code: 'function relu(z) { while (true) {} }\nfunction reluPrime(z) { return 0; }', status: 'error', error: 'timeout', text: /did not finish.*loop that never ends/ },
     { name: 'a syntax error names its line and column', code: 'function relu(z) {\n  return z > 0 ? z : ;\n}\nfunction reluPrime(z) { return 0; }', status: 'error', error: 'syntax', text: /line 2, column \d+/ },

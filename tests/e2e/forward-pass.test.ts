@@ -5,9 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { useSite } from '../helpers/e2e.ts';
-import { AXE_TAGS } from '../helpers/checks.ts';
+import { AXE_TAGS, axeBuilder } from '../helpers/checks.ts';
 
 const site = useSite();
 const PAGE = 'lessons/04-the-forward-pass/';
@@ -217,7 +216,7 @@ describe('forward-pass stepper', () => {
   test('has no accessibility violations, before and after stepping', async () => {
     const p = await open();
     const { page } = p;
-    const axe = async () => (await new AxeBuilder({ page }).include(W).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+    const axe = async () => (await axeBuilder(page).include(W).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
     expect(await axe()).toEqual([]);
     await page.click(button('reset'));
     await page.click(button('step'));

@@ -6,9 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { useSite } from '../helpers/e2e.ts';
-import { AXE_TAGS } from '../helpers/checks.ts';
+import { AXE_TAGS, axeBuilder } from '../helpers/checks.ts';
 import { openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
 
 const site = useSite();
@@ -204,7 +203,7 @@ describe('gradient inspector', () => {
     }), W);
     expect(sizes.page).toBe(0);
     expect(sizes.scrolling).toBeGreaterThan(0);
-    const violations = (await new AxeBuilder({ page }).include(W).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
+    const violations = (await axeBuilder(page).include(W).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
     expect(violations).toEqual([]);
     await p.close();
   });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { e2eEnv, useSite } from '../helpers/e2e.ts';
+import { atRoot, e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
 import { animationFrames, openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
 import { SEED_SWEEP_DEFAULTS, type SeedSweepConfig } from '../../src/widgets/seed-sweep/config.ts';
@@ -47,6 +47,8 @@ async function runToEnd(page: Page) {
   await expect.poll(() => status(page), { timeout: 60_000 }).toMatch(/^Done: /);
 }
 
+// Under a sub-path only the two tests that load something by URL run: the sweep's Web Worker, and the
+// link a picked run opens in the training console; the rest cannot depend on the base.
 describe('seed sweep', () => {
   test('worker, main thread and Node give the same final losses, bit for bit', async () => {
     const p = await open();
@@ -72,7 +74,7 @@ describe('seed sweep', () => {
     await p.close();
   });
 
-  test('the replay check reproduces the numbers Node computed when the page was built', async () => {
+  test.runIf(atRoot())('the replay check reproduces the numbers Node computed when the page was built', async () => {
     const p = await open();
     const { page } = p;
     const built = (await runsTable(page)).map((cells) => cells[3]);
@@ -85,7 +87,7 @@ describe('seed sweep', () => {
     await p.close();
   });
 
-  test('shows progress while running, cancels, and keeps the runs that finished', async () => {
+  test.runIf(atRoot())('shows progress while running, cancels, and keeps the runs that finished', async () => {
     const p = await open();
     const { page } = p;
     await choose(page, { runs: 200, epochs: 100_000, widths: [16], inits: ['writeup', 'he'] });
@@ -109,7 +111,7 @@ describe('seed sweep', () => {
     await p.close();
   });
 
-  test('the tick boxes choose the setups: the plot gets their rows', async () => {
+  test.runIf(atRoot())('the tick boxes choose the setups: the plot gets their rows', async () => {
     const p = await open();
     const { page } = p;
     expect(await rowCount(page)).toBe(8);
@@ -194,7 +196,7 @@ describe('seed sweep', () => {
     await p.close();
   });
 
-  test('bad settings are explained, keep the last good ones, and never show NaN', async () => {
+  test.runIf(atRoot())('bad settings are explained, keep the last good ones, and never show NaN', async () => {
     const p = await open();
     const { page } = p;
     for (const [value, message] of [
@@ -226,7 +228,7 @@ describe('seed sweep', () => {
     await p.close();
   });
 
-  test('a shared link runs its sweep on arrival; garbled settings are named, ignored and not run', async () => {
+  test.runIf(atRoot())('a shared link runs its sweep on arrival; garbled settings are named, ignored and not run', async () => {
     const p = await open('?widths.runs=2&widths.epochs=40&widths.widths=8&widths.inits=he');
     const { page } = p;
     await expect.poll(() => status(page), { timeout: 30_000 }).toMatch(/^Done: 2 runs/);

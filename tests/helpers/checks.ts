@@ -9,10 +9,22 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** The axe rules that depend on colours (re-run in the dark scheme). */
 export const CONTRAST_RULES = ['color-contrast', 'link-in-text-block'];
 
+/**
+ * An axe run that finds the same violations for a third of the time: axe.run in the page itself
+ * ("legacy" mode: the default runs axe in parts, then opens a second page, injects axe again and
+ * sends it every result to finish there; legacy mode skips only cross-origin frames, and the site
+ * has none), gathering details for violations only (passes and incomplete results are not needed).
+ * Measured on lesson 9: 12–14 s against 35–49 s on a busy machine, and the same violations found
+ * on a page with planted ones.
+ */
+export function axeBuilder(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).setLegacyMode(true);
+}
+
 /** Run axe (WCAG 2.1 A/AA) and describe each violation readably. */
 export async function axeViolations(page: Page, options: { exclude?: string[]; rules?: string[] } = {}): Promise<string[]> {
-  // withRules and withTags both set axe's runOnly; pass one or the other.
-  let builder = options.rules ? new AxeBuilder({ page }).withRules(options.rules) : new AxeBuilder({ page }).withTags(AXE_TAGS);
+  // withRules and withTags both set axe's runOnly (keeping the options above); pass one or the other.
+  let builder = options.rules ? axeBuilder(page).withRules(options.rules) : axeBuilder(page).withTags(AXE_TAGS);
   for (const sel of options.exclude ?? []) builder = builder.exclude(sel);
   const results = await builder.analyze();
   return results.violations.map((v) => {

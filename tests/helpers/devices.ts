@@ -343,19 +343,28 @@ export function startKeyboardWalk({ widgets, controls }: { widgets: string; cont
     });
   });
   const log: { key: string | null; what: string; visible: boolean }[] = [];
-  (window as unknown as { focusLog: typeof log }).focusLog = log;
-  document.addEventListener('focusin', (event) => {
-    const el = event.target as HTMLElement;
+  // Steps into a shadow root (the code lab's editor), checked again once the walk is over.
+  const inside: { step: (typeof log)[number]; focused: HTMLElement }[] = [];
+  Object.assign(window, { focusLog: log, focusInside: inside });
+  const ringed = (el: Element) => {
     const cs = getComputedStyle(el);
     const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)';
+    return outline || cs.boxShadow !== 'none';
+  };
+  document.addEventListener('focusin', (event) => {
+    const el = event.target as HTMLElement;
     const host = el.closest('[id]');
-    log.push({
+    const step = {
       key: el.getAttribute('data-kbd'),
       what: `<${el.tagName.toLowerCase()}${el.getAttribute('class') ? ` class="${el.getAttribute('class')}"` : ''}>${host ? ` in #${host.id}` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30)}"`,
-      visible: outline || cs.boxShadow !== 'none',
-    });
+      visible: ringed(el),
+    };
+    log.push(step);
+    const focused = el.shadowRoot?.activeElement;
+    if (!step.visible && focused instanceof HTMLElement) inside.push({ step, focused });
   });
-  const stops = [...document.querySelectorAll(`${controls}, [tabindex]`)].filter(focusable).length;
+  // Tab stops, counting a component that takes focus inside its shadow root (the editor) as one.
+  const stops = [...document.querySelectorAll(`${controls}, [tabindex]`)].filter(focusable).length + [...document.querySelectorAll('*')].filter((el) => el.shadowRoot).length;
   (document.activeElement as HTMLElement | null)?.blur();
   return { expected, stops };
 }
@@ -364,7 +373,23 @@ export function startKeyboardWalk({ widgets, controls }: { widgets: string; cont
  * The focus log, and which marked controls can still take focus now: a formula box is a tab stop
  * only while it scrolls (kit/liveFormula.ts), which can change as a widget settles.
  */
-export function focusLog(): { steps: FocusStep[]; focusableNow: string[] } {
+export async function focusLog(): Promise<{ steps: FocusStep[]; focusableNow: string[] }> {
+  // Focus inside a shadow root reaches the document as its host, and the ring is drawn inside, on
+  // the focused element or a wrapper of it, once the component notices the focus (CodeMirror: a
+  // timer later, by which time the walk's next Tab may have moved on). So each such element is
+  // focused again and watched, frame by frame, until it shows a ring (at most 30 frames).
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  const ringed = (el: Element) => {
+    const cs = getComputedStyle(el);
+    return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)') || cs.boxShadow !== 'none';
+  };
+  for (const { step, focused } of (window as unknown as { focusInside: { step: FocusStep; focused: HTMLElement }[] }).focusInside) {
+    focused.focus();
+    for (let frames = 0; frames < 30 && !step.visible; frames++) {
+      await frame();
+      for (let el: Element | null = focused; el && !step.visible; el = el.parentElement) if (ringed(el)) step.visible = true;
+    }
+  }
   const focusable = (el: Element) =>
     el.checkVisibility({ visibilityProperty: true }) &&
     !(el as HTMLButtonElement).disabled &&

@@ -18,8 +18,8 @@
  *   E2E_BASE  base path the site was built with (default: /)
  */
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
 import { launchChromium, openPage, type OpenedPage, type OpenPageOptions } from './browser.ts';
 import { normaliseBase, startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -28,6 +28,14 @@ export function e2eEnv() {
     dist: path.resolve(process.env.E2E_DIST || 'dist'),
     base: normaliseBase(process.env.E2E_BASE || '/'),
   };
+}
+
+/**
+ * Served under '/'? A suite that also runs under a sub-path (scripts/test-all.mjs lists them) keeps
+ * the tests whose result cannot depend on the base for this run only: `test.runIf(atRoot())(…)`.
+ */
+export function atRoot(): boolean {
+  return e2eEnv().base === '/';
 }
 
 export interface Site {
@@ -50,7 +58,9 @@ export function useSite(options: { server?: StaticServer } = {}): Site {
       const { dist, base } = e2eEnv();
       server = await startStaticServer({ root: dist, base });
     }
-    browser = await launchChromium();
+    // The run's shared Chromium (./browser-server.ts) when there is one, else one of our own.
+    const endpoint = inject('chromiumEndpoint');
+    browser = endpoint ? await chromium.connect(endpoint, { timeout: 60_000 }) : await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

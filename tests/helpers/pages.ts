@@ -4,8 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { AXE_TAGS } from './checks.ts';
+import { AXE_TAGS, axeBuilder } from './checks.ts';
 
 /** Site-relative paths ('lessons/x/') of the built pages under `dist` whose HTML contains `marker`. */
 export function pagesContaining(dist: string, marker: string): string[] {
@@ -26,6 +25,6 @@ export function pagesContaining(dist: string, marker: string): string[] {
 
 /** axe (WCAG 2.1 A/AA) on the elements matching `selector` only; the page is site.test.ts's business. */
 export async function violationsWithin(page: Page, selector: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(AXE_TAGS).analyze();
+  const results = await axeBuilder(page).include(selector).withTags(AXE_TAGS).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
