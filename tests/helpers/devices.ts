@@ -370,26 +370,33 @@ export function startKeyboardWalk({ widgets, controls }: { widgets: string; cont
 }
 
 /**
- * The focus log, and which marked controls can still take focus now: a formula box is a tab stop
- * only while it scrolls (kit/liveFormula.ts), which can change as a widget settles.
+ * Focus inside a shadow root reaches the document as its host, and the ring is drawn inside, on
+ * the focused element or a wrapper of it, once the component notices the focus (CodeMirror: a
+ * timer later, by which time the walk's next Tab may have moved on). So, once the walk is over,
+ * each such element is focused again and watched, frame by frame, until it shows a ring (at most
+ * 30 frames); its step in the log is updated.
  */
-export async function focusLog(): Promise<{ steps: FocusStep[]; focusableNow: string[] }> {
-  // Focus inside a shadow root reaches the document as its host, and the ring is drawn inside, on
-  // the focused element or a wrapper of it, once the component notices the focus (CodeMirror: a
-  // timer later, by which time the walk's next Tab may have moved on). So each such element is
-  // focused again and watched, frame by frame, until it shows a ring (at most 30 frames).
+export async function ringsInsideShadowRoots(): Promise<void> {
   const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   const ringed = (el: Element) => {
     const cs = getComputedStyle(el);
     return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)') || cs.boxShadow !== 'none';
   };
   for (const { step, focused } of (window as unknown as { focusInside: { step: FocusStep; focused: HTMLElement }[] }).focusInside) {
+    if (step.visible) continue;
     focused.focus();
     for (let frames = 0; frames < 30 && !step.visible; frames++) {
       await frame();
       for (let el: Element | null = focused; el && !step.visible; el = el.parentElement) if (ringed(el)) step.visible = true;
     }
   }
+}
+
+/**
+ * The focus log, and which marked controls can still take focus now: a formula box is a tab stop
+ * only while it scrolls (kit/liveFormula.ts), which can change as a widget settles.
+ */
+export function focusLog(): { steps: FocusStep[]; focusableNow: string[] } {
   const focusable = (el: Element) =>
     el.checkVisibility({ visibilityProperty: true }) &&
     !(el as HTMLButtonElement).disabled &&
