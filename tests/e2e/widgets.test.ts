@@ -12,7 +12,8 @@
  * No console error in either part. (These were two suites that each opened every page; the second
  * now continues on the page the first leaves, which is as good a state to abuse as a fresh one.)
  *
- * Both parts run once per kind of widget: its element and the panels it shows (the training
+ * Both parts run once per kind of widget: its element, the panels it shows and whether it follows
+ * another widget (the playground's gradient check has no controls of its own; the training
  * console is on four pages, lesson 14 has four setup comparisons with the same controls). Later
  * copies, on a later page of the crawl or further down the same page, are only checked to come to
  * life; their own e2e files test what their settings do.
@@ -36,16 +37,16 @@ const WIDGET_CLASS = /\bclass\s*=\s*["'][^"']*\bwidget\b/i;
 const pagesWithWidgets = crawl.pages.filter((p) => WIDGET_CLASS.test(p.html)).map((p) => [new URL(p.url).pathname, p.url] as const);
 
 /**
- * A widget's kind: its element's tag and the panels it shows (which decide its controls). The host
- * element carries data-share-key; `.widget` is it or inside it.
+ * A widget's kind: its element's tag, the panels it shows and whether it follows another widget
+ * (which decide its controls). The host element carries data-share-key; `.widget` is it or inside it.
  */
 const KIND_OF_HOST = /<(np-[a-z-]+)\b([^>]*\bdata-share-key\b[^>]*)>/g;
-const kindOf = (tag: string, panels: string | null | undefined) => `${tag.toLowerCase()}${panels ? `[${panels}]` : ''}`;
+const kindOf = (tag: string, panels: string | null | undefined, follows: boolean) => `${tag.toLowerCase()}${panels ? `[${panels}]` : ''}${follows ? '[follow]' : ''}`;
 /** Each kind's first page, in crawl order: that page's first copy is the one exercised. */
 const firstPageOf = new Map<string, string>();
 for (const page of crawl.pages) {
   for (const [, tag, attributes] of page.html.matchAll(KIND_OF_HOST)) {
-    const kind = kindOf(tag!, attributes!.match(/\bdata-panels="([^"]*)"/)?.[1]);
+    const kind = kindOf(tag!, attributes!.match(/\bdata-panels="([^"]*)"/)?.[1], /\bdata-follow\b/.test(attributes!));
     if (!firstPageOf.has(kind)) firstPageOf.set(kind, page.url);
   }
 }
@@ -75,9 +76,9 @@ describe('widgets respond to their controls and survive bad input', () => {
         const label = (await w.getAttribute('aria-label')) || (await w.getAttribute('id')) || `#${i + 1}`;
         const kind = await w.evaluate((el) => {
           const host = el.closest('[data-share-key]') ?? el.querySelector('[data-share-key]');
-          return host ? { tag: host.tagName, panels: host.getAttribute('data-panels') } : null;
+          return host ? { tag: host.tagName, panels: host.getAttribute('data-panels'), follows: host.hasAttribute('data-follow') } : null;
         });
-        const key = kind ? kindOf(kind.tag, kind.panels) : null;
+        const key = kind ? kindOf(kind.tag, kind.panels, kind.follows) : null;
         // A kind's first copy on its first page (or a widget of no known kind) gets both parts.
         const first = !key || ((firstPageOf.get(key) ?? url) === url && !seen.has(key));
         if (key) seen.add(key);
