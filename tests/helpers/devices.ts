@@ -343,53 +343,21 @@ export function startKeyboardWalk({ widgets, controls }: { widgets: string; cont
     });
   });
   const log: { key: string | null; what: string; visible: boolean }[] = [];
-  // Steps into a shadow root (the code lab's editor), checked again once the walk is over.
-  const inside: { step: (typeof log)[number]; focused: HTMLElement }[] = [];
-  Object.assign(window, { focusLog: log, focusInside: inside });
-  const ringed = (el: Element) => {
-    const cs = getComputedStyle(el);
-    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)';
-    return outline || cs.boxShadow !== 'none';
-  };
+  (window as unknown as { focusLog: typeof log }).focusLog = log;
   document.addEventListener('focusin', (event) => {
     const el = event.target as HTMLElement;
+    const cs = getComputedStyle(el);
+    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)';
     const host = el.closest('[id]');
-    const step = {
+    log.push({
       key: el.getAttribute('data-kbd'),
       what: `<${el.tagName.toLowerCase()}${el.getAttribute('class') ? ` class="${el.getAttribute('class')}"` : ''}>${host ? ` in #${host.id}` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30)}"`,
-      visible: ringed(el),
-    };
-    log.push(step);
-    const focused = el.shadowRoot?.activeElement;
-    if (!step.visible && focused instanceof HTMLElement) inside.push({ step, focused });
+      visible: outline || cs.boxShadow !== 'none',
+    });
   });
-  // Tab stops, counting a component that takes focus inside its shadow root (the editor) as one.
-  const stops = [...document.querySelectorAll(`${controls}, [tabindex]`)].filter(focusable).length + [...document.querySelectorAll('*')].filter((el) => el.shadowRoot).length;
+  const stops = [...document.querySelectorAll(`${controls}, [tabindex]`)].filter(focusable).length;
   (document.activeElement as HTMLElement | null)?.blur();
   return { expected, stops };
-}
-
-/**
- * Focus inside a shadow root reaches the document as its host, and the ring is drawn inside, on
- * the focused element or a wrapper of it, once the component notices the focus (CodeMirror: a
- * timer later, by which time the walk's next Tab may have moved on). So, once the walk is over,
- * each such element is focused again and watched, frame by frame, until it shows a ring (at most
- * 30 frames); its step in the log is updated.
- */
-export async function ringsInsideShadowRoots(): Promise<void> {
-  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-  const ringed = (el: Element) => {
-    const cs = getComputedStyle(el);
-    return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)') || cs.boxShadow !== 'none';
-  };
-  for (const { step, focused } of (window as unknown as { focusInside: { step: FocusStep; focused: HTMLElement }[] }).focusInside) {
-    if (step.visible) continue;
-    focused.focus();
-    for (let frames = 0; frames < 30 && !step.visible; frames++) {
-      await frame();
-      for (let el: Element | null = focused; el && !step.visible; el = el.parentElement) if (ringed(el)) step.visible = true;
-    }
-  }
 }
 
 /**
