@@ -5,12 +5,11 @@
  * teacher drops their files — with a damaged one and one from the older format — on the collect
  * page and gets the class table and its CSV.
  */
-import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { assignmentParams } from '../../src/experiments/assignment/assignment.ts';
 import { assignmentExercise, shownAnswer } from '../../src/experiments/assignment/exercises.ts';
 import { studentSeeds } from '../../src/experiments/assignment/student.ts';
-import { useSite } from '../helpers/e2e.ts';
+import { downloaded, useSite } from '../helpers/e2e.ts';
 
 const site = useSite();
 type Opened = Awaited<ReturnType<typeof site.open>>;
@@ -49,8 +48,7 @@ async function saveWork(p: Opened, kind: 'json' | 'csv'): Promise<{ name: string
   await p.page.waitForSelector('[data-save-work][data-ready]', WAIT);
   const button = p.page.locator(kind === 'json' ? '[data-action="save-work-json"]' : '[data-action="save-work-csv"]');
   const [download] = await Promise.all([p.page.waitForEvent('download'), button.click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: await readFile(path!, 'utf8') };
+  return { name: download.suggestedFilename(), text: (await downloaded(download)).toString('utf8') };
 }
 
 describe('an assignment with each student’s own numbers, saved and collected', () => {
@@ -101,7 +99,7 @@ describe('an assignment with each student’s own numbers, saved and collected',
       const exerciseRows = await t.page.locator('[data-exercise-table] tbody tr').allInnerTexts();
       expect(exerciseRows.map((r) => r.split('\t')[0])).toContain('05-the-loss/r2');
       const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.locator('[data-action="download-class-csv"]').click()]);
-      const csv = await readFile((await download.path())!, 'utf8');
+      const csv = (await downloaded(download)).toString('utf8');
       expect(csv.trimEnd().split('\r\n')).toHaveLength(4);
       expect(t.problems()).toEqual([]);
     } finally {

@@ -2,12 +2,9 @@
  * Saving a widget's figure (SVG, PNG) and a training run's numbers (CSV, JSON) through the
  * browser's real download: the files are read back and checked against what the widget shows.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { e2eEnv, useSite } from '../helpers/e2e.ts';
+import { downloaded, e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining } from '../helpers/pages.ts';
 import { formatNumber } from '../../src/experiments/format.ts';
 import { formatAnyLoss } from '../../src/widgets/extreme-starts/scene.ts';
@@ -26,12 +23,7 @@ async function save(page: Page, widget: Locator, action: string): Promise<{ name
   const button = box.locator(`[data-action="${action}"]`);
   await expect.poll(() => button.isEnabled()).toBe(true);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  expect(await download.failure(), `${action}: the download failed`).toBeNull();
-  // saveAs, not path(): the browser is the run's shared one, reached over a connection, and
-  // Playwright then streams the file here instead of naming its own copy.
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'np-download-')), download.suggestedFilename());
-  await download.saveAs(file);
-  return { name: download.suggestedFilename(), bytes: await readFile(file) };
+  return { name: download.suggestedFilename(), bytes: await downloaded(download) };
 }
 
 /** The SVG text parsed by the browser's XML parser: whether it parsed, and a few facts about it. */

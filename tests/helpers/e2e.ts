@@ -17,9 +17,11 @@
  *   E2E_DIST  folder to serve (default: dist)
  *   E2E_BASE  base path the site was built with (default: /)
  */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Download } from 'playwright-core';
 import { launchChromium, openPage, type OpenedPage, type OpenPageOptions } from './browser.ts';
 import { normaliseBase, startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -81,4 +83,17 @@ export function useSite(options: { server?: StaticServer } = {}): Site {
     url: (relative = '') => new URL(relative.replace(/^\//, ''), need(server, 'server').url).href,
     open: (relative = '', opts) => openPage(need(browser, 'browser'), need(server, 'server'), relative.replace(/^\//, '') || './', opts),
   };
+}
+
+/**
+ * The bytes of a finished download. Through saveAs, not path(): the browser is the run's shared
+ * one, reached over a connection, and Playwright then streams the file here instead of naming its
+ * own copy (path() throws "not available when connecting remotely").
+ */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const failure = await download.failure();
+  if (failure) throw new Error(`the download of ${download.suggestedFilename()} failed: ${failure}`);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'np-download-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return readFile(file);
 }
