@@ -1,5 +1,5 @@
 import { defineCollection, z } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 
 // A lesson with bad frontmatter fails the build with zod's message naming the file and
 // field. Rules that span lessons (unique `order`, parts in sequence) live in
@@ -20,4 +20,21 @@ const lessons = defineCollection({
     .strict(),
 });
 
-export const collections = { lessons };
+// The glossary: one YAML file of terms, each with an id that lessons link to (glossary/#id).
+// Ids must be unique (tests/unit/content/glossary.test.ts: the loader would keep only the last).
+const glossaryRow = z.object({ id: z.string().min(1), symbol: z.string(), cells: z.array(z.string()) }).strict();
+const glossary = defineCollection({
+  loader: file('content/glossary.yaml'),
+  schema: z
+    .object({
+      id: z.string().regex(/^[a-z0-9-]+$/, 'an id is lower-case words joined by hyphens'),
+      name: z.string().trim().min(1),
+      symbol: z.string().optional(),
+      text: z.array(z.string().trim().min(1)).min(1, 'a term needs at least one paragraph'),
+      display: z.array(z.string()).optional(),
+      table: z.object({ headers: z.array(z.string()), rows: z.array(glossaryRow) }).strict().optional(),
+    })
+    .strict(),
+});
+
+export const collections = { lessons, glossary };
