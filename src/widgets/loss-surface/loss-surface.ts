@@ -12,6 +12,7 @@ import { wireDragLayer } from '../kit/dragLayer';
 import { oncePerFrame } from '../kit/frame';
 import { heatPixels } from '../kit/heatmap';
 import { finishStartup } from '../kit/lifecycle';
+import { adviceUnlessLocked } from '../../experiments/settings/advice';
 import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
 import { patchInto } from '../kit/svg';
 import { LOSS_SURFACE_DEFAULTS, LOSS_SURFACE_KEYS, parseLossSurfaceConfig, serializeLossSurfaceConfig, START_LIMIT, type LossSurfaceConfig } from './config';
@@ -27,6 +28,8 @@ class NpLossSurface extends HTMLElement {
   /** The window kept while the start is being dragged. */
   #heldWindow: SurfaceWindow | null = null;
   #lastStart: Float64Array = new Float64Array(9);
+  /** What a teacher's link fixes (locked) or hides. */
+  #shared: { locked: ReadonlySet<string>; hidden: ReadonlySet<string> } = { locked: new Set(), hidden: new Set() };
   #grid = new Float64Array(GRID * GRID);
   #canvas: HTMLCanvasElement | null = null;
   #schedule = oncePerFrame(() => this.#update());
@@ -34,6 +37,7 @@ class NpLossSurface extends HTMLElement {
   connectedCallback(): void {
     if (this.hasAttribute('data-ready')) return;
     const { key, shared, config, notices } = readWidgetSettings(this, 'surface', LOSS_SURFACE_KEYS, parseLossSurfaceConfig);
+    this.#shared = shared;
     this.#status = statusLine(this);
     this.#numbers = wireSliders(this, this.#status, () => this.#changed());
     for (const wrapper of this.querySelectorAll<HTMLElement>('[data-select]')) {
@@ -141,7 +145,11 @@ class NpLossSurface extends HTMLElement {
     }
     this.#lastStart = state.run.start;
     // A run that blows up is an outcome to read, not a mistake: it is said, not flagged.
-    if (state.run.status === 'diverged') this.#status.note(`${state.run.message} Try a smaller learning rate.`);
+    // No advice to change what a teacher's link fixes.
+    if (state.run.status === 'diverged') {
+      const advice = adviceUnlessLocked((name) => this.#shared.locked.has(name) || this.#shared.hidden.has(name), 'learningRate', ' Try a smaller learning rate.');
+      this.#status.note(`${state.run.message}${advice}`);
+    }
     if (!this.#heldWindow) this.#currentWindow = state.window;
     for (const [k, v] of serializeLossSurfaceConfig(config)) this.dataset[k] = v;
   }
