@@ -61,7 +61,8 @@ test('loads with the trainer’s numbers in every part, and passes axe', async (
     expect(s.sliceSvg).toContain('<image');
     expect(await p.page.isHidden('[data-link-notice]')).toBe(true);
     // The header links here, marked as the current page.
-    expect(await p.page.getAttribute('.site-nav a[aria-current="page"]', 'href')).toMatch(/playground\/$/);
+    // (Links are written relative to the page since the build works from any folder: read the resolved address.)
+    expect(await p.page.$eval('.site-nav a[aria-current="page"]', (a) => (a as HTMLAnchorElement).href)).toMatch(/playground\/$/);
     expect(await violationsWithin(p.page, 'main')).toEqual([]);
     expect(p.problems()).toEqual([]);
   } finally {
