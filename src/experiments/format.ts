@@ -56,6 +56,11 @@ export function formatInteger(value: unknown): string {
   return whole(Math.round(value as number));
 }
 
+/** "1 epoch", "2,000 epochs": a count with its noun, singular only for exactly one. */
+export function formatCount(value: number, singular: string, plural = `${singular}s`): string {
+  return `${formatInteger(value)} ${Math.round(value) === 1 ? singular : plural}`;
+}
+
 /** Axis tick labels: d3's own choice for ordinary ranges, powers of ten for extreme ones. */
 export function tickFormatter(domain: readonly number[], fallback: (n: number) => string): (n: number) => string {
   const size = Math.max(...domain.map(Math.abs));

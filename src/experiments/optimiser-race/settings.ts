@@ -5,7 +5,7 @@
 // is linear in them), gradient descent against heavy-ball momentum at the same rate.
 import { OPTIMIZER_KINDS, type OptimizerKind, type OptimizerSpec } from '../../trainer/optimizers';
 import { choiceField, numberField } from '../settings/fields';
-import { defineSettings, type ConfigOf, type SettingsRule } from '../settings/schema';
+import { defineSettings, differentPair, type ConfigOf, type SettingsRule } from '../settings/schema';
 import { parameterChoiceField } from '../parameters/settings';
 import { batchSizeField, initField, initSeedField, learningRateField, type BatchSize } from '../training/settings';
 
@@ -40,7 +40,7 @@ const fields = {
 export type OptimiserRaceConfig = ConfigOf<typeof fields>;
 
 const rules: SettingsRule<OptimiserRaceConfig>[] = [
-  { keys: ['x', 'y'], problem: (c) => (c.x === c.y ? 'The two trained parameters must differ.' : null) },
+  differentPair('x', 'y', 'The two trained parameters must differ.'),
   { keys: ['batchSize'], problem: (c) => (c.batchSize !== 'full' && c.batchSize > SAMPLES ? `The batch size can be at most ${SAMPLES}, the number of samples.` : null) },
   {
     keys: ['beta', 'optimiserA', 'optimiserB'],

@@ -30,6 +30,13 @@ export interface SettingsRule<C> {
    * reader asked for nothing that was refused.
    */
   repair?(config: C): Partial<C>;
+  /**
+   * How the other settings follow when a reader's change breaks the rule, so the controls never
+   * rest in a state that draws nothing: picking the other axis's parameter swaps the two, a
+   * shorter run pulls the epoch shown down with it. Given the settings now and the last valid
+   * ones; null when nothing sensible follows (the problem is then named and the figure waits).
+   */
+  follow?(config: C, previous: C): Partial<C> | null;
 }
 
 export interface SettingsProblem<C> {
@@ -191,5 +198,20 @@ export function orderedPair<C>(low: keyof C & string, high: keyof C & string, na
         ? `The ${name} runs from ${String(config[low])} to ${String(config[high])}: its lowest value must not be above its highest.`
         : null,
     restored: (config) => `${String(config[low])} to ${String(config[high])}`,
+    // The end the reader did not move follows the one they did.
+    follow: (config, previous) => (config[low] !== previous[low] ? { [high]: config[low] } : { [low]: config[high] }) as Partial<C>,
+  };
+}
+
+/**
+ * The rule for two settings that must name different things (the two parameters a slice spans):
+ * picking the other's value swaps the two.
+ */
+export function differentPair<C>(first: keyof C & string, second: keyof C & string, message: string): SettingsRule<C> {
+  return {
+    keys: [first, second],
+    problem: (config) => (config[first] === config[second] ? message : null),
+    follow: (config, previous) =>
+      (config[second] !== previous[second] ? { [first]: previous[second] } : { [second]: previous[first] }) as Partial<C>,
   };
 }

@@ -14,6 +14,13 @@ const fields = {
 
 export type SpectrumConfig = ConfigOf<typeof fields>;
 
-const rules: SettingsRule<SpectrumConfig>[] = [{ keys: ['at'], problem: (c) => (c.at > c.epochs ? `The epoch shown can be at most ${c.epochs}, the length of the run.` : null) }];
+const rules: SettingsRule<SpectrumConfig>[] = [
+  {
+    keys: ['at'],
+    problem: (c) => (c.at > c.epochs ? `The epoch shown can be at most ${c.epochs}, the length of the run.` : null),
+    // A shorter run, or the epoch shown pushed past the run's end: it stops at the last epoch.
+    follow: (c) => ({ at: c.epochs }),
+  },
+];
 
 export const spectrumSettings = defineSettings(fields, rules);

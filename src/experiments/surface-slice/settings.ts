@@ -87,6 +87,8 @@ export const surfaceSliceSettings = defineSettings(fields, [
   {
     keys: ['x', 'y'],
     problem: (c) => (roleToken(c.x) === roleToken(c.y) ? `The two axes must show different parameters, but both were ${roleToken(c.x)}.` : null),
+    // Picking the other axis's parameter swaps the two.
+    follow: (c, previous) => (c.y !== previous.y ? { x: previous.y } : { y: previous.x }),
   },
 ]);
 

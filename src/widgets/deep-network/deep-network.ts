@@ -4,7 +4,7 @@
 import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { deepNetworkRunSteps, type DeepProgress } from '../../experiments/deep-network/run';
 import { deepNetworkSettings, type DeepNetworkConfig } from '../../experiments/deep-network/settings';
-import { formatInteger } from '../../experiments/format';
+import { formatCount, formatInteger } from '../../experiments/format';
 import { shareUrl } from '../../experiments/link';
 import { WidgetElement } from '../kit/element';
 import { ownControls, type TextControl } from '../kit/settingControls';
@@ -89,7 +89,7 @@ class NpDeepNetwork extends WidgetElement<DeepNetworkConfig> {
     if (!result.done) return;
     this.drawScene(deepNetworkScene(result.value));
     const diverged = result.value.runs.find((r) => r.status !== 'ok');
-    this.#idle(diverged ? `${diverged.label} diverged: ${diverged.message}` : `Trained ${result.value.runs.map((r) => r.label).join(' and ')} for ${formatInteger(config.epochs)} epochs.`);
+    this.#idle(diverged ? `${diverged.label} diverged: ${diverged.message}` : `Trained ${result.value.runs.map((r) => r.label).join(' and ')} for ${formatCount(config.epochs, 'epoch')}.`);
   }
 
   #idle(message: string): void {

@@ -146,8 +146,17 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   /** Draws the current settings now, or names what is wrong with them. */
   refresh(): void {
     dismissHeavyWork(this);
-    const config = this.current();
-    const problems = this.settings.problems(config);
+    let config = this.current();
+    let problems = this.settings.problems(config);
+    const followed = problems.length ? this.#follow(config) : null;
+    if (followed) {
+      // The reader's change stands; the settings tied to it moved with it, in the controls too.
+      config = followed.config;
+      problems = [];
+      this.controls.show(this.settings.serialise(config));
+      this.#lead = followed.note;
+      this.status.note(followed.note);
+    }
     this.status.problem('settings', problems.length ? `${problems[0].message} The figure still shows the last valid settings.` : null);
     if (problems.length) return;
     this.#drawn = config;
@@ -172,6 +181,26 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   /** A config as a link writes it: only what differs from the page's own settings, under short names. */
   protected linkOf(config: C): URLSearchParams {
     return this.settings.serialise(config, this.#page, { short: true });
+  }
+
+  /**
+   * Settings that break a rule mended the way the rule says the others follow (rules without
+   * `follow`, or a follower a teacher's link fixes, leave the problem to be named), with a note
+   * naming what moved; null when they cannot all be mended.
+   */
+  #follow(config: C): { config: C; note: string } | null {
+    let next = config;
+    const notes: string[] = [];
+    for (const rule of this.settings.rules) {
+      const message = rule.problem(next);
+      if (message === null) continue;
+      const changes = rule.follow?.(next, this.#drawn);
+      const moved = Object.keys(changes ?? {}) as (keyof C & string)[];
+      if (!changes || !moved.length || moved.some((name) => this.isLocked(name))) return null;
+      next = { ...next, ...changes };
+      notes.push(`${message} So ${this.settings.describe(next, moved)} now.`);
+    }
+    return this.settings.problems(next).length ? null : { config: next, note: notes.join(' ') };
   }
 
   /** `config` with every setting a teacher's link fixes put back to its value now. */

@@ -2,7 +2,7 @@
 // (kit/slices.ts) so the page keeps answering; a newer change drops the race under way. Links,
 // locks and redrawing are the kit's WidgetElement.
 import { TrainerInputError } from '../../trainer/errors';
-import { formatInteger } from '../../experiments/format';
+import { formatCount, formatInteger } from '../../experiments/format';
 import { raceSteps } from '../../experiments/optimiser-race/run';
 import { optimiserRaceSettings, type OptimiserRaceConfig } from '../../experiments/optimiser-race/settings';
 import { WidgetElement } from '../kit/element';
@@ -35,7 +35,7 @@ class NpOptimiserRace extends WidgetElement<OptimiserRaceConfig> {
       this.drawScene(raceScene(result.value));
       this.dataset.runs = String(++this.#runs);
       const diverged = result.value.arms.flatMap((arm, i) => (arm.status === 'diverged' ? ['AB'[i]] : []));
-      this.say(diverged.length ? `${diverged.join(' and ')} diverged: the steps grew without end.` : `Trained ${formatInteger(config.epochs)} epochs.`);
+      this.say(diverged.length ? `${diverged.join(' and ')} diverged: the steps grew without end.` : `Trained ${formatCount(config.epochs, 'epoch')}.`);
     } catch (error) {
       if (!(error instanceof TrainerInputError)) throw error;
       this.status.problem('setup', `${error.message} The figure still shows the last valid race.`);

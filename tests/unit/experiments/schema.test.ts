@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceField, customField, flagField, numberField } from '../../../src/experiments/settings/fields';
-import { defineSettings, orderedPair } from '../../../src/experiments/settings/schema';
+import { defineSettings, differentPair, orderedPair } from '../../../src/experiments/settings/schema';
 
 const rates = customField<number[]>({
   label: 'Rates',
@@ -103,5 +103,28 @@ describe('a schema given names that objects already have', () => {
     expect(config).toEqual(settings.defaults);
     expect(notices.length).toBeGreaterThanOrEqual(2);
     expect(settings.apply({ constructor: '1' }, settings.defaults)).toEqual(settings.defaults);
+  });
+});
+
+describe('rules that say how the other settings follow a reader’s change', () => {
+  const pair = orderedPair<{ low: number; high: number }>('low', 'high', 'range');
+  const axes = differentPair<{ x: string; y: string }>('x', 'y', 'The axes must differ.');
+
+  it('moves the end of a range the reader did not touch, whichever end they pushed past the other', () => {
+    const previous = { low: 1, high: 5 };
+    const lowPushedUp = { low: 7, high: 5 };
+    expect(pair.follow!(lowPushedUp, previous)).toEqual({ high: 7 });
+    expect(pair.problem({ ...lowPushedUp, ...pair.follow!(lowPushedUp, previous) })).toBeNull();
+    const highPulledDown = { low: 1, high: -2 };
+    expect(pair.follow!(highPulledDown, previous)).toEqual({ low: -2 });
+    expect(pair.problem({ ...highPulledDown, ...pair.follow!(highPulledDown, previous) })).toBeNull();
+  });
+
+  it('swaps two settings that must differ when one is set to the other’s value', () => {
+    const previous = { x: 'W5', y: 'W6' };
+    expect(axes.problem({ x: 'W5', y: 'W5' })).toBe('The axes must differ.');
+    expect(axes.follow!({ x: 'W5', y: 'W5' }, previous)).toEqual({ x: 'W6' });
+    expect(axes.follow!({ x: 'W6', y: 'W6' }, previous)).toEqual({ y: 'W5' });
+    expect(axes.problem({ x: 'W2', y: 'W1' })).toBeNull();
   });
 });

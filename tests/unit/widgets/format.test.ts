@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatFixed, formatInteger, formatNumber, formatShort, nonFiniteWord, formatPowerOfTen } from '../../../src/experiments/format';
+import { formatCount, formatFixed, formatInteger, formatNumber, formatShort, nonFiniteWord, formatPowerOfTen } from '../../../src/experiments/format';
 
 describe('format', () => {
   it('shows four significant figures with separators and the true minus sign', () => {
@@ -51,5 +51,14 @@ describe('format', () => {
     expect(formatPowerOfTen(-0.001)).toBe('−10⁻³');
     expect(formatPowerOfTen(0)).toBe('0');
     expect(formatPowerOfTen(NaN)).toBe('not a number');
+  });
+});
+
+describe('formatCount', () => {
+  it('says the noun in the singular only for exactly one', () => {
+    expect(formatCount(1, 'epoch')).toBe('1 epoch');
+    expect(formatCount(0, 'epoch')).toBe('0 epochs');
+    expect(formatCount(2000, 'epoch')).toBe('2,000 epochs');
+    expect(formatCount(3, 'mouse', 'mice')).toBe('3 mice');
   });
 });

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import http from 'node:http'; import fs from 'node:fs'; import path from 'node:path';
+const root = 'dist';
+const srv = http.createServer((req, res) => { let p = decodeURIComponent(new URL(req.url, 'http://x').pathname); let f = path.join(root, p); if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html'); if (!fs.existsSync(f)) { res.statusCode = 404; return res.end(); } const ext = path.extname(f); res.setHeader('content-type', {'.html':'text/html','.js':'text/javascript','.css':'text/css','.svg':'image/svg+xml','.json':'application/json','.woff2':'font/woff2'}[ext] ?? 'application/octet-stream'); res.end(fs.readFileSync(f)); }).listen(0);
+const port = srv.address().port;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const pg = await b.newPage();
+await pg.goto(`http://localhost:${port}/playground/`);
+await pg.waitForTimeout(3000);
+console.log(await pg.evaluate(() => [...document.querySelectorAll('[data-action=embed]')].map(b => [b.hidden, getComputedStyle(b).display, b.closest('[data-share-key]')?.tagName, document.querySelector('meta[name="np-embed-page"]')?.content])));
+await b.close(); srv.close();
