@@ -23,10 +23,15 @@ function htmlFiles(dir: string): string[] {
 const HOST = /<(?!option\b)[a-z-]+\s[^>]*data-share-key=/;
 const HOSTS = ':not(option)[data-share-key]';
 
-/** Pages with a shareable widget, as paths under the base. */
+/**
+ * Pages with a shareable widget, as paths under the base. Not the widget-only embed/ copies of the
+ * lessons: the same elements with the same settings, so pressing their buttons again proves nothing
+ * new (tests/e2e/embed*.test.ts opens them with locks).
+ */
 const pages = htmlFiles(dist)
   .filter((file) => HOST.test(readFileSync(file, 'utf8')))
   .map((file) => path.relative(dist, path.dirname(file)).split(path.sep).join('/') + '/')
+  .filter((page) => !page.startsWith('embed/'))
   .sort();
 
 // Buttons that only write or show something outside the settings (a link, a file, the panel itself).

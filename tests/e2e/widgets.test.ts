@@ -4,8 +4,9 @@
  *   1. It responds: each control inside a `.widget` (range, number, checkbox, radio, select, button)
  *      must change something the reader sees in that widget (its SVG, an <output>, text). A control
  *      that legitimately changes nothing visible carries data-test-inert.
- *   2. It survives bad input: each text field gets empty text, words, NaN, negatives, zero, ±1e308,
- *      Infinity and markup; then every button is pressed twice. After each, the page still answers,
+ *   2. It survives bad input: its first text field gets empty text, words, NaN, negatives, zero,
+ *      ±1e308, Infinity and markup, every later field one value of each kind (BAD_KINDS); then
+ *      every button is pressed twice. After each, the page still answers,
  *      the widget shows no "NaN"/"undefined" outside its status line (which may quote the bad input
  *      to explain it) and no markup was injected.
  *
@@ -52,6 +53,13 @@ for (const page of crawl.pages) {
 }
 
 const BAD = ['', '   ', 'abc', 'NaN', '-5', '0', '1e308', '-1e308', 'Infinity', '<img src=x onerror=alert(1)>'];
+/**
+ * One value of each kind of bad input (empty, words, negative, zero, huge, markup), for a widget's
+ * later fields: every field reads its text through the same field readers (unit-tested value by
+ * value in tests/unit/experiments), so what a later field can still get wrong is what the widget
+ * does with a refused or extreme value, not the reading. The first field gets the whole list.
+ */
+const BAD_KINDS = ['', 'abc', '-5', '0', '1e308', '<img src=x onerror=alert(1)>'];
 
 describe('widgets respond to their controls and survive bad input', () => {
   test('crawl found pages (widgets found on ' + pagesWithWidgets.length + ')', () => {
@@ -175,10 +183,10 @@ async function abuse(page: Page, w: Locator, i: number, failures: string[], expe
   };
   // (Not read-only ones: the share box the first part opened holds its link in one.)
   const fields = await w.locator('input:is([type=text],[type=number]):visible:enabled:not([readonly])').all();
-  for (const field of fields) {
+  for (const [f, field] of fields.entries()) {
     const name = (await field.getAttribute('id')) ?? 'field';
     const original = await field.inputValue();
-    for (const value of BAD) {
+    for (const value of f === 0 ? BAD : BAD_KINDS) {
       exercised += 1;
       await field.fill(value);
       await field.press('Tab').catch(() => undefined);
