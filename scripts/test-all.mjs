@@ -63,7 +63,9 @@ function readReport(file) {
       passed: r.numPassedTests ?? 0,
       failed: r.numFailedTests ?? 0,
       skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
-      suitesFailed: r.numFailedTestSuites ?? 0,
+      // Files that failed without a failing test: an import error, a crash (vitest's
+      // numFailedTestSuites counts describe blocks with a failing test, not files that did not run).
+      suitesFailed: (r.testResults ?? []).filter((t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed')).length,
       // Each file's wall time, slowest first (for the summary: where the time goes).
       files: (r.testResults ?? [])
         .map((t) => ({ name: path.basename(t.name ?? '').replace(/\.test\.ts$/, ''), ms: (t.endTime ?? 0) - (t.startTime ?? 0) }))

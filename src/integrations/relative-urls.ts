@@ -27,7 +27,8 @@ export function relativeUrl(fromFolder: string, target: string): string {
   const isFolder = path === '' || path.endsWith('/');
   let relative = posix.relative(`/${fromFolder}`, `/${path}`);
   if (isFolder && relative !== '') relative += '/';
-  if (relative === '') relative = isFolder ? './' : posix.basename(path);
+  // Nothing between them: the target is this folder, or a file of the folder's own name one level up.
+  if (relative === '') relative = isFolder ? './' : `../${posix.basename(path)}`;
   // A path whose first segment holds a colon would read as a scheme: keep it a path.
   else if (!relative.startsWith('.') && relative.split('/')[0].includes(':')) relative = `./${relative}`;
   return relative + rest;

@@ -24,6 +24,11 @@ describe('relativeUrl', () => {
     expect(relativeUrl('lessons/01-the-data/', 'lessons/07/?console.seed=2&x=1#widget-console')).toBe('../07/?console.seed=2&x=1#widget-console');
   });
 
+  it('reaches a file named like the folder it is linked from (found by the property below)', () => {
+    expect(relativeUrl('4-/', '4-')).toBe('../4-');
+    expect(new URL(relativeUrl('a/b/', 'a/b'), 'https://h.example/a/b/').pathname).toBe('/a/b');
+  });
+
   it('never produces something that reads as a scheme', () => {
     expect(relativeUrl('', 'a:b/')).toBe('./a:b/');
   });
