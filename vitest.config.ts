@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests use one fixed seed (FC_SEED to try others): same run, same result.
+          setupFiles: ['tests/helpers/fast-check-seed.ts'],
           // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Unit tests
           // are CPU work and nothing else runs meanwhile, so use every core.
           maxWorkers: availableParallelism(),
