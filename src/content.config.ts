@@ -15,7 +15,10 @@ const lessons = defineCollection({
       }),
       summary: z.string().trim().min(1, 'summary must not be empty'),
       objectives: z.array(z.string().trim().min(1)).min(1, 'list at least one objective'),
-      minutes: z.number().int('minutes must be a whole number').positive('minutes must be 1 or more'),
+      // Reading times are computed from the text (src/lib/reading-time.ts), not written here.
+      // The glossary terms this lesson teaches; an earlier lesson that uses one must link it
+      // (tests/unit/content/prerequisites.test.ts).
+      introduces: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
     })
     .strict(),
 });
@@ -30,6 +33,8 @@ const glossary = defineCollection({
       id: z.string().regex(/^[a-z0-9-]+$/, 'an id is lower-case words joined by hyphens'),
       name: z.string().trim().min(1),
       symbol: z.string().optional(),
+      /** Words that mean this term in a lesson's text, for the prerequisite check (lower case). */
+      matches: z.array(z.string().trim().min(1)).optional(),
       text: z.array(z.string().trim().min(1)).min(1, 'a term needs at least one paragraph'),
       display: z.array(z.string()).optional(),
       table: z.object({ headers: z.array(z.string()), rows: z.array(glossaryRow) }).strict().optional(),

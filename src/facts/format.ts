@@ -10,3 +10,13 @@ export function fixed(value: number, decimals = 2): string {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/**
+ * The number a printed text stands for ("−0.70", "1,234.5"), so an exercise's answer can be
+ * computed from the digits the student is shown rather than from the unrounded values.
+ */
+export function printedValue(text: string): number {
+  const value = Number(text.replace(/[\u2212]/g, '-').replace(/,/g, ''));
+  if (!Number.isFinite(value)) throw new Error(`printedValue: "${text}" is not a printed number.`);
+  return value;
+}

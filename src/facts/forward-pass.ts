@@ -4,7 +4,7 @@
 import { forward, initParams, makeDataset, operationsPerSample, PARAMETER_NAMES, type Parameters } from '../trainer';
 import { allSamples, passNumbers, samplePass, INPUT_DECIMALS, RESULT_DECIMALS } from '../experiments/forward-pass/pass';
 import { forwardPassSettings } from '../experiments/forward-pass/settings';
-import { fixed, percent } from './format';
+import { fixed, percent, printedValue } from './format';
 
 const data = makeDataset();
 const params: Parameters = initParams({ preset: 'writeup-example' });
@@ -29,8 +29,13 @@ function firstSample(test: (z1: number, z2: number) => boolean): number | null {
 function bothOnPass() {
   const number = firstSample((a, b) => a > 0 && b > 0) ?? 1;
   const p = samplePass(params, data, number - 1);
-  // Accept a hand calculation that rounds its products to two decimals.
-  return { number, x1: fixed(p.x1, INPUT_DECIMALS), x2: fixed(p.x2, INPUT_DECIMALS), z2: p.z2, tolerance: 0.01 };
+  const x1 = fixed(p.x1, INPUT_DECIMALS);
+  const x2 = fixed(p.x2, INPUT_DECIMALS);
+  // The answer is worked from the printed numbers, so the student's calculation meets it exactly
+  // and the exercise can accept only what rounds to the two decimals it shows.
+  const printed = (name: (typeof PARAMETER_NAMES)[number]) => printedValue(shown[name]);
+  const z2 = printed('W2') * printedValue(x1) + printed('W4') * printedValue(x2) + printed('B2');
+  return { number, x1, x2, z2, exactZ2: p.z2 };
 }
 
 /** The first few rows of the all-samples table, and the last one. */

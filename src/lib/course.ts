@@ -27,7 +27,10 @@ export interface Lesson {
   order: number;
   part: PartId;
   summary: string;
+  /** Reading time with every deep dive, in minutes (computed from the text: reading-time.ts). */
   minutes: number;
+  /** Reading time of the core line alone, in minutes. */
+  coreMinutes: number;
 }
 
 export interface LessonPlace<T extends Lesson = Lesson> {
@@ -126,9 +129,19 @@ export function partLabel(id: PartId): string {
   return `Part ${part.id} · ${part.title}`;
 }
 
-/** Total reading time of a list of lessons, in minutes. */
+/** Total reading time of a list of lessons, in minutes (with their deep dives). */
 export function totalMinutes(lessons: readonly Lesson[]): number {
   return lessons.reduce((sum, l) => sum + l.minutes, 0);
+}
+
+/** Total reading time of the lessons' core lines, in minutes. */
+export function totalCoreMinutes(lessons: readonly Lesson[]): number {
+  return lessons.reduce((sum, l) => sum + l.coreMinutes, 0);
+}
+
+/** "~12 min (core) · ~15 min with the deep dives", or one time when there is no deep dive. */
+export function readingLabel(lesson: Pick<Lesson, 'minutes' | 'coreMinutes'>): string {
+  return lesson.minutes > lesson.coreMinutes ? `~${lesson.coreMinutes} min core · ~${lesson.minutes} min with deep dives` : `~${lesson.minutes} min`;
 }
 
 /** A lesson's path inside the site, before the base is added; the trailing slash matches `trailingSlash: 'always'`. */

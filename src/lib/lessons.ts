@@ -1,13 +1,15 @@
 // The bridge from the content collection to the pure navigation rules in course.ts.
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { courseSequence, type Lesson } from './course';
+import { readingTimes } from './reading-time';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
 
-/** A lesson's navigation data: its frontmatter plus its id. */
+/** A lesson's navigation data: its frontmatter, its id, and its reading times (from its text). */
 export function toLesson(entry: LessonEntry): Lesson {
-  const { title, order, part, summary, minutes } = entry.data;
-  return { id: entry.id, title, order, part, summary, minutes };
+  const { title, order, part, summary } = entry.data;
+  const times = readingTimes(entry.body ?? '');
+  return { id: entry.id, title, order, part, summary, minutes: times.full, coreMinutes: times.core };
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 } from '../../src/lib/course';
 
 function lesson(id: string, order: number, part: PartId = 'I', minutes = 10): Lesson {
-  return { id, order, part, minutes, title: `Title ${id}`, summary: `Summary ${id}` };
+  return { id, order, part, minutes, coreMinutes: minutes, title: `Title ${id}`, summary: `Summary ${id}` };
 }
 
 const shuffled = [lesson('c', 3, 'II'), lesson('a', 1), lesson('e', 5, 'III'), lesson('b', 2), lesson('d', 4, 'II')];

@@ -6,7 +6,8 @@
 // What counts as hand-typed: a decimal number (`0.123`) left in the text once these are removed:
 // the front matter (anchored: the first `---` line to the next), fenced code, template slots
 // `${…}` (first, or their `$` pairs with a formula's), display and inline maths, `{f.…}` facts, and
-// an exercise's `tolerance={…}` (a checking setting, not a printed number). Integers are not
+// an exercise's `tolerance={…}` and a predict-then-run exercise's `when={{…}}` (settings the check
+// uses, not printed numbers). Integers are not
 // checked: counts like "two units" or "lesson 6" are words, not results.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,8 @@ function handTypedNumbers(source: string): string[] {
     .replace(/\$\$[\s\S]*?\$\$/g, '')
     .replace(/\$[^$]*\$/g, '')
     .replace(/\{f\.[^}]+\}/g, '')
-    .replace(/tolerance=\{[^}]*\}/g, '');
+    .replace(/tolerance=\{[^}]*\}/g, '')
+    .replace(/^\s*when=\{\{.*\}\}\s*$/gm, '');
   return prose.match(DECIMAL) ?? [];
 }
 
@@ -37,6 +39,7 @@ const ALLOWED: Record<string, Record<string, string>> = {
   '01-the-data': { '0.05': 'the write-up’s own “a loss around 0.05”, quoted and questioned' },
   '05-the-loss': { '0.05': 'the write-up’s “a loss of about 0.05”, the claim the lesson examines' },
   '13-dead-units': { '0.05': 'the write-up’s “around 0.05”, quoted' },
+  '16-counting-the-work': { '2.1': 'the PyTorch version whose documented API the listing follows', '2.0': 'the PyTorch version that added std(correction=…)' },
   '07-gradient-descent': { '0.1': 'the console’s learning rate η = 0.1, the rate the worked table starts from (a setting)' },
   '09-local-minima': {
     '0.3': 'a learning rate the reader is asked to set in the gallery',

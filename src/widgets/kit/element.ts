@@ -32,6 +32,7 @@ import type { Field } from '../../experiments/settings/fields';
 import { sliceScheduler } from './slices';
 import { renderInto, type SvgNode } from './svg';
 import type { SharedState } from '../../experiments/link';
+import { WIDGET_RAN_EVENT, type WidgetRanDetail } from './events';
 
 /** What a widget draws: SVG panels, numbers and table rows, each found in the element by name. */
 export interface WidgetScene {
@@ -48,6 +49,11 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   protected abstract readonly settings: Schema<C>;
   /** The link prefix when the page gives none (data-share-key). */
   protected readonly defaultShareKey: string = 'widget';
+  /**
+   * Whether the widget says itself when it has run (reportRun), e.g. a console whose run is its
+   * training, not a redraw. Otherwise the kit reports after each redraw and each finished long run.
+   */
+  protected readonly reportsOwnRuns: boolean = false;
 
   protected status!: StatusLine;
   protected controls!: SettingControls;
@@ -162,6 +168,17 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     this.#drawn = config;
     this.update(config);
     for (const [name, value] of this.settings.serialise(config)) this.dataset[name] = value;
+    // Long work started by update() reports when it is done (runSliced).
+    if (!this.reportsOwnRuns && !('working' in this.dataset)) this.reportRun(config);
+  }
+
+  /** Tells the page the widget has run with `config` (WIDGET_RAN_EVENT). */
+  protected reportRun(config: C): void {
+    const detail: WidgetRanDetail = {
+      shareKey: this.dataset.shareKey ?? this.defaultShareKey,
+      settings: Object.fromEntries(this.settings.serialise(config)),
+    };
+    this.dispatchEvent(new CustomEvent<WidgetRanDetail>(WIDGET_RAN_EVENT, { bubbles: true, detail }));
   }
 
   /**
@@ -265,6 +282,7 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
       if (!result.done) return null;
       this.status.problem('run', null);
       if (said) this.say('');
+      if (!this.reportsOwnRuns && !this.#slices.busy) this.reportRun(this.#drawn);
       return result.value;
     } catch (error) {
       if (!(error instanceof TrainerInputError)) throw error;

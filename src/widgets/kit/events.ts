@@ -15,6 +15,19 @@ export interface ConsoleChangeDetail {
   playing: boolean;
 }
 
+/**
+ * Fired (bubbling) by every widget on the kit's WidgetElement when it has run with some settings:
+ * after a redraw, or when its long work (a sweep, training slices) has finished. A predict-then-run
+ * exercise waits for it before it shows what happens.
+ */
+export const WIDGET_RAN_EVENT = 'np-widget-ran';
+export interface WidgetRanDetail {
+  /** The widget's link prefix (data-share-key), which names it on its page. */
+  shareKey: string;
+  /** Its settings as a link writes them, in full (setting name → text). */
+  settings: Record<string, string>;
+}
+
 /** Fired (bubbling) when the reader changes a loss slice's settings, so a page can keep its link current. */
 export const SLICE_CHANGE_EVENT = 'np-slice-change';
 

@@ -25,6 +25,8 @@ import { ConsoleView } from './view';
 class NpTrainingConsole extends WidgetElement<TrainingConsoleConfig> implements ConsoleElement {
   protected readonly settings = trainingConsoleSettings;
   protected readonly defaultShareKey = 'console';
+  // Its run is the training: it has run when a step, a pause or a replay has been drawn.
+  protected readonly reportsOwnRuns = true;
   #controller: RunController | null = null;
   #view = new ConsoleView(this);
   #start: TextControl | null = null;
@@ -95,6 +97,7 @@ class NpTrainingConsole extends WidgetElement<TrainingConsoleConfig> implements 
         this.#showRate(controller.nextRate());
         this.#view.buttons(controller.playing, this.#atStart());
         this.#notify();
+        if (!controller.playing && !controller.replaying) this.reportRun(controller.toConfig());
       },
       sync: () => this.#sync(),
       playing: (playing) => this.#view.buttons(playing, this.#atStart()),
