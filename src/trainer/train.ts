@@ -53,6 +53,11 @@ export interface TrainConfig {
    * two parameters this way, so their path lies on the loss slice over those two. Default: all.
    */
   trainable?: readonly number[];
+  /**
+   * Called after every update with the parameters it left (read them, do not change them): lets
+   * an account of the run look inside an epoch of mini-batches, where one epoch is many updates.
+   */
+  onUpdate?: (params: Float64Array) => void;
 }
 
 export const MAX_WEIGHT_DECAY = 1e6;
@@ -143,6 +148,7 @@ export class Trainer {
   private readonly shuffle: Random;
   /** frozen[j] is 1 for a parameter that must not move (TrainConfig.trainable), or null if all train. */
   private readonly frozen: Uint8Array | null;
+  private readonly onUpdate: ((params: Float64Array) => void) | null;
 
   constructor(config: TrainConfig) {
     const problems = validateTrainConfig(config);
@@ -170,6 +176,7 @@ export class Trainer {
       ? { x1: new Float64Array(this.batchSize), x2: new Float64Array(this.batchSize), y: new Float64Array(this.batchSize) }
       : null;
     this.shuffle = makeRandom(`shuffle:${config.shuffleSeed ?? 1}`);
+    this.onUpdate = config.onUpdate ?? null;
     if (config.trainable === undefined) this.frozen = null;
     else {
       this.frozen = new Uint8Array(this.params.length).fill(1);
@@ -332,7 +339,7 @@ export class Trainer {
     if (!finite) {
       params.set(previous);
       this.diverge(`A step at epoch ${this.epoch} sent the parameters to infinity: the run diverged. The parameters shown are the last finite ones.`);
-    }
+    } else this.onUpdate?.(params);
     return finite;
   }
 

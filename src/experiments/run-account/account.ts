@@ -4,7 +4,8 @@
 //   unit-died   the epoch whose step left a hidden unit off for every sample (from then on its
 //               partials are exactly 0: ReLU'(0) = 0), and which of its parameters' steps did it —
 //               the ones that alone would have switched it off, else the one that lowered its
-//               largest pre-activation most (full batch: one step per epoch, so epoch = update)
+//               largest pre-activation most (full batch: one step per epoch, so epoch = update;
+//               mini-batches: the update within the epoch too, from each update's parameters)
 //   diverged    the epoch the loss or a step left the finite numbers, and why: the rate against
 //               the stability limit 2/λmax of the exact Hessian where the loss began to grow for good
 //   plateau     a long flat stretch that was followed by a real drop (lossPlateau.ts)
@@ -48,7 +49,17 @@ export const EVENT_LESSONS = {
 export type EventKind = keyof typeof EVENT_LESSONS;
 
 export type RunEvent =
-  | { kind: 'unit-died'; epoch: number; unit: number; /** Names of the parameters whose step switched it off. */ causes: string[]; /** Whether each of `causes` alone would have done it. */ alone: boolean }
+  | {
+      kind: 'unit-died';
+      epoch: number;
+      unit: number;
+      /** Names of the parameters whose step switched it off. */
+      causes: string[];
+      /** Whether each of `causes` alone would have done it. */
+      alone: boolean;
+      /** With mini-batches: which of the epoch's updates did it (1-based), of how many. */
+      update?: { at: number; of: number };
+    }
   | { kind: 'diverged'; epoch: number; /** Where the loss began to grow for good. */ growingFrom: number; rate: number; /** 2/λmax of the exact Hessian there (Infinity if λmax ≤ 0). */ limit: number }
   | { kind: 'plateau'; from: number; to: number; level: number }
   | { kind: 'rate-cut'; epoch: number; from: number; to: number }
@@ -92,6 +103,17 @@ export function killingSteps(before: ArrayLike<number>, after: ArrayLike<number>
   return { causes: strongest && strongest.max < startMax ? [strongest.name] : [], alone: false };
 }
 
+/**
+ * The update of an epoch after which unit u stayed off for every sample to the epoch's end (1-based),
+ * with the parameters before and after it. `steps` holds each update's parameters, `count` of them.
+ */
+export function killingUpdate(start: Float64Array, steps: Float64Array, count: number, P: number, data: Dataset, hidden: number, u: number): { at: number; before: Float64Array; after: Float64Array } {
+  const after = (k: number) => steps.subarray(k * P, (k + 1) * P);
+  let k = count - 1;
+  while (k > 0 && isDead(after(k - 1), data, hidden, u)) k--;
+  return { at: k + 1, before: k === 0 ? start : after(k - 1), after: after(k) };
+}
+
 /** Epochs between two yields of accountSteps. */
 const PIECE_EPOCHS = 200;
 
@@ -110,6 +132,11 @@ export function* accountSteps(setup: AccountSetup): Generator<number, RunAccount
     throw new TrainerInputError(`An account follows 0 to ${MAX_ACCOUNT_EPOCHS.toLocaleString('en-GB')} epochs.`);
   }
   const { data, hidden } = setup;
+  // With mini-batches an epoch is many updates: keep each update's parameters of the epoch under
+  // way (a few hundred × P numbers), so a death found at the epoch's end is traced to its update.
+  const updatesPerEpoch = setup.batchSize !== undefined && setup.batchSize < data.n ? Math.ceil(data.n / setup.batchSize) : 1;
+  let stepsInEpoch: Float64Array | null = null;
+  let stepCount = 0;
   const trainer = new Trainer({
     data,
     params: setup.params,
@@ -119,8 +146,10 @@ export function* accountSteps(setup: AccountSetup): Generator<number, RunAccount
     shuffleSeed: setup.shuffleSeed,
     schedule: makeSchedule(setup.schedule),
     optimizer: setup.optimizer,
+    onUpdate: updatesPerEpoch > 1 ? (params) => stepsInEpoch?.set(params, P * stepCount++) : undefined,
   });
   const P = trainer.params.length;
+  if (updatesPerEpoch > 1) stepsInEpoch = new Float64Array(updatesPerEpoch * P);
   const history = new Float64Array((setup.epochs + 1) * P);
   history.set(trainer.params, 0);
   const events: RunEvent[] = [];
@@ -133,13 +162,19 @@ export function* accountSteps(setup: AccountSetup): Generator<number, RunAccount
       trainer.setLearningRate(change.rate);
       rate = change.rate;
     }
+    stepCount = 0;
     trainer.step(1);
     if (trainer.status !== 'ok') break;
     history.set(trainer.params, trainer.epoch * P);
-    const before = history.subarray(epoch * P, (epoch + 1) * P), after = trainer.params;
+    const start = history.subarray(epoch * P, (epoch + 1) * P);
     for (let u = 0; u < hidden; u++) {
-      const now = isDead(after, data, hidden, u);
-      if (now && !dead[u]) events.push({ kind: 'unit-died', epoch, unit: u + 1, ...killingSteps(before, after, data, hidden, u) });
+      const now = isDead(trainer.params, data, hidden, u);
+      if (now && !dead[u]) {
+        if (stepsInEpoch && stepCount > 1) {
+          const { at, before, after } = killingUpdate(start, stepsInEpoch, stepCount, P, data, hidden, u);
+          events.push({ kind: 'unit-died', epoch, unit: u + 1, ...killingSteps(before, after, data, hidden, u), update: { at, of: stepCount } });
+        } else events.push({ kind: 'unit-died', epoch, unit: u + 1, ...killingSteps(start, trainer.params, data, hidden, u) });
+      }
       dead[u] = now;
     }
     if (trainer.learningRate !== rate) {

@@ -18,7 +18,8 @@ export function describeEvent(event: RunEvent): EventLine {
   switch (event.kind) {
     case 'unit-died': {
       const cause = event.causes.length === 0 ? '' : event.alone ? ` ${list(event.causes)}’s step alone would have done it.` : ` ${list(event.causes)}’s step did the most to it.`;
-      return { kind: event.kind, epoch: event.epoch, lesson, text: `Epoch ${formatInteger(event.epoch)}: its step switched hidden unit ${event.unit} off for every sample. From then on its four partial derivatives are exactly 0, so it stays dead.${cause}` };
+      const when = event.update ? `Epoch ${formatInteger(event.epoch)}, update ${formatInteger(event.update.at)} of ${formatInteger(event.update.of)}: that mini-batch’s step` : `Epoch ${formatInteger(event.epoch)}: its step`;
+      return { kind: event.kind, epoch: event.epoch, lesson, text: `${when} switched hidden unit ${event.unit} off for every sample. From then on its four partial derivatives are exactly 0, so it stays dead.${cause}` };
     }
     case 'diverged':
       return {

@@ -2,7 +2,9 @@
 // trainer and independent computations say happened.
 import { describe, expect, it } from 'vitest';
 import { accountRun, killingSteps, EVENT_LESSONS, type RunEvent } from '../../../src/experiments/run-account/account';
+import { describeEvent } from '../../../src/experiments/run-account/describe';
 import { datasetFromArrays, makeSchedule, hessianSpectrum, initParams, lossAndGradient, makeDataset, train, unitActivity, B1, W1, W3, W5 } from '../../../src/trainer';
+import { Trainer } from '../../../src/trainer/train';
 
 const data = makeDataset();
 const ofKind = <K extends RunEvent['kind']>(events: RunEvent[], kind: K) => events.filter((e): e is Extract<RunEvent, { kind: K }> => e.kind === kind);
@@ -32,6 +34,26 @@ describe('the account of a run', () => {
     expect(before[deaths[0].unit - 1]).not.toBe('dead');
     expect(after[deaths[0].unit - 1]).toBe('dead');
     expect(deaths[0].causes.length).toBeGreaterThan(0);
+  });
+
+  it('with mini-batches, names the update within the epoch after which the unit stayed dead, as a replay of every update says', () => {
+    // A He start whose unit 2 dies part-way through the first epoch (update 25 of 30 today).
+    const params = initParams({ preset: 'he', seed: 30 });
+    const setup = { data, params, hidden: 2, learningRate: 0.03, epochs: 20, batchSize: 10, shuffleSeed: 3 };
+    const deaths = ofKind(accountRun(setup).events, 'unit-died');
+    expect(deaths.length).toBeGreaterThan(0);
+    const death = deaths[0];
+    expect(death.update?.of).toBe(Math.ceil(data.n / 10));
+    expect(death.update!.at).toBeGreaterThan(1);
+    // The oracle: every update's parameters from a separate trainer, and the unit's state over all samples.
+    const after: Float64Array[] = [];
+    const trainer = new Trainer({ ...setup, onUpdate: (p) => after.push(Float64Array.from(p)) });
+    trainer.step(death.epoch + 1);
+    const perEpoch = death.update!.of;
+    const index = death.epoch * perEpoch + death.update!.at - 1;
+    const state = (p: Float64Array) => unitActivity(p, data).states[death.unit - 1];
+    expect(state(index === 0 ? params : after[index - 1])).not.toBe('dead');
+    for (let k = index; k < after.length; k++) expect(state(after[k])).toBe('dead');
   });
 
   it('says a run diverged with a rate above 2/λmax of the exact Hessian where the loss began to grow', () => {
@@ -87,5 +109,14 @@ describe('the account of a run', () => {
     const tiny = datasetFromArrays([1, 2], [1, 2], [0, 0]);
     const before = Float64Array.from([1, 0, 1, 0, 1, 0, -1, 0, 0]);
     expect(killingSteps(before, before, tiny, 2, 0)).toEqual({ causes: [], alone: false });
+  });
+});
+
+describe('the account in words', () => {
+  it('names the update within the epoch when the run used mini-batches, and only then', () => {
+    const base = { kind: 'unit-died' as const, epoch: 4, unit: 2, causes: ['W4'], alone: true };
+    expect(describeEvent({ ...base, update: { at: 25, of: 30 } }).text).toMatch(/^Epoch 4, update 25 of 30\b/);
+    expect(describeEvent(base).text).toMatch(/^Epoch 4: /);
+    expect(describeEvent(base).text).not.toMatch(/update/);
   });
 });
