@@ -17,6 +17,8 @@ export interface WorkEstimate {
   epochs: number;
   samples: number;
   hidden: number;
+  /** A sweep over several hidden widths (the seed sweep's setups): all of them, for the description. */
+  widths?: readonly number[];
   /** Estimated seconds on a slow computer. */
   seconds: number;
 }
@@ -40,5 +42,6 @@ export function describeDuration(seconds: number): string {
 export function describeWork(work: WorkEstimate): string {
   const total = work.runs * work.epochs;
   const runs = work.runs === 1 ? `${formatInteger(work.epochs)} epochs` : `${formatInteger(work.runs)} runs of ${formatInteger(work.epochs)} epochs (${formatInteger(total)} epochs in all)`;
-  return `${runs} over ${formatInteger(work.samples)} samples${work.hidden !== 2 ? ` with ${formatInteger(work.hidden)} hidden units` : ''}`;
+  const widths = work.widths && work.widths.length > 1 ? ` with ${formatInteger(Math.min(...work.widths))} to ${formatInteger(Math.max(...work.widths))} hidden units` : '';
+  return `${runs} over ${formatInteger(work.samples)} samples${widths || (work.hidden !== 2 ? ` with ${formatInteger(work.hidden)} hidden units` : '')}`;
 }

@@ -16,9 +16,9 @@ import {
   type InitPreset,
   type Parameters,
 } from '../trainer';
-import { SEED_SWEEP_DEFAULTS, type SeedSweepConfig } from '../widgets/seed-sweep/config';
-import { buildSweep, LEARNED_R2, summarise } from '../widgets/seed-sweep/results';
-import { CONSOLE_PAGE } from '../widgets/seed-sweep/scene';
+import { seedSweepSettings, type SeedSweepConfig } from '../experiments/seed-sweep/settings';
+import { buildSweep, LEARNED_R2, summarise } from '../experiments/seed-sweep/results';
+import { CONSOLE_PAGE } from '../experiments/seed-sweep/consoleLink';
 import { formatInteger, formatNumber } from '../experiments/format';
 import { fixed } from './format';
 import seedsAndWidthCache from './cache/seeds-and-width.json';
@@ -73,7 +73,7 @@ const gamble = (() => {
 // ---------- 2. One setup, a hundred starts ----------
 
 /** The first widget's sweep: He starts, the course's two hidden units, η = 0.01. */
-export const ONE_SETUP: SeedSweepConfig = { ...SEED_SWEEP_DEFAULTS, widths: [2], inits: ['he'], runs: 100, epochs: 4000, learningRate: 0.01 };
+export const ONE_SETUP: SeedSweepConfig = { ...seedSweepSettings.defaults, widths: [2], inits: ['he'], runs: 100, epochs: 4000, learningRate: 0.01 };
 const one = buildSweep(ONE_SETUP);
 const oneRow = one.setups[0];
 const oneSummary = summarise(oneRow, varY);
@@ -92,8 +92,8 @@ const spreadImproving = spread.filter((r) => r.status === 'ok' && (r.lossesAt![0
 // ---------- 3. Does width narrow the range? (100 seeds per setup, cached: cache/seeds-and-width.ts) ----------
 
 /** The second widget's sweeps: the one it offers in the browser, and the small one it opens with. */
-export const WIDTHS_BROWSER: SeedSweepConfig = { ...SEED_SWEEP_DEFAULTS };
-export const WIDTHS_BUILD: SeedSweepConfig = { ...SEED_SWEEP_DEFAULTS, runs: 16, epochs: 2000 };
+export const WIDTHS_BROWSER: SeedSweepConfig = { ...seedSweepSettings.defaults };
+export const WIDTHS_BUILD: SeedSweepConfig = { ...seedSweepSettings.defaults, runs: 16, epochs: 2000 };
 
 const cachedWidths = cachedRuns(SEEDS_AND_WIDTH_RUNS, seedsAndWidthCache as CacheFile);
 /** A run still improving when the budget ran out: its loss fell by more than 1% over the last WIDTH_LOOKBACK epochs. */

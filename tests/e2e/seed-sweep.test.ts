@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { atRoot, e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
 import { animationFrames, openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
-import { SEED_SWEEP_DEFAULTS, type SeedSweepConfig } from '../../src/widgets/seed-sweep/config.ts';
-import { computeSweep } from '../../src/widgets/seed-sweep/results.ts';
+import { seedSweepSettings, type SeedSweepConfig } from '../../src/experiments/seed-sweep/settings.ts';
+import { computeSweep } from '../../src/experiments/seed-sweep/results.ts';
 import { allDigits } from '../../src/widgets/seed-sweep/scene.ts';
 
 const { dist } = e2eEnv();
@@ -53,7 +53,7 @@ describe('seed sweep', () => {
   test('worker, main thread and Node give the same final losses, bit for bit', async () => {
     const p = await open();
     const { page } = p;
-    const config: SeedSweepConfig = { ...SEED_SWEEP_DEFAULTS, runs: 3, firstSeed: 5, epochs: 200, learningRate: 0.003, widths: [2, 16], inits: ['writeup', 'he'] };
+    const config: SeedSweepConfig = { ...seedSweepSettings.defaults, runs: 3, firstSeed: 5, epochs: 200, learningRate: 0.003, widths: [2, 16], inits: ['writeup', 'he'] };
     await choose(page, config);
     await runToEnd(page);
     // Worker (the sweep) against Node (the same trainer, here in the test).

@@ -59,6 +59,8 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
   protected controls!: SettingControls;
   /** The link's settings and the teacher's lock/hide lists. */
   protected shared!: SharedState;
+  /** What the page's settings or the link asked for that could not be used (a sweep does not run a garbled link). */
+  protected startNotices: readonly string[] = [];
   /** The settings drawn last (also holds the settings that have no control). */
   #drawn!: C;
   /** The page's own settings (without a link's): what "Copy link" leaves out. */
@@ -73,6 +75,7 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
     const settings = this.settings;
     const { key, shared, config, notices, page } = readWidgetSettings(this, this.defaultShareKey, settings.keys, (source) => settings.parse(source), settings.aliases);
     this.shared = shared;
+    this.startNotices = notices;
     this.#page = page;
     this.controls = wireSettingControls(this, settings, (name) => this.#changedByReader(name), this.ownControls());
     this.status = this.controls.status;

@@ -11,9 +11,9 @@ import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { endStateName } from '../../trainer/endState';
 import { rSquared } from '../../trainer/loss';
-import { trainingConsoleSettings } from '../../experiments/training-console/settings';
-import { SWEEP_INIT_LABELS, setupsOf, type SeedSweepConfig, type SweepInit } from './config';
-import { deadUnits, LEARNED_R2, summarise, type SetupResult, type SweepPoint, type SweepResults } from './results';
+import { SWEEP_INIT_LABELS, setupsOf, type SeedSweepConfig, type SweepInit } from '../../experiments/seed-sweep/settings';
+import { deadUnits, LEARNED_R2, summarise, type SetupResult, type SweepPoint, type SweepResults } from '../../experiments/seed-sweep/results';
+import type { Selection } from '../../experiments/seed-sweep/consoleLink';
 
 export const SWEEP_WIDTH = 560;
 const MARGIN = { top: 64, right: 46, bottom: 44, left: 12 };
@@ -26,12 +26,6 @@ export const DEAD_SHAPES: readonly { shape: Shape; label: string }[] = [
   { shape: 'triangle', label: 'some dead' },
   { shape: 'square', label: 'all dead' },
 ];
-
-/** Which run is picked: its row and its place in the row's seeds. */
-export interface Selection {
-  setup: number;
-  index: number;
-}
 
 /** Row height: one setup gets a tall strip so a hundred dots have room; many get thin ones. */
 export function rowHeight(rows: number): number {
@@ -355,28 +349,6 @@ export function runRows(results: SweepResults): string[][] {
         : [],
     ),
   );
-}
-
-/** Where lesson 7's training console lives, relative to a lesson page. */
-export const CONSOLE_PAGE = '../07-gradient-descent/';
-
-/** A link that opens the run in lesson 7's training console, replayed to the epoch the sweep stopped at. */
-export function consoleLink(results: SweepResults, selection: Selection): string {
-  const setup = results.setups[selection.setup];
-  const point = setup.points[selection.index];
-  if (!point) return CONSOLE_PAGE;
-  // The console's own setting names; the data is the default apart from its seed.
-  const settings: [string, string | number][] = [
-    ['dataSeed', results.budget.dataSeed],
-    ['init', setup.init],
-    ['initSeed', point.seed],
-    ['hidden', setup.hidden],
-    ['learningRate', results.budget.learningRate],
-    ['epoch', point.epochs],
-    ['maxEpochs', Math.max(trainingConsoleSettings.defaults.maxEpochs, point.epochs)],
-  ];
-  const query = new URLSearchParams(settings.map(([key, value]) => [`console.${key}`, String(value)]));
-  return `${CONSOLE_PAGE}?${query.toString()}#widget-console`;
 }
 
 /** The picked run in words, for the panel under the figure (and the figure's keyboard focus). */

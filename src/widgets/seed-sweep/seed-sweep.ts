@@ -1,131 +1,119 @@
 // <np-seed-sweep>: runs the configured sweep in Web Workers (the kit's startSweep), one setup
-// after another, drawing each run as it arrives; cancels; lets the reader pick any run (pointer
-// or arrow keys) and open it in the training console; and checks the replay: some of the shown
-// runs are trained again on this page's main thread and in a fresh worker, and every final
-// loss must come out identical to the last bit. Every query is scoped to the element itself.
-import { makeDataset } from '../../trainer/data';
-import { runSweep } from '../../trainer/sweep';
-import { statusLine, wireSliders, type NumberControl, type StatusLine } from '../kit/controls';
-import { replaceRows } from '../kit/dom';
+// after another, drawing each run as it arrives; cancels; lets the reader pick any run
+// (picking.ts) and open it in the training console; and checks the replay (replay.ts).
+// Settings, link, locks, the status line and the question before a link's heavy sweep are the
+// kit's WidgetElement; the hidden widths and starts are tick boxes, this widget's own controls.
 import { formatInteger } from '../../experiments/format';
+import { decodeResults, emptyResults, pointOf, type SweepResults } from '../../experiments/seed-sweep/results';
+import { seedsOf, seedSweepSettings, sweepWork, SWEEP_INITS, SWEEP_WIDTHS, type SeedSweepConfig } from '../../experiments/seed-sweep/settings';
+import type { Selection } from '../../experiments/seed-sweep/consoleLink';
+import type { WorkEstimate } from '../../experiments/work';
+import { replaceRows } from '../kit/dom';
+import { WidgetElement } from '../kit/element';
 import { oncePerFrame } from '../kit/frame';
-import { finishStartup } from '../kit/lifecycle';
-import { applyControlPolicy, readWidgetSettings, wireShareButton } from '../kit/share';
-import { startSweep, workerCount, type SweepHandle } from '../kit/sweepRunner';
+import type { TextControl } from '../kit/settingControls';
 import { renderInto } from '../kit/svg';
-import {
-  parseSeedSweepConfig,
-  SEED_SWEEP_KEYS,
-  serializeSeedSweepConfig,
-  seedsOf,
-  setupsOf,
-  SWEEP_INITS,
-  SWEEP_WIDTHS,
-  type SeedSweepConfig,
-  type SweepInit,
-} from './config';
-import { decodeResults, emptyResults, pickForReplay, pointOf, type SweepResults } from './results';
-import {
-  allDigits,
-  consoleLink,
-  defaultSelection,
-  describeRun,
-  layoutSweep,
-  moveSelection,
-  planText,
-  runAt,
-  runRows,
-  setupLabel,
-  summaryRows,
-  sweepHeight,
-  sweepScene,
-  SWEEP_WIDTH,
-  type Selection,
-} from './scene';
+import { startSweep, workerCount, type SweepHandle } from '../kit/sweepRunner';
+import { showPicked, wirePicking } from './picking';
+import { replayRuns, replayVerdict } from './replay';
+import { defaultSelection, planText, runRows, setupLabel, summaryRows, sweepHeight, sweepScene, SWEEP_WIDTH } from './scene';
 
-/** How many shown runs "Check the replay" trains again. */
-const REPLAY_RUNS = 8;
+/** A row of tick boxes (data-width or data-init) as the setting's control: its value is the ticked list. */
+function tickBoxes(host: HTMLElement, attribute: string, offered: readonly (string | number)[], onChange: () => void): TextControl {
+  const boxes = () => [...host.querySelectorAll<HTMLInputElement>(`[${attribute}]`)];
+  for (const box of boxes()) box.addEventListener('change', onChange);
+  return {
+    // None ticked: '' keeps the setting's last list (the run button waits for a tick meanwhile).
+    value: () => offered.filter((o) => boxes().some((b) => b.checked && b.getAttribute(attribute) === String(o))).join(','),
+    set: (text) => {
+      const chosen = text.split(',');
+      for (const box of boxes()) box.checked = chosen.includes(box.getAttribute(attribute) ?? '');
+    },
+  };
+}
 
-class NpSeedSweep extends HTMLElement {
-  #config!: SeedSweepConfig;
+class NpSeedSweep extends WidgetElement<SeedSweepConfig> {
+  protected readonly settings = seedSweepSettings;
+  protected readonly defaultShareKey = 'sweep';
   #results!: SweepResults;
   #selection: Selection | null = null;
-  #status!: StatusLine;
-  #numbers: Record<string, NumberControl> = {};
   #sweep: SweepHandle | null = null;
   #busy = false;
-  /** The controls name no setup (no width or no start ticked): nothing to run. */
-  #noSetups = false;
-  #draw = oncePerFrame(() => this.#redraw());
+  readonly #draw = oncePerFrame(() => this.#redraw());
 
-  connectedCallback(): void {
-    if (this.hasAttribute('data-ready')) return;
-    const { key, shared, config, notices } = readWidgetSettings(this, 'sweep', SEED_SWEEP_KEYS, parseSeedSweepConfig);
-    this.#config = config;
+  protected ownControls(): Record<string, TextControl> {
+    return {
+      widths: tickBoxes(this, 'data-width', SWEEP_WIDTHS, () => this.changed('widths')),
+      inits: tickBoxes(this, 'data-init', SWEEP_INITS, () => this.changed('inits')),
+    };
+  }
+
+  protected setup(config: SeedSweepConfig): void {
     this.#results = decodeResults(this.dataset.results) ?? emptyResults(config, 'browser');
     this.#selection = defaultSelection(this.#results);
-    this.#status = statusLine(this);
-    this.#numbers = wireSliders(this, this.#status, () => this.#settingsChanged());
-    for (const box of this.querySelectorAll<HTMLInputElement>('[data-width], [data-init]')) box.addEventListener('change', () => this.#settingsChanged());
     const on = (action: string, handler: () => void) => this.querySelector(`[data-action="${action}"]`)?.addEventListener('click', handler);
     on('run', () => this.#run());
     on('cancel', () => this.#cancel());
     on('replay', () => void this.#checkReplay());
-    this.#wirePicking();
-    this.#show(config);
-    applyControlPolicy(this, shared);
-    wireShareButton(this, key, () => serializeSeedSweepConfig(this.#current() ?? this.#config), shared, (m) => this.#status.note(m));
-    this.#settingsChanged();
+    wirePicking(this, () => this.#results, () => this.#selection, (selection) => {
+      this.#selection = selection;
+      this.#draw();
+    });
+    this.#showPlan(config);
     this.#redraw();
     this.#showRuns();
-    finishStartup(this, this.#status, notices, () => undefined);
-    // A shared link describes an experiment: run it, so the reader sees what the sender saw.
-    if (shared.settings.size && !notices.length) this.#run();
+  }
+
+  /** A shared link describes an experiment: run it, so the reader sees what the sender saw (not a garbled one). */
+  protected begin(_config: SeedSweepConfig, fromLink: boolean): void {
+    if (!fromLink) return;
+    this.refresh();
+    if (this.shared.settings.size && !this.startNotices.length) this.#run();
+  }
+
+  protected workOf(config: SeedSweepConfig): WorkEstimate | null {
+    return this.startNotices.length ? null : sweepWork(config);
   }
 
   disconnectedCallback(): void {
     this.#sweep?.cancel();
   }
 
-  // ---------- settings ----------
-
-  #show(config: SeedSweepConfig): void {
-    for (const [name, control] of Object.entries(this.#numbers)) control.set(config[name as 'runs'] as number);
-    for (const box of this.querySelectorAll<HTMLInputElement>('[data-width]')) box.checked = config.widths.includes(Number(box.dataset.width));
-    for (const box of this.querySelectorAll<HTMLInputElement>('[data-init]')) box.checked = config.inits.includes(box.dataset.init as SweepInit);
+  protected changed(name: string): void {
+    super.changed(name);
+    this.#showPlan(this.current());
   }
 
-  /** The settings the controls show; `#noSetups` (and a problem in the status line) if they name no setup. */
-  #shown(): SeedSweepConfig {
-    const checked = (attr: string) => [...this.querySelectorAll<HTMLInputElement>(`[${attr}]`)].filter((b) => b.checked).map((b) => b.getAttribute(attr) ?? '');
-    const widths = SWEEP_WIDTHS.filter((w) => checked('data-width').includes(String(w)));
-    const inits = SWEEP_INITS.filter((i) => checked('data-init').includes(i));
-    const missing = !widths.length ? 'Tick at least one number of hidden units.' : !inits.length ? 'Tick at least one kind of starting values.' : null;
-    this.#noSetups = missing !== null;
-    this.#status.problem('setups', missing ? `${missing} The next sweep needs at least one setup.` : null);
-    const config = { ...this.#config, widths, inits };
-    for (const [name, control] of Object.entries(this.#numbers)) (config as unknown as Record<string, number>)[name] = control.value;
-    return config;
+  /** A setting changed: the plan says what Run would do; the figure keeps the sweep it shows. */
+  protected update(config: SeedSweepConfig): void {
+    this.#showPlan(config);
   }
 
-  /** The settings the controls show, or null if they name no setup to run. */
-  #current(): SeedSweepConfig | null {
-    const config = this.#shown();
-    return this.#noSetups ? null : config;
+  /** The ticked setups (possibly none) with the other settings of `config`. */
+  #ticked(config: SeedSweepConfig): SeedSweepConfig {
+    const ticked = (attribute: string) => [...this.querySelectorAll<HTMLInputElement>(`[${attribute}]`)].filter((b) => b.checked).map((b) => b.getAttribute(attribute) ?? '');
+    return { ...config, widths: SWEEP_WIDTHS.filter((w) => ticked('data-width').includes(String(w))), inits: SWEEP_INITS.filter((i) => ticked('data-init').includes(i)) };
   }
 
-  #settingsChanged(): void {
-    const config = this.#shown();
+  /** The plan under the buttons, and a problem in the status line while no setup is ticked. */
+  #showPlan(config: SeedSweepConfig): void {
+    const ticked = this.#ticked(config);
+    const missing = !ticked.widths.length ? 'Tick at least one number of hidden units.' : !ticked.inits.length ? 'Tick at least one kind of starting values.' : null;
+    this.status.problem('setups', missing ? `${missing} The next sweep needs at least one setup.` : null);
     const plan = this.querySelector('[data-plan]');
-    if (plan) plan.textContent = planText(config, workerCount(config.runs));
-    if (!this.#noSetups) this.#config = config;
+    if (plan) plan.textContent = planText(ticked, workerCount(config.runs));
     this.#enableButtons();
+  }
+
+  #noSetups(): boolean {
+    const ticked = this.#ticked(this.current());
+    return !ticked.widths.length || !ticked.inits.length;
   }
 
   #enableButtons(): void {
     const button = (action: string) => this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
     const run = button('run'), cancel = button('cancel'), replay = button('replay');
-    if (run) run.disabled = this.#busy || this.#noSetups;
+    if (run) run.disabled = this.#busy || this.#noSetups();
     if (cancel) cancel.disabled = this.#sweep === null;
     if (replay) replay.disabled = this.#busy;
   }
@@ -133,8 +121,8 @@ class NpSeedSweep extends HTMLElement {
   // ---------- the sweep ----------
 
   #run(): void {
-    const config = this.#current();
-    if (!config || this.#busy) return;
+    if (this.#busy || this.#noSetups()) return;
+    const config = this.current();
     const results = emptyResults(config, 'browser');
     this.#results = results;
     this.#selection = null;
@@ -144,8 +132,8 @@ class NpSeedSweep extends HTMLElement {
     let finished = 0;
     let setup = 0;
     this.#progress(0, total, `0 of ${formatInteger(total)} runs`);
-    this.#status.problem('sweep', null);
-    this.#status.note(`Running ${formatInteger(total)} runs in ${workerCount(config.runs)} background workers…`);
+    this.status.problem('sweep', null);
+    this.say(`Running ${formatInteger(total)} runs in ${workerCount(config.runs)} background workers…`);
     const next = () => {
       if (setup >= results.setups.length) return this.#finish(`Done: ${formatInteger(total)} runs in ${((performance.now() - started) / 1000).toFixed(1)} s in this browser.`);
       const row = results.setups[setup];
@@ -163,7 +151,7 @@ class NpSeedSweep extends HTMLElement {
             next();
           },
           onError: (message) => {
-            this.#status.problem('sweep', `${message} The figure shows the runs that finished.`);
+            this.status.problem('sweep', `${message} The figure shows the runs that finished.`);
             this.#finish(null);
           },
         },
@@ -184,7 +172,7 @@ class NpSeedSweep extends HTMLElement {
   #finish(message: string | null): void {
     this.#sweep = null;
     this.#busy = false;
-    if (message) this.#status.note(message);
+    if (message) this.say(message);
     this.#selection ??= defaultSelection(this.#results);
     this.#redraw();
     this.#showRuns();
@@ -209,7 +197,7 @@ class NpSeedSweep extends HTMLElement {
     const box = this.querySelector<HTMLElement>('[data-panel="sweep"]');
     if (box) box.style.aspectRatio = `${SWEEP_WIDTH} / ${sweepHeight(this.#results.setups.length)}`;
     replaceRows(this.querySelector('[data-summary-table] tbody'), summaryRows(this.#results));
-    this.#showPicked();
+    showPicked(this, this.#results, this.#selection);
   }
 
   /** The table of every run: rebuilt when a sweep ends, not for every arriving run. */
@@ -217,117 +205,31 @@ class NpSeedSweep extends HTMLElement {
     replaceRows(this.querySelector('[data-run-table] tbody'), runRows(this.#results));
   }
 
-  #showPicked(): void {
-    const { text, digits } = describeRun(this.#results, this.#selection);
-    const set = (selector: string, value: string) => {
-      const el = this.querySelector(selector);
-      if (el) el.textContent = value;
-    };
-    set('[data-picked]', text);
-    set('[data-digits]', digits);
-    const link = this.querySelector<HTMLAnchorElement>('[data-console]');
-    if (link && this.#selection) link.href = consoleLink(this.#results, this.#selection);
-    const pick = this.querySelector<HTMLElement>('[data-pick]');
-    if (pick) {
-      pick.setAttribute('aria-valuetext', text);
-      const total = this.#results.setups.reduce((n, s) => n + s.points.length, 0);
-      pick.setAttribute('aria-valuemax', String(Math.max(1, total)));
-      const flat = this.#selection
-        ? this.#results.setups.slice(0, this.#selection.setup).reduce((n, s) => n + s.points.length, 0) + this.#selection.index + 1
-        : 1;
-      pick.setAttribute('aria-valuenow', String(flat));
-    }
-  }
-
-  #wirePicking(): void {
-    const pick = this.querySelector<HTMLElement>('[data-pick]');
-    if (!pick) return;
-    pick.hidden = false;
-    pick.tabIndex = 0;
-    pick.setAttribute('role', 'slider');
-    pick.setAttribute('aria-label', 'Pick a run: left and right arrows move along a row by final loss, up and down change rows, Enter opens it in the training console');
-    pick.setAttribute('aria-valuemin', '1');
-    const select = (selection: Selection | null) => {
-      if (!selection) return;
-      this.#selection = selection;
-      this.#draw();
-    };
-    pick.addEventListener('pointerdown', (event) => {
-      const box = pick.getBoundingClientRect();
-      if (box.width === 0) return;
-      const x = ((event.clientX - box.left) / box.width) * SWEEP_WIDTH;
-      const y = ((event.clientY - box.top) / box.height) * sweepHeight(this.#results.setups.length);
-      select(runAt(layoutSweep(this.#results), x, y));
-    });
-    pick.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') {
-        this.querySelector<HTMLAnchorElement>('[data-console]')?.click();
-        return;
-      }
-      if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)) return;
-      event.preventDefault();
-      select(moveSelection(this.#results, this.#selection, event.key));
-    });
-  }
-
   // ---------- the replay check ----------
 
-  /**
-   * Trains up to REPLAY_RUNS of the shown runs again, on this page's main thread and in a fresh
-   * worker, and compares every final loss bit for bit (Object.is: equal doubles, NaN included).
-   */
   async #checkReplay(): Promise<void> {
     if (this.#busy) return;
     const results = this.#results;
-    const picks = pickForReplay(results, REPLAY_RUNS);
-    if (!picks.length) {
-      this.#status.note('There is no finished run to replay yet: run a sweep first.');
+    if (!results.setups.some((s) => s.points.some(Boolean))) {
+      this.say('There is no finished run to replay yet: run a sweep first.');
       return;
     }
     this.#busy = true;
     this.#enableButtons();
-    this.#status.note(`Replaying ${picks.length} runs on this page's main thread and in a new background worker…`);
-    const { budget } = results;
-    const data = makeDataset({ seed: budget.dataSeed });
-    const checked: { setup: string; seed: number; shown: number; main: number; worker: number }[] = [];
+    this.say(`Replaying the shown runs on this page's main thread and in a new background worker…`);
     try {
-      for (const [s, i] of picks) {
-        const setup = results.setups[s];
-        const seed = budget.firstSeed + i;
-        // One run per task, so the page keeps answering between them.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        const [main] = runSweep({ data, preset: setup.init, seeds: [seed], epochs: budget.epochs, learningRate: budget.learningRate, hidden: setup.hidden });
-        const worker = await new Promise<number>((resolve, reject) => {
-          startSweep(
-            { data: { seed: budget.dataSeed }, preset: setup.init, seeds: [seed], epochs: budget.epochs, learningRate: budget.learningRate, hidden: setup.hidden },
-            { onRun: (run) => resolve(run.finalLoss), onDone: () => undefined, onError: (m) => reject(new Error(m)) },
-          );
-        });
-        checked.push({ setup: setupLabel(setup), seed, shown: setup.points[i]!.finalLoss, main: main.finalLoss, worker });
-      }
+      const checked = await replayRuns(results);
+      this.status.problem('replay', null);
+      this.dataset.replay = JSON.stringify(checked.map((c) => ({ ...c, shown: String(c.shown), main: String(c.main), worker: String(c.worker) })));
+      const verdict = replayVerdict(results, checked);
+      if ('problem' in verdict) this.status.problem('replay', verdict.problem);
+      else this.say(verdict.note);
     } catch (error) {
-      this.#status.problem('replay', `The replay could not run: ${(error as Error).message}`);
+      this.status.problem('replay', `The replay could not run: ${(error as Error).message}`);
+    } finally {
       this.#busy = false;
       this.#enableButtons();
-      return;
     }
-    this.#status.problem('replay', null);
-    this.dataset.replay = JSON.stringify(checked.map((c) => ({ ...c, shown: String(c.shown), main: String(c.main), worker: String(c.worker) })));
-    const differ = checked.find((c) => !Object.is(c.shown, c.main) || !Object.is(c.shown, c.worker));
-    const where = results.source === 'build' ? 'computed by Node when this page was built' : 'computed a moment ago in background workers';
-    if (differ) {
-      this.#status.problem(
-        'replay',
-        `Seed ${differ.seed} (${differ.setup}) did not replay exactly: shown ${allDigits(differ.shown)}, main thread ${allDigits(differ.main)}, worker ${allDigits(differ.worker)}.`,
-      );
-    } else {
-      this.#status.note(
-        `Replayed ${checked.length} runs on this page's main thread and in a new background worker: all ${checked.length} final losses ` +
-          `are identical, to the last bit, to the ones shown (${where}). For example seed ${checked[0].seed}: ${allDigits(checked[0].main)}.`,
-      );
-    }
-    this.#busy = false;
-    this.#enableButtons();
   }
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { initParams, makeDataset, train } from '../../../src/trainer';
-import { SEED_SWEEP_DEFAULTS, type SeedSweepConfig } from '../../../src/widgets/seed-sweep/config';
-import { computeSweep, decodeResults, emptyResults, encodeResults, pickForReplay, summarise, type SweepResults } from '../../../src/widgets/seed-sweep/results';
+import { seedSweepSettings, type SeedSweepConfig } from '../../../src/experiments/seed-sweep/settings';
+import { consoleLink } from '../../../src/experiments/seed-sweep/consoleLink';
+import { computeSweep, decodeResults, emptyResults, encodeResults, pickForReplay, summarise, type SweepResults } from '../../../src/experiments/seed-sweep/results';
 import {
-  consoleLink,
   defaultSelection,
   describeRun,
   layoutSweep,
@@ -19,7 +19,7 @@ import {
 import { toSvgString } from '../../../src/widgets/kit/svg';
 import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 
-const small: SeedSweepConfig = { ...SEED_SWEEP_DEFAULTS, widths: [2, 4], inits: ['writeup', 'he'], runs: 5, epochs: 60, learningRate: 0.01 };
+const small: SeedSweepConfig = { ...seedSweepSettings.defaults, widths: [2, 4], inits: ['writeup', 'he'], runs: 5, epochs: 60, learningRate: 0.01 };
 const results = computeSweep(small);
 
 describe('computeSweep', () => {
@@ -117,10 +117,10 @@ describe('text, tables and links', () => {
   });
 
   it('says what Run will do', () => {
-    expect(planText(SEED_SWEEP_DEFAULTS, 4)).toBe(
+    expect(planText(seedSweepSettings.defaults, 4)).toBe(
       'Run sweep trains 8 setups (2, 4, 8 and 16 hidden units × write-up and He starts) × 100 starts (seeds 1–100) × 10,000 epochs at η = 0.003, on data seed 1: 8,000,000 epochs in all, in background workers on 4 cores.',
     );
-    expect(planText({ ...SEED_SWEEP_DEFAULTS, widths: [], inits: ['he'], runs: 5 }, 2)).toBe(
+    expect(planText({ ...seedSweepSettings.defaults, widths: [], inits: ['he'], runs: 5 }, 2)).toBe(
       'Nothing to run: no hidden width ticked, He starts. Each setup would get 5 starts (seeds 1–5) × 10,000 epochs at η = 0.003, on data seed 1.',
     );
   });

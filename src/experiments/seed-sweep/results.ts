@@ -7,7 +7,7 @@ import { makeDataset } from '../../trainer/data';
 import { baselines } from '../../trainer/loss';
 import { runSweep, type SweepRun } from '../../trainer/sweep';
 import type { UnitState } from '../../trainer/units';
-import { seedsOf, serializeSeedSweepConfig, setupsOf, type SeedSweepConfig, type Setup } from './config';
+import { seedsOf, seedSweepSettings, setupsOf, type SeedSweepConfig, type Setup } from './settings';
 
 /** One run, as the figure shows it. */
 export interface SweepPoint {
@@ -113,7 +113,7 @@ const cache = new Map<string, SweepResults>();
 
 /** computeSweep, once per distinct config per build: the lesson's facts and its widget share one sweep. */
 export function buildSweep(config: SeedSweepConfig): SweepResults {
-  const key = serializeSeedSweepConfig(config).toString();
+  const key = seedSweepSettings.serialise(config).toString();
   let results = cache.get(key);
   if (!results) {
     results = computeSweep(config, 'build');
