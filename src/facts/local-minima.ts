@@ -21,9 +21,8 @@ import {
 import { defaultDataset } from '../experiments/data/defaultDataset';
 import { BASIN_GALLERY_DEFAULTS } from '../experiments/basin-gallery/config';
 import { gallerySweep } from '../experiments/basin-gallery/run';
-import { LOSS_SURFACE_DEFAULTS, type LossSurfaceConfig } from '../widgets/loss-surface/config';
-import { GRID, surfaceState } from '../widgets/loss-surface/run';
-import { gridMinimum } from '../widgets/loss-surface/scene';
+import { lossSurfaceSettings, type LossSurfaceConfig } from '../experiments/loss-surface/settings';
+import { GRID, gridMinimum, surfaceState } from '../experiments/loss-surface/run';
 import { fixed, percent } from './format';
 import { countFact } from './uncertainty';
 
@@ -140,7 +139,7 @@ const trapContinued = TRAP_RATES.map((rate) => {
 
 /** The loss-surface widget's view of the trapped run: its end, over the dead unit's bias and outgoing weight. */
 export const SURFACE_VIEW: LossSurfaceConfig = {
-  ...LOSS_SURFACE_DEFAULTS,
+  ...lossSurfaceSettings.defaults,
   init: 'he',
   initSeed: Number(trapRun.seed),
   learningRate: G.learningRate,

@@ -9,8 +9,8 @@ import type { HeatScale } from '../kit/heatmap';
 import { colourBar, heatContours, heatImage } from '../kit/heatmapChart';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
-import type { LossSurfaceConfig } from './config';
-import { GRID, indexOf, type SurfaceRun, type SurfaceWindow } from './run';
+import type { LossSurfaceConfig } from '../../experiments/loss-surface/settings';
+import { GRID, gridMinimum, indexOf, type SurfaceRun, type SurfaceWindow } from '../../experiments/loss-surface/run';
 import { OVER_HEATMAP } from '../kit/palette';
 
 export const SURFACE_WIDTH = 560;
@@ -66,13 +66,6 @@ export function valuesAt(window: SurfaceWindow, viewBoxX: number, viewBoxY: numb
   const sx = Math.min(1, Math.max(0, (viewBoxX - left) / (right - left)));
   const sy = Math.min(1, Math.max(0, (bottom - viewBoxY) / (bottom - top)));
   return [window.x[0] + sx * (window.x[1] - window.x[0]), window.y[0] + sy * (window.y[1] - window.y[0])];
-}
-
-/** The lowest finite value of the grid and its column and row. */
-export function gridMinimum(grid: ArrayLike<number>): { value: number; column: number; row: number } {
-  let best = Infinity, at = -1;
-  for (let i = 0; i < grid.length; i++) if (grid[i] < best) (best = grid[i]), (at = i);
-  return { value: best, column: at % GRID, row: Math.floor(at / GRID) };
 }
 
 export function lossSurfaceScene(input: SurfaceSceneInput): SurfaceScene {

@@ -134,12 +134,6 @@ const rel = (file: string) => path.relative(root, file);
 // Imports that break the rules today and are being moved (issue 11). The list may only shrink:
 // an entry that no longer breaks a rule fails the test until it is deleted here.
 const KNOWN_BROKEN: readonly string[] = [
-  "src/facts/local-minima.ts → src/widgets/loss-surface/config.ts (facts must not import widget)",
-  "src/facts/local-minima.ts → src/widgets/loss-surface/run.ts (facts must not import widget)",
-  "src/facts/local-minima.ts → src/widgets/loss-surface/scene.ts (facts must not import widget)",
-  "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/config.ts (facts must not import widget)",
-  "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/results.ts (facts must not import widget)",
-  "src/facts/seeds-and-width.ts → src/widgets/seed-sweep/scene.ts (facts must not import widget)",
 ];
 const KNOWN_CYCLES: readonly string[] = [
 ];

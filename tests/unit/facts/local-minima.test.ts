@@ -24,7 +24,7 @@ import { settledAfter, toyLandscapeSettings } from '../../../src/experiments/toy
 const TOY_LANDSCAPE_DEFAULTS = toyLandscapeSettings.defaults;
 import { BASIN_GALLERY_DEFAULTS } from '../../../src/experiments/basin-gallery/config';
 import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
-import { GRID, indexOf } from '../../../src/widgets/loss-surface/run';
+import { GRID, indexOf } from '../../../src/experiments/loss-surface/run';
 
 const lesson = readFileSync(new URL('../../../content/lessons/09-local-minima.mdx', import.meta.url), 'utf8');
 const num = (s: string) => Number(s.replace(/−/g, '-').replace(/,/g, ''));

@@ -1,28 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { initParams, lossAndGradient, makeDataset, meanSquaredError } from '../../../src/trainer';
-import { LOSS_SURFACE_DEFAULTS, parseLossSurfaceConfig, serializeLossSurfaceConfig, type LossSurfaceConfig } from '../../../src/widgets/loss-surface/config';
-import { GRID, indexOf, slicePoint, startingValues, surfaceRun, surfaceState, surfaceWindow } from '../../../src/widgets/loss-surface/run';
-import { gridMinimum, lossSurfaceScene, SURFACE_HEIGHT, SURFACE_WIDTH, valuesAt } from '../../../src/widgets/loss-surface/scene';
+import { ALL_DRAWN, handSetValues, lossSurfaceSettings, type LossSurfaceConfig } from '../../../src/experiments/loss-surface/settings';
+import { GRID, gridMinimum, indexOf, slicePoint, startingValues, surfaceRun, surfaceState, surfaceWindow } from '../../../src/experiments/loss-surface/run';
+import { lossSurfaceScene, SURFACE_HEIGHT, SURFACE_WIDTH, valuesAt } from '../../../src/widgets/loss-surface/scene';
+import { heatScaleOf } from '../../../src/widgets/kit/heatmap';
+import { readSharedState } from '../../../src/experiments/link';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 
 const data = makeDataset({ n: 60 });
 
-describe('parseLossSurfaceConfig', () => {
+const LOSS_SURFACE_DEFAULTS = lossSurfaceSettings.defaults;
+const parseLossSurfaceConfig = lossSurfaceSettings.parse;
+
+describe('the loss surface’s settings', () => {
   it('gives the defaults for an empty source and round-trips a full config', () => {
-    expect(parseLossSurfaceConfig({})).toEqual({ config: { ...LOSS_SURFACE_DEFAULTS, values: {} }, notices: [] });
-    const config: LossSurfaceConfig = { x: 'W1', y: 'B3', init: 'writeup', initSeed: 7, values: { W1: 1.5, B3: -2 }, learningRate: 0.01, epochs: 300, slice: 'start', span: 5 };
-    expect(parseLossSurfaceConfig(serializeLossSurfaceConfig(config))).toEqual({ config, notices: [] });
+    expect(parseLossSurfaceConfig({})).toEqual({ config: LOSS_SURFACE_DEFAULTS, notices: [] });
+    expect(handSetValues(LOSS_SURFACE_DEFAULTS)).toEqual({});
+    const config: LossSurfaceConfig = { ...ALL_DRAWN, x: 'W1', y: 'B3', init: 'writeup', initSeed: 7, W1: 1.5, B3: -2, learningRate: 0.01, epochs: 300, slice: 'start', span: 5 };
+    expect(parseLossSurfaceConfig(lossSurfaceSettings.serialise(config))).toEqual({ config, notices: [] });
+    expect(handSetValues(config)).toEqual({ W1: 1.5, B3: -2 });
   });
 
-  it('reads parameter names and values in any case, as data-* attributes give them', () => {
-    const { config, notices } = parseLossSurfaceConfig({ x: 'w5', y: 'b1', w1: '−0.5' });
+  it('reads parameter names in any case and values with a typographic minus', () => {
+    const { config, notices } = parseLossSurfaceConfig({ x: 'w5', y: 'b1', W1: '−0.5' });
     expect(notices).toEqual([]);
-    expect(config).toMatchObject({ x: 'W5', y: 'B1', values: { W1: -0.5 } });
+    expect(config).toMatchObject({ x: 'W5', y: 'B1', W1: -0.5 });
+  });
+
+  it('opens a link from before the schema as it did: the same axes, run and hand-set start', () => {
+    // As the widget's "Copy link" wrote it before: every setting, the hand-set values only.
+    const old = '?surface.x=B1&surface.y=W5&surface.init=he&surface.initSeed=12&surface.learningRate=0.05&surface.epochs=5000&surface.span=3&surface.slice=end&surface.W5=1.25&surface.B1=-0.4';
+    const { config, notices } = parseLossSurfaceConfig(readSharedState(old, 'surface').settings);
+    expect(notices).toEqual([]);
+    expect(config).toEqual({ ...ALL_DRAWN, x: 'B1', y: 'W5', init: 'he', initSeed: 12, learningRate: 0.05, epochs: 5000, span: 3, slice: 'end', W5: 1.25, B1: -0.4 });
+    expect(parseLossSurfaceConfig(readSharedState('?surface.x=W5&surface.y=B3', 'surface').settings).config).toMatchObject({ x: 'W5', y: 'B3' });
   });
 
   it('explains every garbled setting and keeps the default', () => {
     const { config, notices } = parseLossSurfaceConfig({ x: 'W9', init: 'zeros', slice: 'middle', initSeed: '-1', learningRate: 'Infinity', epochs: '1e308', span: 'NaN', W2: '', colour: 'red' });
-    expect(config).toEqual({ ...LOSS_SURFACE_DEFAULTS, values: {} });
+    expect(config).toEqual(LOSS_SURFACE_DEFAULTS);
     expect(notices).toHaveLength(9);
     for (const n of notices) expect(n).not.toMatch(/NaN\b(?!”)|undefined/);
   });
@@ -35,7 +51,7 @@ describe('parseLossSurfaceConfig', () => {
 });
 
 describe('the surface run', () => {
-  const config: LossSurfaceConfig = { ...LOSS_SURFACE_DEFAULTS, values: { W2: 0.3 }, epochs: 400, x: 'W2', y: 'B3' };
+  const config: LossSurfaceConfig = { ...LOSS_SURFACE_DEFAULTS, W2: 0.3, epochs: 400, x: 'W2', y: 'B3' };
 
   it('starts from the seeded preset with the hand-set values on top, and keeps snapshots from start to end', () => {
     const start = startingValues(config);
@@ -82,9 +98,9 @@ describe('the surface run', () => {
 });
 
 describe('lossSurfaceScene', () => {
-  const config: LossSurfaceConfig = { ...LOSS_SURFACE_DEFAULTS, values: {}, epochs: 300 };
+  const config: LossSurfaceConfig = { ...LOSS_SURFACE_DEFAULTS, epochs: 300 };
   const state = surfaceState(config, data);
-  const scene = lossSurfaceScene({ config, ...state, image: 'data:image/png;base64,AAAA' });
+  const scene = lossSurfaceScene({ config, ...state, scale: heatScaleOf(state.grid), image: 'data:image/png;base64,AAAA' });
 
   it('draws the heat map image, contours, the path, start and end markers, the slice ring and the colour bar', () => {
     const svg = toSvgString(scene.svg);
@@ -113,7 +129,8 @@ describe('lossSurfaceScene', () => {
 
   it('redraws for another pair of parameters', () => {
     const other = { ...config, x: 'W1' as const, y: 'W3' as const };
-    const again = lossSurfaceScene({ config: other, ...surfaceState(other, data), image: '' });
+    const otherState = surfaceState(other, data);
+    const again = lossSurfaceScene({ config: other, ...otherState, scale: heatScaleOf(otherState.grid), image: '' });
     expect(toSvgString(again.svg)).not.toBe(toSvgString(scene.svg));
     expect(again.numbers.x).toBe('W1');
   });

@@ -1,16 +1,15 @@
-// The loss-surface widget's computation, shared by the server and the browser: the training
+// The loss surface's computation, shared by the server, the browser and lesson 9's facts: the training
 // run from the chosen start (with snapshots for its path), the window the picture shows, and
 // the grid of losses over the two chosen parameters with the other seven held fixed.
 import type { Dataset } from '../../trainer/data';
 import { classifyEndState, type EndStateReport } from '../../trainer/endState';
 import { lossAndGradient } from '../../trainer/gradient';
-import { heatScaleOf, type HeatScale } from '../kit/heatmap';
 import { initParams } from '../../trainer/init';
 import { linspace, lossSurface } from '../../trainer/landscape';
 import { meanSquaredError, variance } from '../../trainer/loss';
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import { Trainer, type TrainStatus } from '../../trainer/train';
-import { LOSS_SURFACE_RULES, type LossSurfaceConfig } from './config';
+import { lossSurfaceSettings, type LossSurfaceConfig } from './settings';
 
 /** Grid points along each axis: 150 × 150 = 22,500 losses per picture. */
 export const GRID = 150;
@@ -20,11 +19,11 @@ const PATH_POINTS = 300;
 export const indexOf = (name: ParameterName) => PARAMETER_NAMES.indexOf(name);
 
 /** The nine starting values: the seeded preset's, with any set by hand on top. */
-export function startingValues(config: Pick<LossSurfaceConfig, 'init' | 'initSeed' | 'values'>): Float64Array {
+export function startingValues(config: Pick<LossSurfaceConfig, 'init' | 'initSeed' | ParameterName>): Float64Array {
   const params = initParams({ preset: config.init, seed: config.initSeed });
   PARAMETER_NAMES.forEach((name, j) => {
-    const v = config.values[name];
-    if (v !== undefined) params[j] = v;
+    const v = config[name];
+    if (v !== null) params[j] = v;
   });
   return params;
 }
@@ -90,7 +89,7 @@ export function surfaceWindow(config: LossSurfaceConfig, run: SurfaceRun): Surfa
     const j = indexOf(name);
     const c = centre[j];
     const reach = Math.max(Math.abs(run.start[j] - c), Math.abs(run.end[j] - c));
-    const half = Math.min(LOSS_SURFACE_RULES.span.max, Math.max(config.span, Number.isFinite(reach) ? reach * 1.15 : 0));
+    const half = Math.min(lossSurfaceSettings.fields.span.max, Math.max(config.span, Number.isFinite(reach) ? reach * 1.15 : 0));
     return [c - half, c + half];
   };
   return { x: axis(config.x), y: axis(config.y) };
@@ -108,12 +107,11 @@ export function surfaceGrid(
   return lossSurface(point, data, indexOf(config.x), linspace(window.x[0], window.x[1], GRID), indexOf(config.y), linspace(window.y[0], window.y[1], GRID), 2, out, probe);
 }
 
-/** Everything the picture needs except the heat map's image. */
+/** Everything the picture needs except the heat map's colours and image. */
 export interface SurfaceState {
   run: SurfaceRun;
   window: SurfaceWindow;
   grid: Float64Array;
-  scale: HeatScale;
   report: EndStateReport;
   gradient: Float64Array;
   pathLosses: number[];
@@ -135,10 +133,16 @@ export function surfaceState(config: LossSurfaceConfig, data: Dataset, window?: 
     run,
     window: frame,
     grid: values,
-    scale: heatScaleOf(values),
     report: classifyEndState(run.end, data),
     gradient: lossAndGradient(slicePoint(config, run), data).grad,
     pathLosses: run.path.map((p) => meanSquaredError(p, data)),
     gridMilliseconds,
   };
+}
+
+/** The lowest finite value of the grid and its column and row. */
+export function gridMinimum(grid: ArrayLike<number>): { value: number; column: number; row: number } {
+  let best = Infinity, at = -1;
+  for (let i = 0; i < grid.length; i++) if (grid[i] < best) (best = grid[i]), (at = i);
+  return { value: best, column: at % GRID, row: Math.floor(at / GRID) };
 }
