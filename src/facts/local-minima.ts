@@ -19,7 +19,7 @@ import {
   type SweepRun,
 } from '../trainer';
 import { defaultDataset } from '../experiments/data/defaultDataset';
-import { BASIN_GALLERY_DEFAULTS } from '../experiments/basin-gallery/config';
+import { basinGallerySettings } from '../experiments/basin-gallery/settings';
 import { gallerySweep } from '../experiments/basin-gallery/run';
 import { lossSurfaceSettings, type LossSurfaceConfig } from '../experiments/loss-surface/settings';
 import { GRID, gridMinimum, surfaceState } from '../experiments/loss-surface/run';
@@ -78,7 +78,7 @@ const nudgedRun = train({ data, params: nudged, learningRate: 0.05, epochs: 5000
 
 // ---------- The gallery: a hundred He starts at the console's rate ----------
 
-const G = BASIN_GALLERY_DEFAULTS;
+const G = basinGallerySettings.defaults;
 const gallery: SweepRun[] = gallerySweep(G);
 const stateOf = (run: SweepRun) => (run.status === 'diverged' ? 'diverged' : (run.details!.state as EndState));
 const GOOD = 0.1;

@@ -2,13 +2,13 @@
 // server-drawn gallery ask for the same hundred runs, and this hands both the same result.
 import { runSweep, type SweepRun } from '../../trainer/sweep';
 import { defaultDataset } from '../data/defaultDataset';
-import { gallerySeeds, serializeBasinGalleryConfig, type BasinGalleryConfig } from './config';
+import { basinGallerySettings, gallerySeeds, type BasinGalleryConfig } from './settings';
 
 const done = new Map<string, SweepRun[]>();
 
 /** Every run of the gallery, in seed order, with details (final parameters, end state, loss trace). */
 export function gallerySweep(config: BasinGalleryConfig): SweepRun[] {
-  const key = serializeBasinGalleryConfig(config).toString();
+  const key = basinGallerySettings.serialise(config).toString();
   let runs = done.get(key);
   if (!runs) {
     runs = runSweep({

@@ -5,7 +5,7 @@
 import { readSharedState, shareUrl } from '../../experiments/link';
 import { trainingConsoleSettings } from '../../experiments/training-console/settings';
 import type { SweepRun } from '../../trainer/sweep';
-import { serializeBasinGalleryConfig, type BasinGalleryConfig } from '../../experiments/basin-gallery/config';
+import { basinGallerySettings, type BasinGalleryConfig } from '../../experiments/basin-gallery/settings';
 
 /**
  * The training console settings that replay a run: same start, rate and length. The console
@@ -28,7 +28,7 @@ export function consoleSettings(config: BasinGalleryConfig, run: SweepRun): Reco
 export function cardHref(config: BasinGalleryConfig, run: SweepRun, consoleKey: string, galleryKey: string, page = ''): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(consoleSettings(config, run))) params.set(`${consoleKey}.${k}`, v);
-  if (!page) for (const [k, v] of serializeBasinGalleryConfig(config)) params.set(`${galleryKey}.${k}`, v);
+  if (!page) for (const [k, v] of basinGallerySettings.serialise(config)) params.set(`${galleryKey}.${k}`, v);
   return `${page}?${params.toString()}#widget-${consoleKey}`;
 }
 
@@ -49,6 +49,6 @@ export function cardHrefOnPage(pageHref: string, config: BasinGalleryConfig, run
   for (const [name, value] of card) settings.set(name, value);
   const withConsole = shareUrl(url.href, consoleKey, settings, page, `widget-${consoleKey}`);
   const gallery = readSharedState(url.search, galleryKey);
-  const href = new URL(shareUrl(withConsole, galleryKey, serializeBasinGalleryConfig(config), gallery));
+  const href = new URL(shareUrl(withConsole, galleryKey, basinGallerySettings.serialise(config), gallery));
   return `${href.search}${href.hash}`;
 }

@@ -22,7 +22,8 @@ import {
 import { settledAfter, toyLandscapeSettings } from '../../../src/experiments/toy-landscape/settings';
 
 const TOY_LANDSCAPE_DEFAULTS = toyLandscapeSettings.defaults;
-import { BASIN_GALLERY_DEFAULTS } from '../../../src/experiments/basin-gallery/config';
+import { basinGallerySettings } from '../../../src/experiments/basin-gallery/settings';
+const BASIN_GALLERY_DEFAULTS = basinGallerySettings.defaults;
 import { trainingConsoleSettings } from '../../../src/experiments/training-console/settings';
 import { GRID, indexOf } from '../../../src/experiments/loss-surface/run';
 

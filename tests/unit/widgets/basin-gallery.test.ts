@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, runSweep, variance, type SweepRun } from '../../../src/trainer';
-import { BASIN_GALLERY_DEFAULTS, describeGallery, gallerySeeds, MAX_TOTAL_EPOCHS, parseBasinGalleryConfig, serializeBasinGalleryConfig, totalWorkProblem } from '../../../src/experiments/basin-gallery/config';
+import { basinGallerySettings, describeGallery, gallerySeeds, MAX_TOTAL_EPOCHS, totalWorkProblem } from '../../../src/experiments/basin-gallery/settings';
 import { gallerySweep } from '../../../src/experiments/basin-gallery/run';
 import { cardHref, cardHrefOnPage, consoleSettings } from '../../../src/widgets/basin-gallery/cardLink';
 import { cardScene, pendingCardScene, runState, runSummary, tally } from '../../../src/widgets/basin-gallery/scene';
@@ -8,6 +8,10 @@ import { trainingConsoleSettings } from '../../../src/experiments/training-conso
 import { readSharedState, shareUrl } from '../../../src/experiments/link';
 import { toSvgString } from '../../../src/widgets/kit/svg';
 import { expectNotice } from '../../helpers/notice';
+
+const BASIN_GALLERY_DEFAULTS = basinGallerySettings.defaults;
+const parseBasinGalleryConfig = basinGallerySettings.parse;
+const serializeBasinGalleryConfig = (config: typeof BASIN_GALLERY_DEFAULTS) => basinGallerySettings.serialise(config);
 
 describe('parseBasinGalleryConfig', () => {
   it('gives the defaults for an empty source and round-trips a config', () => {
@@ -32,6 +36,13 @@ describe('parseBasinGalleryConfig', () => {
   it('describes the settings in words', () => {
     expectNotice(describeGallery(BASIN_GALLERY_DEFAULTS), { names: ['He', 'seeds', 'η'], uses: ['1–100', '0.05', '5,000'] });
     expect(describeGallery({ ...BASIN_GALLERY_DEFAULTS, runs: 1, firstSeed: 9 })).toMatch(/seed 9,/);
+  });
+
+  it('opens a link from before the schema as it did (the e2e tests’ and the lesson’s card links)', () => {
+    const old = '?console.initSeed=12&gallery.preset=he&gallery.learningRate=0.05&gallery.epochs=5000&gallery.firstSeed=1&gallery.runs=100&minima.initSeed=3';
+    expect(parseBasinGalleryConfig(readSharedState(old, 'gallery').settings)).toEqual({ config: BASIN_GALLERY_DEFAULTS, notices: [] });
+    const small = parseBasinGalleryConfig(readSharedState('?gallery.runs=6&gallery.epochs=300&gallery.preset=writeup', 'gallery').settings);
+    expect(small).toEqual({ config: { ...BASIN_GALLERY_DEFAULTS, runs: 6, epochs: 300, preset: 'writeup' }, notices: [] });
   });
 
   it('numbers the seeds from the first', () => {
