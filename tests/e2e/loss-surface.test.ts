@@ -90,7 +90,7 @@ describe('loss surface', () => {
     await expect.poll(async () => (await view(page)).status).not.toMatch(/must|empty|number/);
     // Putting the vertical axis's parameter across swaps the two axes.
     await page.selectOption(select('x'), 'W6');
-    await expect.poll(async () => (await view(page)).status).toMatch(/Swapped the axes/);
+    await expect.poll(async () => (await view(page)).status).toMatch(/Up B2/);
     expect(await page.inputValue(select('y'))).toBe('B2');
     await expect.poll(async () => (await view(page)).numbers.x).toBe('W6');
     const now = await view(page);

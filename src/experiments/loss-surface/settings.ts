@@ -7,7 +7,7 @@ import { INIT_PRESETS, type InitPreset } from '../../trainer/init';
 import { PARAMETER_NAMES, type ParameterName } from '../../trainer/parameters';
 import { choiceField, customField, numberField, type CustomField } from '../settings/fields';
 import { parseNumberInput } from '../settings/numberInput';
-import { defineSettings, type ConfigOf } from '../settings/schema';
+import { defineSettings, differentPair, type ConfigOf } from '../settings/schema';
 import { parameterChoiceField } from '../parameters/settings';
 
 export type SliceAt = 'start' | 'end';
@@ -53,12 +53,8 @@ const fields = {
 
 export type LossSurfaceConfig = ConfigOf<typeof fields>;
 
-export const lossSurfaceSettings = defineSettings(fields, [
-  {
-    keys: ['x', 'y'],
-    problem: (c) => (c.x === c.y ? `The two axes must show different parameters, but both were ${c.x}.` : null),
-  },
-]);
+// Picking the other axis's parameter swaps the two (the kit moves the other select and says so).
+export const lossSurfaceSettings = defineSettings(fields, [differentPair('x', 'y', 'The two axes must show different parameters.')]);
 
 /** The starting values set by hand, by name (the others are drawn). */
 export function handSetValues(config: LossSurfaceConfig): Partial<Record<ParameterName, number>> {

@@ -1,7 +1,8 @@
 // <np-loss-surface>: recomputes the slice, the run and its path when a setting changes or the
 // start is dragged (view.ts draws it). While a drag lasts the window stays put under the
 // pointer; it is fitted again when the drag ends. Settings, link, locks and the status line are
-// the kit's WidgetElement; the dragged start is the settings W1 … B3 (no control of their own).
+// the kit's WidgetElement (which also swaps the axes when one takes the other's parameter); the
+// dragged start is the settings W1 … B3 (no control of their own).
 import { TrainerInputError } from '../../trainer/errors';
 import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { ALL_DRAWN, handSetValues, lossSurfaceSettings, START_LIMIT, type LossSurfaceConfig } from '../../experiments/loss-surface/settings';
@@ -23,11 +24,8 @@ class NpLossSurface extends WidgetElement<LossSurfaceConfig> {
   #window: SurfaceWindow | null = null;
   #heldWindow: SurfaceWindow | null = null;
   #lastStart: Float64Array = new Float64Array(9);
-  /** The two axes drawn last, to swap them when one select takes the other's parameter. */
-  #axes!: { x: string; y: string };
 
-  protected setup(config: LossSurfaceConfig): void {
-    this.#axes = { x: config.x, y: config.y };
+  protected setup(): void {
     this.querySelector('[data-action="reset-start"]')?.addEventListener('click', () => {
       const dragged = Object.keys(handSetValues(this.current())).length > 0;
       this.#heldWindow = null;
@@ -45,23 +43,7 @@ class NpLossSurface extends WidgetElement<LossSurfaceConfig> {
 
   protected changed(name: string): void {
     this.#heldWindow = null;
-    if (name === 'x' || name === 'y') this.#axisChanged(name);
     super.changed(name);
-  }
-
-  /** Both axes on one parameter would be a line, not a picture: the other axis takes the old one (unless a teacher fixed it). */
-  #axisChanged(name: 'x' | 'y'): void {
-    const other = name === 'x' ? 'y' : 'x';
-    const value = this.current()[name];
-    if (value === this.#axes[other] && !this.isLocked(other)) {
-      this.controls.show(new URLSearchParams({ [other]: this.#axes[name] }));
-      this.#axes[other] = this.#axes[name];
-      this.#axes[name] = value;
-      this.say(`Swapped the axes: ${value} ${name === 'x' ? 'across' : 'up'}, ${this.#axes[other]} ${name === 'x' ? 'up' : 'across'}.`);
-      return;
-    }
-    this.#axes[name] = value;
-    if (value !== this.#axes[other]) this.say(`Now ${this.#axes.x} across and ${this.#axes.y} up.`);
   }
 
   protected update(config: LossSurfaceConfig): void {
@@ -77,7 +59,6 @@ class NpLossSurface extends WidgetElement<LossSurfaceConfig> {
     this.status.problem('run', null);
     this.#view.draw(config, state, performance.now() - t0);
     this.#lastStart = state.run.start;
-    this.#axes = { x: config.x, y: config.y };
     // A run that blows up is an outcome to read, not a mistake: it is said, not flagged.
     if (state.run.status === 'diverged') this.say(`${state.run.message}${this.suggest('learningRate', ' Try a smaller learning rate.')}`);
     if (!this.#heldWindow) this.#window = state.window;
