@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { clipText, configEntries, oneOf } from '../../../src/experiments/settings/source';
-import { parameterRules, parseParameterName } from '../../../src/widgets/kit/parameters';
 
 describe('configEntries', () => {
   it('reads a query string and a dataset alike, in order, without Astro’s own keys', () => {
@@ -23,18 +22,5 @@ describe('oneOf', () => {
     expect(oneOf(' HE ', options)).toBe('he');
     expect(oneOf('Hand-V', options)).toBe('hand-v');
     expect(oneOf('hen', options)).toBeNull();
-  });
-});
-
-describe('parameter names and rules', () => {
-  it('reads a parameter name in any case', () => {
-    expect(parseParameterName(' w5 ')).toBe('W5');
-    expect(parseParameterName('b3')).toBe('B3');
-    expect(parseParameterName('W7')).toBeNull();
-  });
-
-  it('lets every parameter range from −10 to 10, named in messages', () => {
-    expect(parameterRules('W1')).toEqual({ min: -10, max: 10, label: 'W1' });
-    expect(parameterRules('B2', 5)).toEqual({ min: -5, max: 5, label: 'B2' });
   });
 });
