@@ -8,6 +8,8 @@ import { formatInteger } from '../format';
 import { lossAndGradient, unitActivity } from '../../trainer';
 import { currentLoss, runTo } from '../training-console/run';
 import { trainingConsoleSettings, type TrainingConsoleConfig } from '../training-console/settings';
+import { runGeneralisation } from '../generalisation/run';
+import { generalisationSettings } from '../generalisation/settings';
 import type { StudentSeeds } from './student';
 
 /** Where an exercise's experiment opens: a lesson page, a widget's share key and its link settings. */
@@ -52,6 +54,17 @@ function consoleLink(seeds: StudentSeeds, epoch: number, extra: Record<string, s
     settings: { ds: String(seeds.dataSeed), is: String(seeds.initSeed), ...extra, e: String(epoch) },
     lock: ['dataSeed', 'initSeed', ...Object.keys(extra).map((k) => trainingConsoleSettings.aliases[k] ?? k)],
   };
+}
+
+/** Lesson 19's first experiment (its defaults) with the student's data and start. */
+const G = generalisationSettings.defaults;
+// The run takes a moment (20,000 epochs), and the answer and its explanation both need it: the
+// last student's run is kept.
+let lastHeldOut: { key: string; run: ReturnType<typeof runGeneralisation> } | null = null;
+function heldOutRun(s: StudentSeeds) {
+  const key = `${s.dataSeed}:${s.initSeed}`;
+  if (lastHeldOut?.key !== key) lastHeldOut = { key, run: runGeneralisation({ ...G, dataSeed: s.dataSeed, initSeed: s.initSeed }) };
+  return lastHeldOut.run;
 }
 
 const yourSetup = (s: StudentSeeds) => `your data seed ${s.dataSeed} and your starting seed ${s.initSeed} (He start, 300 samples, z-score scaling)`;
@@ -140,6 +153,26 @@ export const ASSIGNMENT_EXERCISES: readonly AssignmentExercise[] = [
       return `After 3,000 epochs the units are ${states.join(' and ')}; the console’s sentence under the parameter table says the same.`;
     },
     link: (s) => consoleLink(s, 3000, { in: 'writeup', lr: '0.01' }),
+  },
+  {
+    id: 'best-held-out',
+    lesson: '19-generalisation',
+    title: 'When your network starts to overfit',
+    question: (s) =>
+      `Lesson 19’s experiment with your data seed ${s.dataSeed} and your starting seed ${s.initSeed} (N = ${G.n}, a share of ${G.testFraction} held out, ${G.hidden} hidden units, η = ${G.learningRate}, ${formatInteger(G.epochs)} epochs): at which epoch is the held-out loss lowest?`,
+    answer: (s) => heldOutRun(s).bestEpoch,
+    decimals: 0,
+    tolerance: () => 0,
+    explanation: (s) => {
+      const run = heldOutRun(s);
+      return `The held-out loss is lowest at epoch ${formatInteger(run.bestEpoch)} (${run.bestTestLoss.toPrecision(4)}); after that the training loss keeps falling (to ${run.trainLosses[run.trainLosses.length - 1].toPrecision(4)}) while the held-out loss climbs to ${run.testLosses[run.testLosses.length - 1].toPrecision(4)}: the network fits the training samples’ noise.`;
+    },
+    link: (s) => ({
+      lesson: '19-generalisation',
+      shareKey: 'split',
+      settings: { dataSeed: String(s.dataSeed), initSeed: String(s.initSeed) },
+      lock: ['dataSeed', 'initSeed'],
+    }),
   },
 ];
 

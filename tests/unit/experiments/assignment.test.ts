@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentParams, readAssignment } from '../../../src/experiments/assignment/assignment';
 import { ASSIGNMENT_EXERCISES, isCorrect, toleranceOf } from '../../../src/experiments/assignment/exercises';
+import { runGeneralisation } from '../../../src/experiments/generalisation/run';
+import { generalisationSettings } from '../../../src/experiments/generalisation/settings';
 import { exerciseHref } from '../../../src/experiments/assignment/links';
 import { canonicalName, nameProblem, studentSeeds } from '../../../src/experiments/assignment/student';
 import { readSharedState } from '../../../src/experiments/link';
@@ -55,6 +57,18 @@ describe('assignment exercises', () => {
       if (exercise.id === 'start-r2') expect(outcome.r2).toBeCloseTo(exercise.answer(ada), 12);
       if (exercise.id === 'dead-units') expect(outcome.dead).toBe(exercise.answer(ada));
     }
+  });
+
+  it('agree with what lesson 19’s experiment shows when its link is opened, and differ between students', () => {
+    const exercise = ASSIGNMENT_EXERCISES.find((e) => e.id === 'best-held-out')!;
+    const link = exercise.link!(ada);
+    const { settings, locked } = readSharedState(new URL(exerciseHref(link, '/'), 'http://x').search, 'split');
+    expect(locked.has('dataSeed') && locked.has('initSeed')).toBe(true);
+    const { config, notices } = generalisationSettings.parse(Object.fromEntries(settings));
+    expect(notices).toEqual([]);
+    expect(runGeneralisation(config).bestEpoch).toBe(exercise.answer(ada));
+    expect(exercise.answer(bob)).not.toBe(exercise.answer(ada));
+    expect(isCorrect(exercise, ada, exercise.answer(ada) + 1)).toBe(false);
   });
 
   it('explain each answer with the student’s own numbers', () => {
