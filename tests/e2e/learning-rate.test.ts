@@ -267,13 +267,11 @@ describe('rate sweep', () => {
     await p.close();
   });
 
-  test('a small sweep from a link runs in the background with progress, and completes', async () => {
+  test('a small sweep from a link runs on arrival in the background, with progress, and completes', async () => {
     const p = await open(R, '?sweep.seeds=4&sweep.epochs=200&sweep.rates=0.01,0.5');
     const { page } = p;
-    await expect.poll(() => status(page, R)).toMatch(/Press Run sweep for 4 starts × 2 rates \(8 runs of 200 epochs\)/);
-    const before = await sweep(page);
-    await page.click(`${R} [data-action="run"]`);
     await expect.poll(async () => (await sweep(page)).heading).toMatch(/4 starts × 200 epochs/);
+    expect(await page.getAttribute(R, 'data-heavy-work')).toBeNull();
     await expect.poll(() => status(page, R), { timeout: 20_000 }).toMatch(/^Done\./);
     const done = await sweep(page);
     expect(done.heading).toBe('4 starts × 200 epochs, the write-up’s random scheme');
@@ -281,7 +279,6 @@ describe('rate sweep', () => {
     expect([done.value, done.max]).toEqual([8, 8]);
     expect(done.rows.map((r) => r[0])).toEqual(['0.01', '0.5']);
     expect(done.rows[1][1]).toBe('4');
-    expect(done.svg).not.toBe(before.svg);
     expect(done.runDisabled).toBe(false);
     expect(done.cancelDisabled).toBe(true);
     expect(await status(page, R)).toMatch(/η = 0.5: \d of 4 diverged/);
@@ -290,10 +287,15 @@ describe('rate sweep', () => {
     await p.close();
   });
 
-  test('cancel stops a long sweep and keeps the runs that finished', async () => {
+  test('a link asking for a long sweep asks first with an estimate; cancel stops it and keeps the runs that finished', async () => {
     const p = await open(R, '?sweep.seeds=400&sweep.epochs=5000');
     const { page } = p;
-    await page.click(`${R} [data-action="run"]`);
+    // 400 starts × 5 rates × 5,000 epochs (issue 18): nothing starts until the reader agrees.
+    await page.waitForSelector(`${R}[data-heavy-work="waiting"]`);
+    expect(await page.textContent(`${R} [data-heavy-work]`)).toMatch(/2,000 runs of 5,000 epochs .* over 300 samples: about \d+ (minutes|hours)/);
+    expect(await page.isDisabled(`${R} [data-action="run"]`)).toBe(true);
+    expect((await sweep(page)).heading).toMatch(/^100 starts × 3,000 epochs/);
+    await page.click(`${R} [data-action="start-heavy-work"]`);
     await expect.poll(async () => (await sweep(page)).running).toBe(true);
     await expect.poll(async () => (await sweep(page)).value, { timeout: 20_000 }).toBeGreaterThan(0);
     expect((await sweep(page)).cancelDisabled).toBe(false);

@@ -101,6 +101,26 @@ describe('heavy work from a link', () => {
     }
   });
 
+  test('a link asking for the largest seed sweep (160 million epochs) asks first, and starts only when told', async () => {
+    const S = 'np-seed-sweep#widget-widths';
+    const link = shareUrl(site.url('lessons/15-seeds-and-width/'), 'widths', new URLSearchParams({ runs: '200', epochs: '100000' }), {}, 'widget-widths');
+    const p = await site.open(link);
+    try {
+      const widget = p.page.locator(S);
+      await p.page.waitForSelector(`${S}[data-heavy-work="waiting"]`, { timeout: 60_000 });
+      expect(await widget.locator('[data-heavy-work]').textContent()).toMatch(/1,600 runs of 100,000 epochs \(160,000,000 epochs in all\) over 300 samples with 2 to 16 hidden units: about \d+ (hours|days)/);
+      // Nothing has run: the figure is the page's own sweep, and Run waits too.
+      expect(await widget.locator('[data-progress-text]').textContent()).toMatch(/computed when this page was built/);
+      expect(await widget.locator('[data-action="run"]').isDisabled()).toBe(true);
+      await widget.locator('[data-action="start-heavy-work"]').click();
+      await p.page.waitForSelector(`${S} [data-action="cancel"]:not([disabled])`, { timeout: 60_000 });
+      await widget.locator('[data-action="cancel"]').click();
+      expect(await widget.getAttribute('data-heavy-work')).toBe('started');
+    } finally {
+      await p.close();
+    }
+  });
+
   test('an ordinary link opens at once', async () => {
     const p = await site.open(consoleLink({ is: '3', e: '500' }));
     try {

@@ -1,8 +1,10 @@
 // The rate sweep's settings (lesson 8): the starting scheme, how many starts (seeds 1 … n), how
 // many epochs each run trains, and the learning rates.
+import { DEFAULT_DATASET } from '../../trainer/data';
 import { numberField } from '../settings/fields';
 import { defineSettings, type ConfigOf } from '../settings/schema';
 import { initField } from '../training/settings';
+import { estimateWork, type WorkEstimate } from '../work';
 import { LESSON_START, rateListField, START_OPTIONS, type StartPreset } from './settings';
 
 const fields = {
@@ -19,4 +21,13 @@ export const rateSweepSettings = defineSettings(fields);
 /** The seeds a sweep of `count` starts uses. */
 export function sweepSeeds(count: number): number[] {
   return Array.from({ length: count }, (_, i) => i + 1);
+}
+
+/**
+ * What a sweep costs before it starts: every start at every rate, trained in full on the course's
+ * data (the curvature measured at each start is small beside it). A link asking for 1,000 starts
+ * × 6 rates × 20,000 epochs is hours of work, and waits for the reader's word.
+ */
+export function rateSweepWork(config: RateSweepConfig): WorkEstimate {
+  return estimateWork({ runs: config.rates.length * config.seeds, epochs: config.epochs, samples: DEFAULT_DATASET.n });
 }

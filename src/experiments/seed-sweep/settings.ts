@@ -5,6 +5,7 @@
 import { clipText } from '../settings/source';
 import { customField, numberField, type ReadResult } from '../settings/fields';
 import { defineSettings, type ConfigOf } from '../settings/schema';
+import { DEFAULT_DATASET } from '../../trainer/data';
 import { estimateWork, type WorkEstimate } from '../work';
 
 /** The two starting schemes the sweep compares. */
@@ -78,7 +79,7 @@ export function seedsOf(config: Pick<SeedSweepConfig, 'runs' | 'firstSeed'>): nu
 }
 
 /** Samples in every sweep's data set (the course's N). */
-export const SWEEP_SAMPLES = 300;
+export const SWEEP_SAMPLES = DEFAULT_DATASET.n;
 
 /**
  * What a sweep costs before it starts: every setup's runs, each row's width weighing in (a

@@ -1,13 +1,15 @@
 // <np-rate-sweep>: runs a sweep of many starts per learning rate in Web Workers (one rate after
 // another, each split across the cores by the kit's sweep runner), redrawing the figure and the
 // table as runs arrive; Cancel stops it and keeps what finished. A sweep is too long to start
-// on every keystroke: a changed setting says what Run would do. Settings, link, locks and the
-// status line are the kit's WidgetElement.
+// on every keystroke: a changed setting says what Run would do; a shared link runs its sweep on
+// arrival, or first asks when it is heavy work (the kit's question, with an estimate). Settings,
+// link, locks and the status line are the kit's WidgetElement.
 import { variance } from '../../trainer/loss';
 import type { SweepRun } from '../../trainer/sweep';
 import { defaultDataset } from '../../experiments/data/defaultDataset';
 import { formatInteger } from '../../experiments/format';
-import { rateSweepSettings, sweepSeeds, type RateSweepConfig } from '../../experiments/learning-rate/sweep-settings';
+import { rateSweepSettings, rateSweepWork, sweepSeeds, type RateSweepConfig } from '../../experiments/learning-rate/sweep-settings';
+import type { WorkEstimate } from '../../experiments/work';
 import { WidgetElement } from '../kit/element';
 import { oncePerFrame } from '../kit/frame';
 import type { TextControl } from '../kit/settingControls';
@@ -33,6 +35,17 @@ class NpRateSweep extends WidgetElement<RateSweepConfig> {
   protected setup(): void {
     this.querySelector('[data-action="run"]')?.addEventListener('click', () => this.#run());
     this.querySelector('[data-action="cancel"]')?.addEventListener('click', () => this.#cancel());
+  }
+
+  /** A shared link describes an experiment: its sweep runs, so the reader sees what the sender saw (not a garbled one). */
+  protected begin(_config: RateSweepConfig, fromLink: boolean): void {
+    if (!fromLink) return;
+    this.refresh();
+    if (this.shared.settings.size && !this.startNotices.length) this.#run();
+  }
+
+  protected workOf(config: RateSweepConfig): WorkEstimate | null {
+    return this.startNotices.length ? null : rateSweepWork(config);
   }
 
   disconnectedCallback(): void {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ConfigSource } from '../../../src/experiments/settings/source';
 import { rateComparisonSettings } from '../../../src/experiments/learning-rate/comparison-settings';
 import { sliceStepsSettings } from '../../../src/experiments/learning-rate/slice-settings';
-import { rateSweepSettings, sweepSeeds } from '../../../src/experiments/learning-rate/sweep-settings';
+import { rateSweepSettings, rateSweepWork, sweepSeeds } from '../../../src/experiments/learning-rate/sweep-settings';
+import { estimateWork, HEAVY_WORK_SECONDS } from '../../../src/experiments/work';
 import { formatRateList, MAX_RATES, parseRateList, startParameters } from '../../../src/experiments/learning-rate/settings';
 
 const parseRateComparisonConfig = (source: ConfigSource) => rateComparisonSettings.parse(source);
@@ -121,5 +122,29 @@ describe('the three configs', () => {
   it('starts from the trainer’s presets', () => {
     expect(Array.from(startParameters('writeup', 97))).toEqual(Array.from(initParams({ preset: 'writeup', seed: 97 })));
     expect(Array.from(startParameters('writeup-example', 5))).toEqual(Array.from(initParams({ preset: 'writeup-example' })));
+  });
+});
+
+describe('the work a rate sweep asks for', () => {
+  const base = rateSweepSettings.defaults;
+
+  it('counts every start at every rate, each a full run over the course’s 300 samples', () => {
+    const work = rateSweepWork({ ...base, rates: [0.01, 0.1], seeds: 4, epochs: 200 });
+    expect([work.runs, work.epochs, work.samples, work.hidden]).toEqual([8, 200, 300, 2]);
+    expect(work.seconds).toBe(estimateWork({ runs: 8, epochs: 200, samples: 300 }).seconds);
+  });
+
+  it('a link’s small sweep starts at once; the largest one a link can ask for waits for the reader', () => {
+    expect(rateSweepWork({ ...base, rates: [0.01, 0.5], seeds: 4, epochs: 200 }).seconds).toBeLessThan(HEAVY_WORK_SECONDS);
+    const largest = rateSweepWork({ ...base, rates: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3], seeds: 1000, epochs: 20_000 });
+    expect(largest.runs * largest.epochs).toBe(120_000_000);
+    expect(largest.seconds).toBeGreaterThan(3600);
+  });
+
+  it('doubles with the starts, the epochs or the rates', () => {
+    const one = rateSweepWork({ ...base, rates: [0.01], seeds: 10, epochs: 100 }).seconds;
+    expect(rateSweepWork({ ...base, rates: [0.01], seeds: 20, epochs: 100 }).seconds).toBeCloseTo(2 * one, 12);
+    expect(rateSweepWork({ ...base, rates: [0.01], seeds: 10, epochs: 200 }).seconds).toBeCloseTo(2 * one, 12);
+    expect(rateSweepWork({ ...base, rates: [0.01, 0.1], seeds: 10, epochs: 100 }).seconds).toBeCloseTo(2 * one, 12);
   });
 });
