@@ -10,3 +10,12 @@ export function runToEnd<R>(work: Iterator<unknown, R>): R {
     if (step.done) return step.value;
   }
 }
+
+/**
+ * How many units of work (epochs) a sized run does in its next piece: what the page's slice
+ * scheduler asked at the yield (`const units = unitsAsked(yield progress, 250)`, sized by the time
+ * the pieces took), or `fallback` when nothing was asked (runToEnd, facts, tests, the first piece).
+ */
+export function unitsAsked(asked: unknown, fallback: number): number {
+  return typeof asked === 'number' && Number.isFinite(asked) && asked >= 1 ? Math.floor(asked) : fallback;
+}

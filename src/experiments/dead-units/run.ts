@@ -11,6 +11,7 @@ import { Trainer, type TrainStatus } from '../../trainer/train';
 import { unitActivity } from '../../trainer/units';
 import { runToEnd } from '../steps';
 import type { DeadUnitsConfig, DeadUnitsScaling, DeadUnitsStart } from './settings';
+import { unitsAsked } from '../steps';
 
 export interface DeadUnitsRun {
   data: Dataset;
@@ -48,7 +49,7 @@ export function runDeadUnits(config: DeadUnitsConfig, data: Dataset = deadUnitsD
  * The same run, pausing after every `epochsPerSlice` epochs (yielding the epoch reached), so the
  * page can train it in slices; the trainer is deterministic, so the run is the same.
  */
-export function* deadUnitsRunSteps(config: DeadUnitsConfig, data: Dataset = deadUnitsData(config.scaling), epochsPerSlice = 500): Generator<number, DeadUnitsRun> {
+export function* deadUnitsRunSteps(config: DeadUnitsConfig, data: Dataset = deadUnitsData(config.scaling), epochsPerSlice = 500): Generator<number, DeadUnitsRun, number | undefined> {
   const start = deadUnitsStart(config.start, config.initSeed);
   const trainer = new Trainer({ data, params: start, learningRate: config.learningRate });
   const counts = (params: Float64Array) => unitActivity(params, data).activeCounts;
@@ -59,9 +60,11 @@ export function* deadUnitsRunSteps(config: DeadUnitsConfig, data: Dataset = dead
     active[1][e] = b;
   };
   record(0);
+  // One epoch first; then as many as the slice scheduler measured to fit (epochsPerSlice when run at once).
+  let pause = trainer.epoch + 1;
   while (trainer.epoch < config.epochs && trainer.step(1) === 'ok') {
     record(trainer.epoch);
-    if (trainer.epoch % epochsPerSlice === 0) yield trainer.epoch;
+    if (trainer.epoch >= pause) pause = trainer.epoch + unitsAsked(yield trainer.epoch, epochsPerSlice);
   }
   const epochs = trainer.epoch;
   const losses = trainer.lossHistory();

@@ -10,6 +10,7 @@ import { Trainer, type TrainStatus } from '../../trainer/train';
 import { unitActivity, type UnitActivity } from '../../trainer/units';
 import { runToEnd } from '../steps';
 import type { ExtremeScaling, ExtremeStartsConfig } from './settings';
+import { unitsAsked } from '../steps';
 
 /** How many of the first steps the widget lists. */
 export const FIRST_STEPS = 4;
@@ -54,7 +55,7 @@ export function extremeRun(config: ExtremeStartsConfig, data: Dataset = extremeD
  * browser can train a long run in frame-sized slices instead of one task. The trainer is
  * deterministic: steps taken in slices give the identical run.
  */
-export function* extremeRunSteps(config: ExtremeStartsConfig, data: Dataset = extremeData(config.scaling), epochsPerSlice = 250): Generator<number, ExtremeRun> {
+export function* extremeRunSteps(config: ExtremeStartsConfig, data: Dataset = extremeData(config.scaling), epochsPerSlice = 250): Generator<number, ExtremeRun, number | undefined> {
   const start = initParams({ preset: config.start, seed: config.seed });
   const trainer = new Trainer({ data, params: start, learningRate: config.learningRate });
   const steps: Float64Array[] = [];
@@ -63,9 +64,11 @@ export function* extremeRunSteps(config: ExtremeStartsConfig, data: Dataset = ex
     steps.push(Float64Array.from(trainer.params, (v, j) => Math.abs(v - before[j])));
     before.set(trainer.params);
   }
+  // One epoch first; then as many as the slice scheduler measured to fit (epochsPerSlice when run at once).
+  let piece = 1;
   while (trainer.epoch < config.epochs && trainer.status === 'ok') {
-    trainer.step(Math.min(epochsPerSlice, config.epochs - trainer.epoch));
-    if (trainer.epoch < config.epochs) yield trainer.epoch;
+    trainer.step(Math.min(piece, config.epochs - trainer.epoch));
+    if (trainer.epoch < config.epochs) piece = unitsAsked(yield trainer.epoch, epochsPerSlice);
   }
   const epochs = trainer.epoch;
   const losses = trainer.lossHistory();

@@ -9,6 +9,7 @@ import { Trainer } from '../../trainer/train';
 import { defaultDataset } from '../data/defaultDataset';
 import type { PlateauConfig } from './comparison-settings';
 import { describeSchedule, plateauSpec } from './settings';
+import { unitsAsked } from '../steps';
 
 /** The course's default data set: the widget does not change the data. */
 export const plateauData = defaultDataset;
@@ -53,8 +54,10 @@ export const PAIR_CHUNK = 50;
  * The pair trained to its full length in small pieces, for the kit's slice scheduler: each
  * yield is the epoch reached so far; the end value is the pair.
  */
-export function* pairSteps(pair: PlateauPair, chunk = PAIR_CHUNK): Generator<number, PlateauPair> {
-  while (!pairDone(pair)) yield advancePair(pair, chunk);
+export function* pairSteps(pair: PlateauPair, chunk = PAIR_CHUNK): Generator<number, PlateauPair, number | undefined> {
+  // One epoch first; then as many as the slice scheduler measured to fit (`chunk` when run at once).
+  let epochs = 1;
+  while (!pairDone(pair)) epochs = unitsAsked(yield advancePair(pair, epochs), chunk);
   return pair;
 }
 

@@ -10,6 +10,7 @@ import { variance } from '../../trainer/loss';
 import { Trainer, type TrainStatus } from '../../trainer/train';
 import { runToEnd } from '../steps';
 import { RANGES, setupOf, type Setup, type SetupComparisonConfig, type SetupName } from './settings';
+import { unitsAsked } from '../steps';
 
 /** R² that counts as "fitted" in the lesson's race. */
 export const GOOD_FIT = 0.9;
@@ -56,7 +57,7 @@ export function runSetup(config: SetupComparisonConfig, which: SetupName, data: 
 }
 
 /** Both setups, A then B, yielding the epoch reached: what the page trains on every change. */
-export function* runBothSteps(config: SetupComparisonConfig): Generator<number, Record<SetupName, SetupRun>> {
+export function* runBothSteps(config: SetupComparisonConfig): Generator<number, Record<SetupName, SetupRun>, number | undefined> {
   const a = yield* runSetupSteps(config, 'a');
   const b = yield* runSetupSteps(config, 'b');
   return { a, b };
@@ -75,7 +76,7 @@ export function* runSetupSteps(
   which: SetupName,
   data: Dataset = setupData(setupOf(config, which)),
   samplesPerSlice = SAMPLES_PER_SLICE,
-): Generator<number, SetupRun> {
+): Generator<number, SetupRun, number | undefined> {
   const setup = setupOf(config, which);
   const start = comparisonStart(config);
   const batch = samplesPerUpdate(setup);
@@ -88,9 +89,11 @@ export function* runSetupSteps(
     shuffleSeed: config.initSeed,
   });
   const epochsPerSlice = Math.max(1, Math.floor(samplesPerSlice / data.n));
+  // One epoch first; then as many as the slice scheduler measured to fit (epochsPerSlice when run at once).
+  let piece = 1;
   while (trainer.epoch < config.epochs && trainer.status === 'ok') {
-    trainer.step(Math.min(epochsPerSlice, config.epochs - trainer.epoch));
-    if (trainer.epoch < config.epochs) yield trainer.epoch;
+    trainer.step(Math.min(piece, config.epochs - trainer.epoch));
+    if (trainer.epoch < config.epochs) piece = unitsAsked(yield trainer.epoch, epochsPerSlice);
   }
   const epochs = trainer.epoch;
   const losses = trainer.lossHistory();

@@ -11,6 +11,7 @@ import type { Dataset } from '../../trainer/data';
 import { defaultDataset } from '../data/defaultDataset';
 import { runToEnd } from '../steps';
 import type { SymmetryConfig } from './settings';
+import { unitsAsked } from '../steps';
 
 export interface SymmetryRun {
   readonly config: SymmetryConfig;
@@ -50,15 +51,17 @@ export function symmetryRun(config: SymmetryConfig, data: Dataset = defaultDatas
  * The same run, pausing after every `epochsPerSlice` epochs (yielding the epoch reached), so the
  * browser can train a long run in frame-sized slices instead of one task.
  */
-export function* symmetryRunSteps(config: SymmetryConfig, data: Dataset = defaultDataset(), epochsPerSlice = 250): Generator<number, SymmetryRun> {
+export function* symmetryRunSteps(config: SymmetryConfig, data: Dataset = defaultDataset(), epochsPerSlice = 250): Generator<number, SymmetryRun, number | undefined> {
   const trainer = new Trainer({ data, params: symmetricStart(config), learningRate: config.learningRate });
   const history = new Float64Array((config.epochs + 1) * PARAMS_PER_EPOCH);
   history.set(trainer.params, 0);
   let firstDifferent = unitsIdentical(trainer.params) ? -1 : 0;
+  // One epoch first; then as many as the slice scheduler measured to fit (epochsPerSlice when run at once).
+  let pause = trainer.epoch + 1;
   while (trainer.epoch < config.epochs && trainer.step(1) === 'ok') {
     history.set(trainer.params, trainer.epoch * PARAMS_PER_EPOCH);
     if (firstDifferent < 0 && !unitsIdentical(trainer.params)) firstDifferent = trainer.epoch;
-    if (trainer.epoch % epochsPerSlice === 0) yield trainer.epoch;
+    if (trainer.epoch >= pause) pause = trainer.epoch + unitsAsked(yield trainer.epoch, epochsPerSlice);
   }
   const epochs = trainer.epoch;
   const losses = trainer.lossHistory();
@@ -85,7 +88,7 @@ export interface SymmetryPair {
  * The run for `config` and, when it is nudged, the tied run beside it (`tied`, if given, is that
  * run already made: only ε or the nudged parameter changed), yielding the epoch reached.
  */
-export function* symmetryPairSteps(config: SymmetryConfig, data: Dataset = defaultDataset(), tied: SymmetryRun | null = null): Generator<number, SymmetryPair> {
+export function* symmetryPairSteps(config: SymmetryConfig, data: Dataset = defaultDataset(), tied: SymmetryRun | null = null): Generator<number, SymmetryPair, number | undefined> {
   const run = yield* symmetryRunSteps(config, data);
   if (config.epsilon === 0) return { run, tied: null };
   return { run, tied: tied ?? (yield* symmetryRunSteps({ ...config, epsilon: 0 }, data)) };

@@ -9,6 +9,7 @@ import { variance } from '../../trainer/loss';
 import { makeSchedule } from '../../trainer/schedule';
 import { startingValues, type RateChange } from '../training/settings';
 import { consoleDataOptions, scheduleSpec, type TrainingConsoleConfig } from './settings';
+import { unitsAsked } from '../steps';
 
 export interface ConsoleRun {
   /** The setup; its rateChanges are the schedule this run follows. */
@@ -71,9 +72,11 @@ const PIECE = 50_000;
  * a replay for the kit's slice scheduler, which runs pieces for a few milliseconds at a time.
  * Stops early if the run diverges.
  */
-export function* replayTo(run: ConsoleRun, target: number): Generator<number, ConsoleRun> {
+export function* replayTo(run: ConsoleRun, target: number): Generator<number, ConsoleRun, number | undefined> {
   const piece = Math.max(1, Math.floor(PIECE / (run.data.n * run.config.hidden)));
-  while (run.trainer.epoch < target && advance(run, Math.min(piece, target - run.trainer.epoch)) > 0) yield run.trainer.epoch;
+  // One epoch first; then what the slice scheduler measured to fit (a PIECE when run at once).
+  let epochs = 1;
+  while (run.trainer.epoch < target && advance(run, Math.min(epochs, target - run.trainer.epoch)) > 0) epochs = unitsAsked(yield run.trainer.epoch, piece);
   return run;
 }
 

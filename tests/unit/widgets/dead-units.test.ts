@@ -23,9 +23,10 @@ describe('runDeadUnits', () => {
     const config = { ...DEAD_UNITS_DEFAULTS, scaling: 'zscore' as const, epochs: 1200 };
     const steps = deadUnitsRunSteps(config, deadUnitsData('zscore'), 500);
     const epochs: number[] = [];
+    // One epoch first, then the pieces the slice scheduler asks for (here 300 epochs each).
     let step = steps.next();
-    for (; !step.done; step = steps.next()) epochs.push(step.value);
-    expect(epochs).toEqual([500, 1000]);
+    for (; !step.done; step = steps.next(300)) epochs.push(step.value);
+    expect(epochs).toEqual([1, 301, 601, 901]);
     const whole = runDeadUnits(config);
     expect(step.value.losses).toEqual(whole.losses);
     expect(step.value.active).toEqual(whole.active);

@@ -55,3 +55,20 @@ describe('frameBudget', () => {
     expect(budget.run(0, w.clock() + 1e9, work)).toBe(0);
   });
 });
+
+describe('frameBudget before it has measured anything', () => {
+  it('does a single step first, so one slow step cannot fill a frame many times over', () => {
+    const w = fakeWork(40);
+    const budget = frameBudget(w.clock);
+    budget.run(1_000_000, 6, w.work());
+    expect(w.chunks[0]).toBe(1);
+    expect(budget.msPerUnit).toBe(40);
+  });
+
+  it('at most doubles a chunk (plus one) over the one before, however cheap the last looked', () => {
+    const w = fakeWork(0);
+    const budget = frameBudget(w.clock);
+    expect(budget.run(100, 6, w.work())).toBe(100);
+    w.chunks.forEach((chunk, i) => expect(chunk).toBeLessThanOrEqual(i === 0 ? 1 : 2 * w.chunks[i - 1] + 1));
+  });
+});
