@@ -15,6 +15,7 @@ import { formatInteger, formatNumber } from '../../experiments/format';
 import { advance, nextRate, replayTo, startRun, type ConsoleRun } from '../../experiments/training-console/run';
 import type { TrainingConsoleConfig } from '../../experiments/training-console/settings';
 import type { StatusLine } from '../kit/controls';
+import { drawPacer } from '../kit/frame';
 import { frameBudget } from '../kit/frameBudget';
 import { sliceScheduler } from '../kit/slices';
 import { whereItStands, whyStopped } from './status';
@@ -49,6 +50,9 @@ export class RunController {
   #lastDraw = 0;
   #lastPanels = 0;
   readonly #budget = frameBudget();
+  /** While playing, a redraw that took d ms waits 2·d before the next (a slow laptop trains on in between). */
+  readonly #pacer = drawPacer();
+  #pausedDraw = 0;
   readonly #slices = sliceScheduler();
 
   /** `config` is the full state; a run started from it keeps this same object, so η changes reach a replay under way. */
@@ -162,8 +166,13 @@ export class RunController {
     this.#playing = false;
     this.hooks.playing(false);
     if (was && announce && this.#run) {
-      this.hooks.draw(this.#run, true, true);
+      // Pause shows at once; the full redraw (tables, panels) follows in the next frame.
       this.announce('Paused.');
+      const run = this.#run;
+      cancelAnimationFrame(this.#pausedDraw);
+      this.#pausedDraw = requestAnimationFrame(() => {
+        if (!this.#playing && this.#run === run) this.hooks.draw(run, true, true);
+      });
     }
   }
 
@@ -198,6 +207,7 @@ export class RunController {
   /** Stops the frames (the element left the page). */
   stop(): void {
     cancelAnimationFrame(this.#frame);
+    cancelAnimationFrame(this.#pausedDraw);
     this.#frame = 0;
     this.#slices.cancel();
   }
@@ -228,12 +238,12 @@ export class RunController {
       this.announce('');
       return;
     }
-    if (!(this.reducedMotion?.matches && now - this.#lastDraw < REDUCED_MOTION_STEP_MS)) {
-      // The curve and the numbers follow every frame; the heavier panels a few times a second.
+    if (!(this.reducedMotion?.matches && now - this.#lastDraw < REDUCED_MOTION_STEP_MS) && this.#pacer.due(performance.now())) {
+      // The curve and the numbers follow every frame the machine affords; the heavier panels a few times a second.
       const panels = now - this.#lastPanels >= PANEL_INTERVAL_MS;
       if (panels) this.#lastPanels = now;
       this.#lastDraw = now;
-      this.hooks.draw(run, false, panels);
+      this.#pacer.draw(() => this.hooks.draw(run, false, panels));
     }
     this.#schedule();
   }
