@@ -11,10 +11,13 @@
 //   </script>
 //
 // Loading is deferred, never skipped: every queued widget starts in a later idle period, one
-// per period, so a test (or a reader who jumps with the keyboard) never waits long for it.
+// per period, from a few seconds after the page has loaded, so a test (or a reader who jumps
+// with the keyboard) never waits long for it.
 
 /** How far outside the screen an element counts as near: about one screen height. */
 const NEAR = '100% 0px 100% 0px';
+/** The widgets off the screen start this long after the page's load event at the earliest. */
+const SETTLE_MS = 4000;
 /** An idle period is waited for at most this long before the next widget starts anyway. */
 const IDLE_TIMEOUT_MS = 2000;
 
@@ -64,9 +67,12 @@ export function hydrateWhenNear(tag: string, load: Loader): void {
     elements.forEach((element) => observer?.observe(element));
   }
   queue.push(once);
-  // The idle queue starts after the load event, so the first paint and the widgets on screen go first.
-  if (document.readyState === 'complete') drain();
-  else addEventListener('load', drain, { once: true });
+  // The idle queue starts a while after the load event: the first paint and the widgets on screen
+  // go first, and a page that has just loaded answers its reader before it prepares widgets the
+  // reader has not reached (on a slow phone each start is a task of 100–300 ms; issue 17).
+  const later = () => setTimeout(drain, SETTLE_MS);
+  if (document.readyState === 'complete') later();
+  else addEventListener('load', later, { once: true });
 }
 
 /**
