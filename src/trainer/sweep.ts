@@ -78,8 +78,15 @@ export function lossTrace(losses: ArrayLike<number>, count: number = SWEEP_TRACE
   return Array.from({ length: count }, (_, i) => losses[Math.round((i * (n - 1)) / (count - 1))]);
 }
 
-/** Runs every seed in order; `onRun` reports progress after each run and may return false to cancel. */
-export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: number) => boolean | void): SweepRun[] {
+/** Epochs between two reports of a run's progress (onEpochs): well under a millisecond each. */
+export const PROGRESS_EPOCHS = 500;
+
+/**
+ * Runs every seed in order; `onRun` reports progress after each run and may return false to cancel;
+ * `onEpochs` (optional) reports how far the run under way has got, every `PROGRESS_EPOCHS`
+ * epochs, for a sweep whose single run takes longer than its page should stay silent.
+ */
+export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: number) => boolean | void, onEpochs?: (index: number, epoch: number) => void): SweepRun[] {
   const hidden = config.hidden ?? DEFAULT_HIDDEN;
   const varY = variance(config.data.y);
   const runs: SweepRun[] = [];
@@ -90,7 +97,7 @@ export function runSweep(config: SweepConfig, onRun?: (run: SweepRun, index: num
     const result = train({
       data: config.data, params, learningRate: config.learningRate, epochs: config.epochs, hidden, schedule,
       optimizer: config.optimizer, batchSize: config.batchSize, shuffleSeed: config.shuffleSeed ?? seed,
-    });
+    }, onEpochs && { every: PROGRESS_EPOCHS, report: (epoch) => onEpochs(i, epoch) });
     const finalLoss = result.losses.length ? result.losses[result.losses.length - 1] : NaN;
     const run: SweepRun = {
       seed,

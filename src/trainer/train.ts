@@ -388,10 +388,23 @@ export interface TrainResult {
 }
 
 /** Trains for `epochs` epochs and returns the final parameters and the loss history. */
-export function train(config: TrainConfig & { epochs: number }): TrainResult {
+/** Progress within one run: `report(epoch)` after every `every` epochs. */
+export interface TrainProgress {
+  every: number;
+  report(epoch: number): void;
+}
+
+export function train(config: TrainConfig & { epochs: number }, progress?: TrainProgress): TrainResult {
   throwIfAny([checkNumber('The number of epochs', config.epochs, 0, MAX_EPOCHS, true)]);
   const trainer = new Trainer(config);
-  trainer.step(config.epochs);
+  if (!progress) trainer.step(config.epochs);
+  // In pieces, saying how far it got after each (a sweep's worker tells the page): the same run.
+  else while (trainer.epoch < config.epochs && trainer.status === 'ok') {
+    const before = trainer.epoch;
+    trainer.step(Math.min(progress.every, config.epochs - trainer.epoch));
+    if (trainer.epoch === before) break;
+    progress.report(trainer.epoch);
+  }
   return {
     params: Float64Array.from(trainer.params),
     losses: Float64Array.from(trainer.losses),

@@ -90,6 +90,11 @@ class NpBasinGallery extends WidgetElement<BasinGalleryConfig> {
           this.#finish();
           this.status.problem('sweep', message);
         },
+        // The bar moves within runs too: a run of many epochs takes seconds on a slow laptop.
+        onProgress: (done) => {
+          const bar = this.querySelector<HTMLProgressElement>('[data-progress]');
+          if (bar && this.#sweep) bar.value = done;
+        },
       },
     );
   }

@@ -21,8 +21,13 @@ export interface SweepRequest {
 
 export type SweepMessage =
   | { type: 'run'; index: number; run: SweepRun }
+  | { type: 'epochs'; index: number; epoch: number }
   | { type: 'done' }
   | { type: 'error'; message: string };
+
+/** A run's progress is told the page at most this often. */
+const EPOCHS_EVERY_MS = 250;
+let said = 0;
 
 const post = (message: SweepMessage) => (self as unknown as Worker).postMessage(message);
 
@@ -33,6 +38,13 @@ self.onmessage = (event: MessageEvent<SweepRequest>) => {
     runSweep(
       { data, preset: r.preset, seeds: r.seeds, epochs: r.epochs, learningRate: r.learningRate, hidden: r.hidden, schedule: r.schedule, measureCurvature: r.measureCurvature, details: r.details },
       (run, i) => post({ type: 'run', index: r.offset + i, run }),
+      // How far a long run has got, at most a few times a second: the page's progress moves within a run.
+      (i, epoch) => {
+        const now = performance.now();
+        if (now - said < EPOCHS_EVERY_MS) return;
+        said = now;
+        post({ type: 'epochs', index: r.offset + i, epoch });
+      },
     );
     post({ type: 'done' });
   } catch (error) {

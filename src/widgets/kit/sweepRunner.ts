@@ -11,6 +11,12 @@ export interface SweepHandlers {
   onRun(run: SweepRun, index: number, finished: number): void;
   onDone(runs: SweepRun[]): void;
   onError(message: string): void;
+  /**
+   * How many runs are done, the runs under way counted by their epochs (so 3.4 while three have
+   * finished and the others are part way): a progress bar that moves within long runs, at least
+   * a few times a second, rather than only when a run ends.
+   */
+  onProgress?(done: number): void;
 }
 
 export interface SweepHandle {
@@ -26,10 +32,19 @@ export function startSweep(job: SweepJob, handlers: SweepHandlers): SweepHandle 
   const results: SweepRun[] = new Array(job.seeds.length);
   let finished = 0;
   let stopped = false;
+  /** Epochs reached by the runs under way, by index. */
+  const underWay = new Map<number, number>();
+  const progress = () => {
+    let partial = 0;
+    for (const epoch of underWay.values()) partial += job.epochs > 0 ? Math.min(1, epoch / job.epochs) : 0;
+    handlers.onProgress?.(finished + partial);
+  };
   const record = (run: SweepRun, index: number) => {
     results[index] = run;
     finished += 1;
+    underWay.delete(index);
     handlers.onRun(run, index, finished);
+    progress();
     if (finished === job.seeds.length) {
       stopped = true;
       handlers.onDone(results);
@@ -72,7 +87,10 @@ export function startSweep(job: SweepJob, handlers: SweepHandlers): SweepHandle 
       if (stopped) return;
       const message = event.data;
       if (message.type === 'run') record(message.run, message.index);
-      else if (message.type === 'done') worker.terminate();
+      else if (message.type === 'epochs') {
+        underWay.set(message.index, message.epoch);
+        progress();
+      } else if (message.type === 'done') worker.terminate();
       else {
         stopAll();
         handlers.onError(message.message);

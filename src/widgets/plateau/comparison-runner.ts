@@ -58,7 +58,11 @@ export class ComparisonRunner {
       progress.value = 0;
     }
     const redraw = oncePerFrame(() => this.#running === running && this.#draw(pairRuns(running.fixedRuns, running.plateauRuns), config));
+    // The fixed rate's runs come first on the bar, then the schedule's; the bar moves within runs too.
     const handlers = (runs: (SweepRun | undefined)[], next?: () => void) => ({
+      onProgress: (done: number) => {
+        if (progress && this.#running === running) progress.value = (next ? 0 : seeds.length) + done;
+      },
       onRun: (run: SweepRun, index: number) => {
         runs[index] = run;
         running.finished += 1;
