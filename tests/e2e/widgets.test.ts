@@ -96,10 +96,11 @@ describe('widgets respond to their controls and survive bad input', () => {
           continue;
         }
         owned += 1;
-        dead.push(...(await respond(w, label, expect)));
-        exercised += await abuse(p.page, w, i, failures, expect);
+        const responded = await respond(w, label, expect);
+        dead.push(...responded.dead);
+        exercised += responded.poked + (await abuse(p.page, w, i, failures, expect));
       }
-      if (owned) expect(exercised, `${path}: no field or button was found to exercise`).toBeGreaterThan(0);
+      if (owned) expect(exercised, `${path}: no control was found to exercise`).toBeGreaterThan(0);
       expect.soft(dead, `${path}: controls that do nothing`).toEqual([]);
       expect.soft(failures, `${path}: bad input`).toEqual([]);
       expect.soft(p.problems(), `${path}: console errors etc. while using the widgets`).toEqual([]);
@@ -118,9 +119,10 @@ async function comesToLife(w: Locator, expect: Expect): Promise<boolean> {
   return expect.poll(() => w.locator('input:enabled, select:enabled, button:enabled').count(), { timeout: 30_000 }).toBeGreaterThan(0).then(() => true, () => false);
 }
 
-/** Part 1: pokes every control of the widget; returns the ones that changed nothing visible. */
-async function respond(w: Locator, label: string, expect: Expect): Promise<string[]> {
+/** Part 1: pokes every control of the widget; returns the ones that changed nothing visible, and how many it poked. */
+async function respond(w: Locator, label: string, expect: Expect): Promise<{ dead: string[]; poked: number }> {
   const dead: string[] = [];
+  let poked = 0;
   // What the reader sees, ignoring the controls themselves.
   const snapshot = () =>
     w.evaluate((el) => {
@@ -134,11 +136,11 @@ async function respond(w: Locator, label: string, expect: Expect): Promise<strin
     ...(await w.locator('select:not([data-test-inert])').all()),
     ...(await w.locator('button:not([type=submit]):not([data-test-inert])').all()),
   ];
-  if (!controls.length) return dead;
+  if (!controls.length) return { dead, poked };
   // Controls may start disabled until the widget's script has run: wait for that.
   const anyEnabled = () => Promise.all(controls.map((c) => c.isEnabled())).then((e) => e.some(Boolean));
   const hydrated = await expect.poll(anyEnabled, { timeout: 30_000 }).toBe(true).then(() => true, () => false);
-  if (!hydrated) return [`widget ${label}: all ${controls.length} controls stay disabled (did its script run?)`];
+  if (!hydrated) return { dead: [`widget ${label}: all ${controls.length} controls stay disabled (did its script run?)`], poked };
   for (const c of controls) {
     if (!(await c.isVisible()) || !(await c.isEnabled())) continue;
     if (await c.evaluate((el) => el instanceof HTMLInputElement && el.type === 'radio' && el.checked)) continue;
@@ -147,6 +149,7 @@ async function respond(w: Locator, label: string, expect: Expect): Promise<strin
     // A control may switch itself off meanwhile: a Cancel button once the run it cancels has
     // finished. Such a control has nothing to do now; its own widget test covers it.
     if (!(await poke(c))) continue;
+    poked += 1;
     // Generous: a control that works answers at once; a busy machine must not make it look dead.
     const changed = await expect
       .poll(snapshot, { timeout: 10_000, interval: 50 })
@@ -154,7 +157,7 @@ async function respond(w: Locator, label: string, expect: Expect): Promise<strin
       .then(() => true, () => false);
     if (!changed) dead.push(`widget ${label}: ${desc} changed nothing in the widget`);
   }
-  return dead;
+  return { dead, poked };
 }
 
 /** Part 2: bad text in every field, every button twice; returns how many things it did. */

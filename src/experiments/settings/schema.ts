@@ -198,8 +198,8 @@ export function orderedPair<C>(low: keyof C & string, high: keyof C & string, na
         ? `The ${name} runs from ${String(config[low])} to ${String(config[high])}: its lowest value must not be above its highest.`
         : null,
     restored: (config) => `${String(config[low])} to ${String(config[high])}`,
-    // The end the reader did not move follows the one they did.
-    follow: (config, previous) => (config[low] !== previous[low] ? { [high]: config[low] } : { [low]: config[high] }) as Partial<C>,
+    // No `follow`: the other end following would make a range of one value (all samples at one
+    // x), a figure no one asked for; the reader is told, and the figure waits for a valid range.
   };
 }
 

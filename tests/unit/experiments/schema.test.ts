@@ -110,14 +110,9 @@ describe('rules that say how the other settings follow a reader’s change', () 
   const pair = orderedPair<{ low: number; high: number }>('low', 'high', 'range');
   const axes = differentPair<{ x: string; y: string }>('x', 'y', 'The axes must differ.');
 
-  it('moves the end of a range the reader did not touch, whichever end they pushed past the other', () => {
-    const previous = { low: 1, high: 5 };
-    const lowPushedUp = { low: 7, high: 5 };
-    expect(pair.follow!(lowPushedUp, previous)).toEqual({ high: 7 });
-    expect(pair.problem({ ...lowPushedUp, ...pair.follow!(lowPushedUp, previous) })).toBeNull();
-    const highPulledDown = { low: 1, high: -2 };
-    expect(pair.follow!(highPulledDown, previous)).toEqual({ low: -2 });
-    expect(pair.problem({ ...highPulledDown, ...pair.follow!(highPulledDown, previous) })).toBeNull();
+  it('leaves a range whose ends cross to be named, not mended: the other end following would make a range of one value', () => {
+    expect(pair.follow).toBeUndefined();
+    expect(pair.problem({ low: 7, high: 5 })).toMatch(/lowest value must not be above its highest/);
   });
 
   it('swaps two settings that must differ when one is set to the other’s value', () => {
