@@ -172,7 +172,7 @@ test('progress is shown on the course page, survives navigation, and can be rese
     // Every lesson's reading time is on the course page, computed from its text.
     expect(await p.page.locator('.lesson-list [data-reading-time]').count()).toBeGreaterThanOrEqual(21);
     const line = p.page.locator('[data-progress-for="01-the-data"]');
-    await expect.poll(() => line.textContent()).toMatch(/read · 1 of 3 exercises done/);
+    await expect.poll(() => line.textContent()).toMatch(/read · 1 of 4 exercises done/);
     await p.page.locator('[data-action="reset-progress"]').click();
     await expect.poll(() => line.textContent()).toMatch(/not started/);
     expect(p.problems()).toEqual([]);

@@ -2,7 +2,8 @@
  * The gradient inspector in a real browser, on lesson 6: the nine partial derivatives follow
  * the parameters, agree with their finite-difference estimates to the digits shown, a step
  * changes the parameters and the loss, the sub-steps walk forward → loss → backward → update,
- * and bad learning rates are explained without breaking anything.
+ * and bad learning rates are explained without breaking anything. The lesson's backward flow
+ * (one sample's error stepped back through the diagram) is checked on the same page.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -50,6 +51,26 @@ describe('gradient inspector', () => {
       if (start === 'dead-unit') for (const name of ['W1', 'W3', 'B1', 'W5']) expect(numbers[`g_${name}`]).toBe('0');
       expect(visibleText).not.toMatch(/NaN|undefined/);
     }
+
+    // The same page's backward flow (issue 13): one sample's error steps back by keyboard on the
+    // step slider and by the buttons, each step filling its line and marking the diagram.
+    const flow = page.locator('np-backward-flow');
+    await flow.scrollIntoViewIfNeeded();
+    await expect.poll(() => flow.getAttribute('data-ready'), { timeout: 30_000 }).toBe('');
+    const lines = () => flow.locator('[data-line]').allTextContents();
+    expect(await lines()).toEqual(['?', '?', '?', '?', '?']);
+    await flow.locator('[data-name="step"] input[data-role="range"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => flow.locator('li[aria-current="step"]').getAttribute('data-step')).toBe('1');
+    expect((await lines())[0]).toMatch(/^∂L\/∂ŷ = \(2\/N\)·e/);
+    expect((await lines())[1]).toBe('?');
+    expect(await flow.locator('[data-panel="diagram"] [data-reached="yhat"]').count()).toBe(1);
+    for (let k = 2; k <= 5; k++) await flow.locator('[data-action="next"]').click();
+    await expect.poll(() => flow.locator('li[aria-current="step"]').getAttribute('data-step')).toBe('5');
+    expect((await lines()).every((line) => line !== '?')).toBe(true);
+    expect(await flow.locator('[data-table="terms"] tbody td').allTextContents()).not.toContain('—');
+    expect(await flow.locator('[data-action="next"]').isDisabled()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('back');
     expect(p.problems()).toEqual([]);
     await p.close();
   });

@@ -22,6 +22,8 @@ interface ConsoleElement extends HTMLElement {
 class NpBasinGallery extends WidgetElement<BasinGalleryConfig> {
   protected readonly settings = basinGallerySettings;
   protected readonly defaultShareKey = 'gallery';
+  // Its run is the gallery's sweep, reported when every card is done (not a settings change).
+  protected readonly reportsOwnRuns = true;
   #sweep: SweepHandle | null = null;
   /** The config the cards on screen were made with (their links replay exactly those runs). */
   #shownConfig!: BasinGalleryConfig;
@@ -84,6 +86,7 @@ class NpBasinGallery extends WidgetElement<BasinGalleryConfig> {
         onDone: () => {
           this.#finish();
           this.#drawTable();
+          this.reportRun(config);
           this.say(`Done: ${formatInteger(seeds.length)} runs in ${formatFixed((performance.now() - t0) / 1000, 1)} s.`);
         },
         onError: (message) => {

@@ -32,7 +32,7 @@ import type { Field } from '../../experiments/settings/fields';
 import { sliceScheduler } from './slices';
 import { renderInto, type SvgNode } from './svg';
 import type { SharedState } from '../../experiments/link';
-import { WIDGET_RAN_EVENT, type WidgetRanDetail } from './events';
+import { reportWidgetRun } from './events';
 
 /** What a widget draws: SVG panels, numbers and table rows, each found in the element by name. */
 export interface WidgetScene {
@@ -177,11 +177,7 @@ export abstract class WidgetElement<C extends object> extends HTMLElement {
 
   /** Tells the page the widget has run with `config` (WIDGET_RAN_EVENT). */
   protected reportRun(config: C): void {
-    const detail: WidgetRanDetail = {
-      shareKey: this.dataset.shareKey ?? this.defaultShareKey,
-      settings: Object.fromEntries(this.settings.serialise(config)),
-    };
-    this.dispatchEvent(new CustomEvent<WidgetRanDetail>(WIDGET_RAN_EVENT, { bubbles: true, detail }));
+    reportWidgetRun(this, this.dataset.shareKey ?? this.defaultShareKey, this.settings.serialise(config));
   }
 
   /**

@@ -28,6 +28,12 @@ export interface WidgetRanDetail {
   settings: Record<string, string>;
 }
 
+/** Fires WIDGET_RAN_EVENT from `element` (for widgets not yet on the kit's WidgetElement, which fires it itself). */
+export function reportWidgetRun(element: HTMLElement, shareKey: string, settings: URLSearchParams): void {
+  const detail: WidgetRanDetail = { shareKey, settings: Object.fromEntries(settings) };
+  element.dispatchEvent(new CustomEvent<WidgetRanDetail>(WIDGET_RAN_EVENT, { bubbles: true, detail }));
+}
+
 /** Fired (bubbling) when the reader changes a loss slice's settings, so a page can keep its link current. */
 export const SLICE_CHANGE_EVENT = 'np-slice-change';
 

@@ -35,6 +35,8 @@ function tickBoxes(host: HTMLElement, attribute: string, offered: readonly (stri
 class NpSeedSweep extends WidgetElement<SeedSweepConfig> {
   protected readonly settings = seedSweepSettings;
   protected readonly defaultShareKey = 'sweep';
+  // Its run is the sweep, reported when every setup is done (not a settings change).
+  protected readonly reportsOwnRuns = true;
   #results!: SweepResults;
   #selection: Selection | null = null;
   #sweep: SweepHandle | null = null;
@@ -135,7 +137,10 @@ class NpSeedSweep extends WidgetElement<SeedSweepConfig> {
     this.status.problem('sweep', null);
     this.say(`Running ${formatInteger(total)} runs in ${workerCount(config.runs)} background workers…`);
     const next = () => {
-      if (setup >= results.setups.length) return this.#finish(`Done: ${formatInteger(total)} runs in ${((performance.now() - started) / 1000).toFixed(1)} s in this browser.`);
+      if (setup >= results.setups.length) {
+        this.reportRun(config);
+        return this.#finish(`Done: ${formatInteger(total)} runs in ${((performance.now() - started) / 1000).toFixed(1)} s in this browser.`);
+      }
       const row = results.setups[setup];
       this.#sweep = startSweep(
         { data: { seed: config.dataSeed }, preset: row.init, seeds: seedsOf(config), epochs: config.epochs, learningRate: config.learningRate, hidden: row.hidden },
