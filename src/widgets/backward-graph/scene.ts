@@ -7,6 +7,7 @@ import { formatNumber } from '../../experiments/format';
 import { graphNodeCount } from '../../experiments/backward-graph/settings';
 import { stateAfter, type BackwardSweep, type SweepNode, type SweepState } from '../../experiments/backward-graph/sweep';
 import { h, round, type SvgNode } from '../kit/svg';
+import { figureRootAttrs, textClass } from '../kit/type';
 
 export const GRAPH_WIDTH = 1200;
 export const GRAPH_HEIGHT = 600;
@@ -143,18 +144,19 @@ export function graphPanel(sweep: BackwardSweep, state: SweepState, layout: Grap
         stroke: isCurrent ? CURRENT : swept ? SWEPT : 'currentColor',
         'stroke-width': isCurrent ? 3 : swept ? 1.8 : 0.8,
       }),
-      h('text', { x: round(x + 5), y: round(y + 13), 'font-size': 12, 'font-weight': 600 }, label),
-      h('text', { x: round(x + 5), y: round(y + 27), 'font-size': 12 }, `= ${n4(node.value)}`),
-      h('text', { x: round(x + 5), y: round(y + 41), 'font-size': 12, fill: swept ? SWEPT : 'currentColor', 'font-style': swept ? null : 'italic' },
+      h('text', { class: textClass('body'), x: round(x + 5), y: round(y + 13), 'font-weight': 600 }, label),
+      h('text', { class: textClass('body'), x: round(x + 5), y: round(y + 27) }, `= ${n4(node.value)}`),
+      h('text', { class: textClass('body'), x: round(x + 5), y: round(y + 41), fill: swept ? SWEPT : 'currentColor', 'font-style': swept ? null : 'italic' },
         received ? `∂ ${n4(state.gradient[node.index])}${swept ? '' : ' …'}` : '∂ ?'),
     ]);
   });
-  const legend = h('g', { 'font-size': 12 }, [
-    h('text', { x: MARGIN.left, y: 18, 'font-size': 14 }, 'Each box: the node, its value from the forward pass, and ∂L/∂(node) once the sweep has reached it (… = still collecting).'),
+  const legend = h('g', { class: textClass('body') }, [
+    h('text', { class: textClass('heading'), x: MARGIN.left, y: 18 }, 'Each box: the node, its value from the forward pass, and ∂L/∂(node) once the sweep has reached it (… = still collecting).'),
   ]);
   return h('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     viewBox: `0 0 ${GRAPH_WIDTH} ${GRAPH_HEIGHT}`,
+    ...figureRootAttrs(GRAPH_WIDTH, GRAPH_HEIGHT),
     role: 'img',
     'aria-label': `The computation graph of L over ${samples} sample${samples === 1 ? '' : 's'}: ${nodes.length} nodes, swept backwards from L`,
     fill: 'currentColor',
@@ -202,14 +204,14 @@ export function stepPanel(sweep: BackwardSweep, state: SweepState): SvgNode {
   const box = (x: number, y: number, w: number, title: string, lines: string[], stroke: string, fill = 'var(--surface, #f1f2f4)') =>
     h('g', {}, [
       h('rect', { x, y, width: w, height: 24 + 20 * lines.length, rx: 6, fill, stroke, 'stroke-width': 2 }),
-      h('text', { x: x + 10, y: y + 20, 'font-size': 16, 'font-weight': 700 }, title),
-      ...lines.map((line, i) => h('text', { x: x + 10, y: y + 42 + 20 * i, 'font-size': 14 }, line)),
+      h('text', { class: textClass('large'), x: x + 10, y: y + 20, 'font-weight': 700 }, title),
+      ...lines.map((line, i) => h('text', { class: textClass('heading'), x: x + 10, y: y + 42 + 20 * i }, line)),
     ]);
   const nodeX = 290, nodeW = 220;
   const nodeY = STEP_HEIGHT / 2 - 44;
   const sampleLine = node.sample !== null && samples > 1 ? [`sample ${node.sample + 1}`] : [];
   children.push(box(nodeX, nodeY, nodeW, node.label, [...sampleLine, `value ${n4(node.value)}`, `${partialName(node.label)} = ${n4(gradient)}`, node.operation ? `operation ${node.operation}` : 'a leaf'], CURRENT));
-  children.push(h('text', { x: nodeX + nodeW / 2, y: 22, 'font-size': 14, 'text-anchor': 'middle' }, step ? 'arrived from above' : 'the sweep starts at L'));
+  children.push(h('text', { class: textClass('heading'), x: nodeX + nodeW / 2, y: 22, 'text-anchor': 'middle' }, step ? 'arrived from above' : 'the sweep starts at L'));
   children.push(h('line', { x1: nodeX + nodeW / 2, y1: 30, x2: nodeX + nodeW / 2, y2: nodeY - 4, stroke: CURRENT, 'stroke-width': 2, 'marker-end': null }));
   const passes = step?.passes ?? [];
   if (!passes.length) {
@@ -218,7 +220,7 @@ export function stepPanel(sweep: BackwardSweep, state: SweepState): SvgNode {
       : node.kind === 'parameter'
         ? ['A parameter: nothing to pass on.', 'Its gradient is final:', 'this is what training uses.']
         : ['A number of the data: nothing to', 'pass on, and its gradient is', 'not needed for training.'];
-    lines.forEach((line, i) => children.push(h('text', { x: 8, y: STEP_HEIGHT / 2 - 20 + 22 * i, 'font-size': 15 }, line)));
+    lines.forEach((line, i) => children.push(h('text', { class: textClass('heading'), x: 8, y: STEP_HEIGHT / 2 - 20 + 22 * i }, line)));
   }
   const slot = passes.length ? (STEP_HEIGHT - 20) / passes.length : 0;
   passes.forEach((pass, i) => {
@@ -232,6 +234,7 @@ export function stepPanel(sweep: BackwardSweep, state: SweepState): SvgNode {
   return h('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     viewBox: `0 0 ${STEP_WIDTH} ${STEP_HEIGHT}`,
+    ...figureRootAttrs(STEP_WIDTH, STEP_HEIGHT),
     role: 'img',
     'aria-label': 'The current step of the backward sweep',
     fill: 'currentColor',

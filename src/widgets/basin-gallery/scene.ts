@@ -6,6 +6,7 @@ import { END_STATES, STATIONARY_GRADIENT_NORM } from '../../trainer/endState';
 import type { SweepRun } from '../../trainer/sweep';
 import { formatFixed, formatShort } from '../../experiments/format';
 import { h, round, type SvgNode } from '../kit/svg';
+import { figureRootAttrs, textClass } from '../kit/type';
 
 export const CARD_WIDTH = 170;
 export const CARD_HEIGHT = 112;
@@ -46,7 +47,7 @@ export function cardLabel(run: SweepRun): string {
 }
 
 const cardRoot = (label: string, children: SvgNode[]) =>
-  h('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${CARD_WIDTH} ${CARD_HEIGHT}`, role: 'img', 'aria-label': label, focusable: 'false' }, children);
+  h('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${CARD_WIDTH} ${CARD_HEIGHT}`, ...figureRootAttrs(CARD_WIDTH, CARD_HEIGHT), role: 'img', 'aria-label': label, focusable: 'false' }, children);
 
 export function cardScene(run: SweepRun, varY: number): SvgNode {
   const state = runState(run);
@@ -63,18 +64,18 @@ export function cardScene(run: SweepRun, varY: number): SvgNode {
   const resting = norm !== undefined && norm < STATIONARY_GRADIENT_NORM;
   const lines: SvgNode[] = [
     h('rect', { x: 0, y: 0, width: 6, height: CARD_HEIGHT, fill: style.colour }),
-    h('text', { x: left, y: 16, 'font-size': 13, 'font-weight': 700, fill: 'currentColor' }, `seed ${run.seed}`),
-    h('text', { x: right, y: 16, 'text-anchor': 'end', 'font-size': 12, fill: style.colour === '#000000' ? 'currentColor' : style.colour }, style.mark),
-    h('text', { x: left, y: 32, 'font-size': 12, fill: 'currentColor' }, state),
+    h('text', { class: textClass('title'), x: left, y: 16, 'font-weight': 700, fill: 'currentColor' }, `seed ${run.seed}`),
+    h('text', { class: textClass('body'), x: right, y: 16, 'text-anchor': 'end', fill: style.colour === '#000000' ? 'currentColor' : style.colour }, style.mark),
+    h('text', { class: textClass('body'), x: left, y: 32, fill: 'currentColor' }, state),
     h('path', { d: `M${left},${round(y(varY))}H${right}`, stroke: 'currentColor', 'stroke-opacity': 0.5, 'stroke-dasharray': '3 2' }),
     h('path', { d: points, fill: 'none', stroke: style.colour === '#000000' ? 'currentColor' : style.colour, 'stroke-width': 1.8 }),
   ];
   if (state === 'diverged') {
-    lines.push(h('text', { x: left, y: 98, 'font-size': 12, fill: 'currentColor' }, `diverged at epoch ${run.epochs}`));
+    lines.push(h('text', { class: textClass('body'), x: left, y: 98, fill: 'currentColor' }, `diverged at epoch ${run.epochs}`));
   } else {
-    lines.push(h('text', { x: left, y: 96, 'font-size': 12, fill: 'currentColor' }, `L ${formatShort(run.finalLoss)} · R² ${formatFixed(run.rSquared, 2)}`));
+    lines.push(h('text', { class: textClass('body'), x: left, y: 96, fill: 'currentColor' }, `L ${formatShort(run.finalLoss)} · R² ${formatFixed(run.rSquared, 2)}`));
     if (norm !== undefined) {
-      lines.push(h('text', { x: left, y: 109, 'font-size': 10, fill: 'currentColor', 'fill-opacity': 0.8 }, `|∇L| ${formatShort(norm)}${resting ? ' · at rest' : ' · still moving'}`));
+      lines.push(h('text', { class: textClass('small'), x: left, y: 109, fill: 'currentColor', 'fill-opacity': 0.8 }, `|∇L| ${formatShort(norm)}${resting ? ' · at rest' : ' · still moving'}`));
     }
   }
   return cardRoot(cardLabel(run), lines);
@@ -84,8 +85,8 @@ export function cardScene(run: SweepRun, varY: number): SvgNode {
 export function pendingCardScene(seed: number, words: string): SvgNode {
   return cardRoot(`Seed ${seed}: ${words}`, [
     h('rect', { x: 0, y: 0, width: 6, height: CARD_HEIGHT, fill: 'currentColor', 'fill-opacity': 0.2 }),
-    h('text', { x: 12, y: 16, 'font-size': 13, 'font-weight': 700, fill: 'currentColor' }, `seed ${seed}`),
-    h('text', { x: 12, y: 60, 'font-size': 12, fill: 'currentColor', 'fill-opacity': 0.7 }, words),
+    h('text', { class: textClass('title'), x: 12, y: 16, 'font-weight': 700, fill: 'currentColor' }, `seed ${seed}`),
+    h('text', { class: textClass('body'), x: 12, y: 60, fill: 'currentColor', 'fill-opacity': 0.7 }, words),
   ]);
 }
 

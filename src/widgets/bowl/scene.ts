@@ -12,6 +12,7 @@ import { contourPath } from '../kit/contours';
 import { lineChart } from '../kit/lineChart';
 import { h, round, type SvgNode } from '../kit/svg';
 import { COLOURS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const BOWL_WIDTH = 420;
 export const BOWL_HEIGHT = 420;
@@ -92,7 +93,7 @@ function bowlPanel(run: BowlRun): SvgNode {
     content.push(h('path', { class: 'np-axis-line', d: `M${round(frame.x(-reach * u[0]))},${round(frame.y(-reach * u[1]))}L${round(frame.x(reach * u[0]))},${round(frame.y(reach * u[1]))}`, stroke: AXIS_COLOR, 'stroke-width': 1.5, 'stroke-dasharray': dash, fill: 'none' }));
     const lx = Math.max(plot.left + 4, Math.min(plot.right - 70, frame.x(reach * u[0])));
     const ly = Math.max(plot.top + 12, Math.min(plot.bottom - 6, frame.y(reach * u[1]) - 6));
-    content.push(h('text', { x: round(lx), y: round(ly), 'font-size': 12, fill: AXIS_COLOR, 'font-weight': 600 }, label));
+    content.push(h('text', { class: textClass('body'), x: round(lx), y: round(ly), fill: AXIS_COLOR, 'font-weight': 600 }, label));
   });
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo - 6, Math.min(hi + 6, v));
   const points = Array.from(path.x, (x, i) => `${round(clamp(frame.x(x), plot.left, plot.right))},${round(clamp(frame.y(path.y[i]), plot.top, plot.bottom))}`);

@@ -17,6 +17,7 @@ import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { DeadUnitsScaling } from '../../experiments/dead-units/settings';
 import type { DeadUnitsRun } from '../../experiments/dead-units/run';
+import { textClass } from '../kit/type';
 
 export const PLANE_WIDTH = 400;
 export const PLANE_HEIGHT = 390;
@@ -223,7 +224,7 @@ function planeLegend(frame: ChartFrame): SvgNode {
     items.push(h('text', { x: x + 13, y, dy: '0.32em' }, style.words));
     x += 13 + style.words.length * 6.2 + 12;
   }
-  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
 }
 
 const halo = { stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' };
@@ -295,7 +296,7 @@ export function planePanel(run: DeadUnitsRun, when: 'start' | 'end', scaling: De
     const py = Math.min(frame.plot.bottom - 6, Math.max(frame.plot.top + 14, frame.y(ty) + 14 + 14 * k));
     labels.push(h('text', { x: round(px), y: round(py), 'text-anchor': 'middle' }, `h${k + 1}: z${k + 1} = 0`));
   });
-  content.push(h('g', { class: 'dz-plane-labels', 'font-size': 12, fill: 'currentColor', ...halo }, labels));
+  content.push(h('g', { class: textClass('body', 'dz-plane-labels'), fill: 'currentColor', ...halo }, labels));
   content.push(planeLegend(frame));
   return chartSvg(frame, content, { 'data-when': when });
 }

@@ -14,6 +14,7 @@ import { lineChart } from '../kit/lineChart';
 import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { COLOURS, NEUTRALS, TEXT_COLOURS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const PANEL_WIDTH = 440;
 export const PANEL_HEIGHT = 340;
@@ -75,7 +76,7 @@ function legend(frame: ChartFrame): SvgNode {
     items.push(h('text', { x: x + 14, y, dy: '0.32em' }, style.words));
     x += 14 + style.words.length * 6.4 + 16;
   }
-  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
 }
 
 function fitPanel(run: GeneralisationRun, at: FitAt): SvgNode {

@@ -6,6 +6,7 @@ import { h, round, type SvgNode } from './svg';
 import { format } from 'd3-format';
 import { tickFormatter } from '../../experiments/format';
 import { NEUTRALS } from './palette';
+import { figureRootAttrs, textClass, textSizeOnPhone } from './type';
 
 /**
  * 'symlog' is linear near 0 and logarithmic far from it (d3's scaleSymlog with constant 1):
@@ -69,6 +70,8 @@ export interface ChartFrame {
   yDomain: [number, number];
   xTicks: { value: number; label: string }[];
   yTicks: { value: number; label: string }[];
+  /** Where axisNodes puts the axes' words (room made for their size on a phone). */
+  axisLayout: AxisLayout;
 }
 
 export const DEFAULT_MARGIN: Margins = { top: 30, right: 14, bottom: 44, left: 56 };
@@ -120,18 +123,71 @@ function makeScale(axis: AxisSpec, range: [number, number], defaultTicks: number
   return { scale, ticks, domain: d };
 }
 
+/**
+ * Room for the axes' words at the size they have on a phone (kit/type.ts: text never renders below
+ * 12 px, so in a chart drawn narrower than its viewBox it is larger in viewBox units than on a
+ * desktop). The given margins are the least a chart gets; the left one grows to fit the widest y
+ * tick label beside the y title, the bottom one to fit the x tick labels above the x title.
+ */
+function axisRoom(spec: FrameSpec, margin: Margins, yLabels: readonly string[]): { margin: Margins; layout: AxisLayout } {
+  const tick = textSizeOnPhone('body', spec.width);
+  const title = textSizeOnPhone('title', spec.width);
+  // Glyph boxes: about 0.8 em above the baseline and 0.25 em below it.
+  const yTitleX = round(Math.max(14, 0.8 * title + 2));
+  // Low enough that the first x label clears the lowest y label at the plot's corner.
+  const xTickBaseline = round(1.37 * tick + 2);
+  const xTitleBaseline = round(xTickBaseline + 0.25 * tick + 4 + 0.8 * title);
+  const widest = Math.max(0, ...yLabels.map((l) => labelWidth(l, tick)));
+  const left = spec.yAxis === false ? margin.left : Math.max(margin.left, Math.ceil(yTitleX + 0.25 * title + 4 + widest + 7));
+  const bottom = Math.max(margin.bottom, Math.ceil(xTitleBaseline + 0.25 * title + 2));
+  return { margin: { ...margin, left, bottom }, layout: { yTitleX, xTickBaseline, xTitleBaseline, tick } };
+}
+
+/** Where the axes' words go, in viewBox units (see axisRoom). */
+interface AxisLayout {
+  yTitleX: number;
+  /** Below plot.bottom. */
+  xTickBaseline: number;
+  xTitleBaseline: number;
+  /** The tick labels' size on a phone. */
+  tick: number;
+}
+
+/**
+ * As many ticks as the axis asks for, fewer if their labels (at their size on a phone) would run
+ * into each other: d3 is asked again for fewer until neighbouring labels keep a gap.
+ */
+function spacedScale(axis: AxisSpec, range: [number, number], defaultTicks: number, room: (a: { value: number; label: string }, b: { value: number; label: string }, at: (v: number) => number) => boolean) {
+  let count = axis.ticks ?? defaultTicks;
+  for (;;) {
+    const made = makeScale({ ...axis, ticks: count }, range, defaultTicks);
+    const labelled = made.ticks.filter((t) => t.label !== '');
+    const fits = labelled.every((t, i) => i === 0 || room(labelled[i - 1], t, (v) => made.scale(v)));
+    if (fits || count <= 2 || (axis.type ?? 'linear') === 'symlog') return made;
+    count -= 1;
+  }
+}
+
 export function chartFrame(spec: FrameSpec): ChartFrame {
-  const margin = { ...DEFAULT_MARGIN, ...spec.margin };
-  const plot = {
+  const given = { ...DEFAULT_MARGIN, ...spec.margin };
+  // The y labels do not depend on the range, only on the domain and the count.
+  const provisional = spacedScale(spec.y, [given.top + 200, given.top], 5, () => true);
+  const { margin: first, layout } = axisRoom(spec, given, provisional.ticks.map((t) => t.label));
+  const plotOf = (margin: Margins) => ({
     left: margin.left,
     top: margin.top,
     right: spec.width - margin.right,
     bottom: spec.height - margin.bottom,
     width: spec.width - margin.left - margin.right,
     height: spec.height - margin.top - margin.bottom,
-  };
-  const xs = makeScale(spec.x, [plot.left, plot.right], 6);
-  const ys = makeScale(spec.y, [plot.bottom, plot.top], 5);
+  });
+  let plot = plotOf(first);
+  const ys = spacedScale(spec.y, [plot.bottom, plot.top], 5, (a, b, at) => Math.abs(at(a.value) - at(b.value)) >= 1.1 * layout.tick);
+  // Fewer y ticks may mean narrower labels, but never a wider margin than the first measure.
+  const { margin } = axisRoom(spec, given, ys.ticks.map((t) => t.label));
+  margin.left = Math.min(margin.left, first.left);
+  plot = plotOf(margin);
+  const xs = spacedScale(spec.x, [plot.left, plot.right], 6, (a, b, at) => Math.abs(at(b.value) - at(a.value)) >= (labelWidth(a.label, layout.tick) + labelWidth(b.label, layout.tick)) / 2 + 6);
   return {
     spec,
     width: spec.width,
@@ -144,6 +200,7 @@ export function chartFrame(spec: FrameSpec): ChartFrame {
     yDomain: ys.domain,
     xTicks: xs.ticks,
     yTicks: ys.ticks,
+    axisLayout: layout,
   };
 }
 
@@ -175,9 +232,9 @@ export function axisNodes(frame: ChartFrame): SvgNode[] {
     const x = round(frame.x(t.value));
     // A label centred on a tick near the figure's edge would stick out of it and be cut off
     // ("5,000" at the right end of an epoch axis): it ends at its tick instead, or starts there.
-    const half = labelWidth(t.label, TICK_FONT_SIZE) / 2;
+    const half = labelWidth(t.label, frame.axisLayout.tick) / 2;
     const anchor = x + half > frame.width ? 'end' : x - half < 0 ? 'start' : 'middle';
-    return h('text', { x, y: plot.bottom + 18, 'text-anchor': anchor }, t.label);
+    return h('text', { x, y: plot.bottom + frame.axisLayout.xTickBaseline, 'text-anchor': anchor }, t.label);
   });
   const yLabels = yTicks.map((t) => {
     const y = round(frame.y(t.value));
@@ -189,14 +246,14 @@ export function axisNodes(frame: ChartFrame): SvgNode[] {
   ].join('');
   nodes.push(
     h('path', { class: 'np-axis', d: `${withY ? `M${plot.left},${plot.top}V${plot.bottom}` : `M${plot.left},${plot.bottom}`}H${plot.right}${marks}`, stroke: 'currentColor', fill: 'none' }),
-    h('g', { class: 'np-ticks', 'font-size': TICK_FONT_SIZE, fill: 'currentColor' }, [...xLabels, ...yLabels]),
-    h('text', { class: 'np-axis-label', x: round(plot.left + plot.width / 2), y: frame.height - 8, 'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor' }, spec.x.label),
+    h('g', { class: textClass('body', 'np-ticks'), fill: 'currentColor' }, [...xLabels, ...yLabels]),
+    h('text', { class: textClass('title', 'np-axis-label'), x: round(plot.left + plot.width / 2), y: round(plot.bottom + frame.axisLayout.xTitleBaseline), 'text-anchor': 'middle', fill: 'currentColor' }, spec.x.label),
   );
   if (withY) {
-    nodes.push(h('text', { class: 'np-axis-label', transform: `translate(14,${round(plot.top + plot.height / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 13, fill: 'currentColor' }, spec.y.label));
+    nodes.push(h('text', { class: textClass('title', 'np-axis-label'), transform: `translate(${frame.axisLayout.yTitleX},${round(plot.top + plot.height / 2)}) rotate(-90)`, 'text-anchor': 'middle', fill: 'currentColor' }, spec.y.label));
   }
   if (spec.heading) {
-    nodes.push(h('text', { class: 'np-heading', x: plot.left, y: 18, 'font-size': 14, 'font-weight': 600, fill: 'currentColor' }, spec.heading));
+    nodes.push(h('text', { class: textClass('heading', 'np-heading'), x: plot.left, y: 18, 'font-weight': 600, fill: 'currentColor' }, spec.heading));
   }
   return nodes;
 }
@@ -208,7 +265,7 @@ export function chartSvg(frame: ChartFrame, content: SvgNode[], attrs: Record<st
   if (spec.description) children.push(h('desc', {}, spec.description));
   return h(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${frame.width} ${frame.height}`, role: 'img', 'aria-label': spec.title, ...attrs },
+    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${frame.width} ${frame.height}`, ...figureRootAttrs(frame.width, frame.height), role: 'img', 'aria-label': spec.title, ...attrs },
     [...children, ...axisNodes(frame), ...content],
   );
 }

@@ -8,6 +8,7 @@ import { formatShort } from '../../experiments/format';
 import { heatPosition, heatValue, viridis, type HeatScale } from './heatmap';
 import { h, round, type SvgNode } from './svg';
 import { OVER_HEATMAP } from './palette';
+import { textClass } from './type';
 
 /** The parameter values a square grid spans: x across (columns), y up (rows, row 0 lowest). */
 export interface GridWindow {
@@ -77,17 +78,17 @@ export function colourBar(
     const y = yAt(p);
     const mark = h('path', { d: `M${x + width},${y}h4`, stroke: 'currentColor' });
     if (referenceAt !== null && Math.abs(referenceAt - y) < 14) return [mark];
-    return [mark, h('text', { x: x + width + 6, y, dy: '0.32em', 'font-size': 11, fill: 'currentColor' }, formatShort(heatValue(p, scale)))];
+    return [mark, h('text', { class: textClass('small'), x: x + width + 6, y, dy: '0.32em', fill: 'currentColor' }, formatShort(heatValue(p, scale)))];
   });
   const nodes: SvgNode[] = [
     ...rects,
     h('rect', { x, y: plot.top, width, height: plot.height, fill: 'none', stroke: 'currentColor', 'stroke-width': 0.5 }),
     ...tickNodes,
-    h('text', { x: x + width / 2, y: plot.top - 8, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor' }, options.label),
+    h('text', { class: textClass('small'), x: x + width / 2, y: plot.top - 8, 'text-anchor': 'middle', fill: 'currentColor' }, options.label),
   ];
   if (reference && referenceAt !== null) {
     nodes.push(h('path', { d: `M${x - 3},${referenceAt}h${width + 9}`, stroke: 'currentColor', 'stroke-width': 2, 'stroke-dasharray': '3 2' }));
-    nodes.push(h('text', { x: x + width + 8, y: referenceAt, dy: '0.32em', 'font-size': 11, 'font-style': 'italic', fill: 'currentColor' }, reference.label));
+    nodes.push(h('text', { class: textClass('small'), x: x + width + 8, y: referenceAt, dy: '0.32em', 'font-style': 'italic', fill: 'currentColor' }, reference.label));
   }
   return h('g', { class: options.className }, nodes);
 }

@@ -8,6 +8,7 @@ import { chartFrame, chartSvg, type AxisSpec, type FrameSpec } from './chart';
 import { markerNodes, referenceLabelHeights, type ChartMarker } from './marker';
 import { h, round, type SvgNode } from './svg';
 import { NEUTRALS, ROLES } from './palette';
+import { textClass } from './type';
 
 export interface LineSeries {
   label: string;
@@ -72,13 +73,13 @@ export function lineChart(spec: LineChartSpec): SvgNode {
   const references = (spec.references ?? []).filter((r) => usable(r.value, yLog)).map((r) => ({ r, y: round(frame.y(r.value)) }));
   const inPlot = references.filter(({ y }) => y >= plot.top && y <= plot.bottom);
   // Unrounded heights, so two lines drawn on the same pixel still get their labels in order.
-  const labelHeights = referenceLabelHeights(inPlot.map(({ r }) => frame.y(r.value)), undefined, undefined, plot.bottom);
+  const labelHeights = referenceLabelHeights(inPlot.map(({ r }) => frame.y(r.value)), undefined, undefined, plot.bottom, frame.axisLayout.tick);
   inPlot.forEach(({ r, y }, k) => {
     const color = r.color ?? NEUTRALS.muted;
     content.push(
       h('g', { class: 'np-reference' }, [
         h('path', { d: `M${plot.left},${y}H${plot.right}`, stroke: color, 'stroke-dasharray': r.dash ?? '4 4', fill: 'none' }),
-        h('text', { x: plot.right - 4, y: labelHeights[k], 'text-anchor': 'end', 'font-size': 12, fill: color }, r.label),
+        h('text', { class: textClass('body'), x: plot.right - 4, y: labelHeights[k], 'text-anchor': 'end', fill: color }, r.label),
       ]),
     );
   });
@@ -89,9 +90,10 @@ export function lineChart(spec: LineChartSpec): SvgNode {
       .filter(({ r, y }) => r.offscale === 'edge' && (side === 'below' ? y > plot.bottom : y < plot.top))
       .sort((a, b) => (side === 'below' ? b.y - a.y : a.y - b.y));
     outside.forEach(({ r }, k) => {
-      const y = side === 'below' ? plot.bottom - 6 - 15 * k : plot.top + 14 + 15 * k;
+      const line = Math.max(15, 1.25 * frame.axisLayout.tick);
+      const y = round(side === 'below' ? plot.bottom - 6 - line * k : plot.top + 14 + line * k);
       content.push(
-        h('text', { class: 'np-reference-offscale', x: plot.right - 4, y, 'text-anchor': 'end', 'font-size': 12, fill: r.color ?? NEUTRALS.muted }, `${side === 'below' ? '↓' : '↑'} ${r.label} (${side} this range)`),
+        h('text', { class: textClass('body', 'np-reference-offscale'), x: plot.right - 4, y, 'text-anchor': 'end', fill: r.color ?? NEUTRALS.muted }, `${side === 'below' ? '↓' : '↑'} ${r.label} (${side} this range)`),
       );
     });
   }
@@ -116,16 +118,17 @@ export function lineChart(spec: LineChartSpec): SvgNode {
   });
 
   content.push(...markerNodes(frame, spec.markers ?? []));
-  if (spec.series.length > 1 && spec.legend !== false) content.push(legend(spec.series, plot.left + 8, plot.top + 4));
+  if (spec.series.length > 1 && spec.legend !== false) content.push(legend(spec.series, plot.left + 8, plot.top + 4, frame.axisLayout.tick));
   return chartSvg(frame, content);
 }
 
-function legend(series: LineSeries[], x: number, y: number): SvgNode {
+/** The series' names in rows at the plot's top left; `size` is the text's size on a phone. */
+function legend(series: LineSeries[], x: number, y: number, size: number): SvgNode {
   return h(
     'g',
-    { class: 'np-legend', 'font-size': 12, fill: 'currentColor' },
+    { class: textClass('body', 'np-legend'), fill: 'currentColor' },
     series.flatMap((s, k) => {
-      const row = y + 14 * k + 8;
+      const row = round(y + Math.max(14, 1.2 * size) * k + 8);
       return [
         h('path', {
           d: `M${x},${row}h22`,

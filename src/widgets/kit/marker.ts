@@ -5,6 +5,7 @@ import type { ChartFrame } from './chart';
 import { markerPath, type Shape } from './scatter';
 import { h, round, type SvgNode } from './svg';
 import { COLOURS, NEUTRALS } from './palette';
+import { textClass } from './type';
 
 export interface ChartMarker {
   /** Where on the x axis (data units). */
@@ -51,10 +52,11 @@ export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[]):
     if (m.label) {
       // Labels sit on the side with more room, so one near the right edge stays inside.
       const right = x > plot.left + plot.width * 0.6;
-      const ty = line ? plot.top + 12 : inside(y, plot.top, plot.bottom) ? y - 10 : plot.top + 12;
+      const top = plot.top + Math.max(12, 0.85 * frame.axisLayout.tick);
+      const ty = line ? top : inside(y, plot.top, plot.bottom) ? y - 10 : top;
       children.push(
         // Text in currentColor: the palette's line colours are too light for small text.
-        h('text', { x: right ? x - 6 : x + 6, y: round(ty), 'text-anchor': right ? 'end' : 'start', 'font-size': 12, fill: 'currentColor' }, m.label),
+        h('text', { class: textClass('body'), x: right ? x - 6 : x + 6, y: round(ty), 'text-anchor': right ? 'end' : 'start', fill: 'currentColor' }, m.label),
       );
     }
     nodes.push(h('g', { class: 'np-marker' }, children));
@@ -69,9 +71,11 @@ export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[]):
  * down and the plot's `bottom`. Labels that still come within `gap` of each other move up.
  * Returns the heights in the order of `ys`.
  */
-export function referenceLabelHeights(ys: readonly number[], above = 5, gap = 14, bottom = Infinity): number[] {
-  // A 12 px label reaches about 10 px above its baseline and 3 px below it.
-  const rise = 10, drop = 3, hang = rise + 4;
+export function referenceLabelHeights(ys: readonly number[], above = 5, gap = 14, bottom = Infinity, size = 12): number[] {
+  // A label reaches about 10/12 em above its baseline and 0.25 em below it; `size` is its size on a
+  // phone (kit/type.ts), where it is largest in viewBox units.
+  const rise = (10 * size) / 12, drop = (3 * size) / 12, hang = rise + 4;
+  gap = Math.max(gap, 1.15 * size);
   const order = ys.map((_, i) => i).sort((a, b) => ys[b] - ys[a]);
   const out = new Array<number>(ys.length);
   let lowest = Infinity;

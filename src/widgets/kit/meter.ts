@@ -4,6 +4,7 @@
 // Pure: the same scene on the server and in the browser.
 import { h, round, type SvgNode } from './svg';
 import { COLOURS, NEUTRALS } from './palette';
+import { figureRootAttrs, textClass } from './type';
 
 export interface MeterSpec {
   width: number;
@@ -68,15 +69,15 @@ export function meterScene(spec: MeterSpec): SvgNode {
     const lx = anchor === 'start' ? tx - 4 : anchor === 'end' ? tx + 4 : tx;
     children.push(
       h('path', { d: `M${tx},${trackY + barH / 2}v5`, stroke: 'currentColor' }),
-      h('text', { x: lx, y: trackY + barH / 2 + 18, 'text-anchor': anchor, 'font-size': 12, fill: 'currentColor' }, t.label),
+      h('text', { class: textClass('body'), x: lx, y: trackY + barH / 2 + 18, 'text-anchor': anchor, fill: 'currentColor' }, t.label),
     );
   }
-  children.push(h('text', { class: 'np-meter-value', x: round(finite && !below && !above ? Math.min(right - 60, Math.max(left + 60, end)) : below ? left : right), y: 16, 'text-anchor': below ? 'start' : above ? 'end' : 'middle', 'font-size': 13, 'font-weight': 600, fill: 'currentColor' }, spec.text));
+  children.push(h('text', { class: textClass('title', 'np-meter-value'), x: round(finite && !below && !above ? Math.min(right - 60, Math.max(left + 60, end)) : below ? left : right), y: 16, 'text-anchor': below ? 'start' : above ? 'end' : 'middle', 'font-weight': 600, fill: 'currentColor' }, spec.text));
   if (below && spec.beyond?.below) {
-    children.push(h('text', { class: 'np-meter-beyond', x: left, y: trackY - barH / 2 - 6, 'font-size': 12, fill: 'currentColor' }, `◀ ${spec.beyond.below}`));
+    children.push(h('text', { class: textClass('body', 'np-meter-beyond'), x: left, y: trackY - barH / 2 - 6, fill: 'currentColor' }, `◀ ${spec.beyond.below}`));
   }
   if (above && spec.beyond?.above) {
-    children.push(h('text', { class: 'np-meter-beyond', x: right, y: trackY - barH / 2 - 6, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' }, `${spec.beyond.above} ▶`));
+    children.push(h('text', { class: textClass('body', 'np-meter-beyond'), x: right, y: trackY - barH / 2 - 6, 'text-anchor': 'end', fill: 'currentColor' }, `${spec.beyond.above} ▶`));
   }
-  return h('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': spec.title }, children);
+  return h('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, ...figureRootAttrs(width, height), role: 'img', 'aria-label': spec.title }, children);
 }

@@ -8,6 +8,7 @@ import type { UnitState } from '../../trainer/units';
 import { formatFixed } from '../../experiments/format';
 import { h, round, type SvgNode } from './svg';
 import { COLOURS, NEUTRALS } from './palette';
+import { figureRootAttrs, textClass, textSizeOnPhone } from './type';
 
 export type Sign = 'positive' | 'negative' | 'zero';
 
@@ -63,6 +64,8 @@ export const BIASES: readonly { name: ParameterName; node: NodeName }[] = [
 export const DIAGRAM_WIDTH = 420;
 export const DIAGRAM_HEIGHT = 260;
 const NODE_RADIUS = 22;
+/** The labels' size on a phone, where they are largest in viewBox units (kit/type.ts): the room they get. */
+const LABEL_SIZE = textSizeOnPhone('body', DIAGRAM_WIDTH);
 
 /** Node centres in viewBox units: inputs left, hidden units middle, output right. */
 export const NODE_POSITIONS: Record<NodeName, readonly [number, number]> = {
@@ -127,10 +130,10 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
     const text = `${edge.name} = ${shown(edge.name)}`;
     // The label sits on its edge on a small plate of the background colour, which hides the
     // line behind it: legible however thick the edge is.
-    const plate = round(text.length * 6.9 + 8);
+    const plate = round(text.length * 0.6 * LABEL_SIZE + 8);
     labels.push(
       h('g', { class: 'np-edge-label' }, [
-        h('rect', { x: round(lx - plate / 2), y: ly - 9, width: plate, height: 18, rx: 4, fill: NEUTRALS.surface, stroke: 'none' }),
+        h('rect', { x: round(lx - plate / 2), y: round(ly - 0.6 * LABEL_SIZE), width: plate, height: round(1.2 * LABEL_SIZE), rx: 4, fill: NEUTRALS.surface, stroke: 'none' }),
         h('text', { 'data-label': edge.name, x: lx, y: ly, dy: '0.32em', 'text-anchor': 'middle', stroke: 'none' }, text),
       ]),
     );
@@ -150,27 +153,28 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
           stroke: 'currentColor',
           'stroke-width': kind === 'hidden' ? 2 : 1.5,
         }),
-        h('text', { x, y, dy: '0.35em', 'text-anchor': 'middle', 'font-size': 16, 'font-weight': 600 }, NODE_LABEL[name]),
+        h('text', { class: textClass('large'), x, y, dy: '0.35em', 'text-anchor': 'middle', 'font-weight': 600 }, NODE_LABEL[name]),
       ]),
     );
   }
   const states = options.states ?? [];
   for (const bias of BIASES) {
     const [x, y] = NODE_POSITIONS[bias.node];
-    const below = bias.node === 'h1' ? -NODE_RADIUS - 12 : NODE_RADIUS + 16;
+    // B3's label goes under ŷ, clear of W6's label on the edge into it.
+    const below = bias.node === 'h1' ? -NODE_RADIUS - 0.75 * LABEL_SIZE : bias.node === 'h2' ? NODE_RADIUS + LABEL_SIZE : NODE_RADIUS + 2 * LABEL_SIZE;
     labels.push(
-      h('text', { class: 'np-bias-label', 'data-label': bias.name, x, y: y + below, dy: '0.32em', 'text-anchor': 'middle' }, `${bias.name} = ${shown(bias.name)}`),
+      h('text', { class: 'np-bias-label', 'data-label': bias.name, x, y: round(y + below), dy: '0.32em', 'text-anchor': 'middle' }, `${bias.name} = ${shown(bias.name)}`),
     );
   }
   states.forEach((state, k) => {
     if (k > 1) return;
     const node = k === 0 ? 'h1' : 'h2';
     const [x, y] = NODE_POSITIONS[node];
-    const offset = k === 0 ? -NODE_RADIUS - 27 : NODE_RADIUS + 31;
+    const offset = k === 0 ? -NODE_RADIUS - 1.95 * LABEL_SIZE : NODE_RADIUS + 2.2 * LABEL_SIZE;
     labels.push(
       h(
         'text',
-        { class: `np-unit-state np-unit-${state}`, 'data-state': state, x, y: y + offset, dy: '0.32em', 'text-anchor': 'middle', 'font-style': 'italic' },
+        { class: `np-unit-state np-unit-${state}`, 'data-state': state, x, y: round(y + offset), dy: '0.32em', 'text-anchor': 'middle', 'font-style': 'italic' },
         STATE_WORDS[state],
       ),
     );
@@ -189,7 +193,7 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
 
   const children: SvgNode[] = [h('title', {}, 'The 2-2-1 network with its six weights and three biases.'), h('desc', {}, description)];
   if (options.heading) {
-    children.push(h('text', { class: 'np-heading', x: 8, y: 16, 'font-size': 14, 'font-weight': 600 }, options.heading));
+    children.push(h('text', { class: textClass('heading', 'np-heading'), x: 8, y: 16, 'font-weight': 600 }, options.heading));
   }
   children.push(
     h('g', { class: 'np-edges' }, edges),
@@ -197,7 +201,7 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
     // Labels carry a halo in the background colour so they stay legible where they cross an edge.
     h(
       'g',
-      { class: 'np-labels', 'font-size': 12.5, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' },
+      { class: textClass('body', 'np-labels'), fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' },
       labels,
     ),
   );
@@ -208,7 +212,7 @@ export function networkDiagramScene(params: ArrayLike<number>, options: NetworkD
       viewBox: `0 0 ${DIAGRAM_WIDTH} ${DIAGRAM_HEIGHT}`,
       role: 'img',
       'aria-label': 'Diagram of the 2-2-1 network with its six weights and three biases.',
-      class: 'np-network-diagram',
+      ...figureRootAttrs(DIAGRAM_WIDTH, DIAGRAM_HEIGHT, 'np-network-diagram'),
     },
     children,
   );

@@ -6,6 +6,7 @@ import { chartFrame, chartSvg, type AxisSpec, type ChartFrame, type FrameSpec, t
 import { formatShort } from '../../experiments/format';
 import { h, round, type SvgNode } from './svg';
 import { COLOURS, NEUTRALS } from './palette';
+import { textClass } from './type';
 
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle';
 
@@ -119,7 +120,7 @@ export function scatterChart(spec: ScatterSpec): SvgNode {
   }
   if (spec.curvesUnder) content.push(points);
   if (spec.highlight) content.push(...highlightNodes(spec, frame, r));
-  content.push(scatterLegend(spec, styles, [lo, hi], frame.plot.left, frame.plot.right, 40));
+  content.push(scatterLegend(spec, styles, [lo, hi], frame.plot.left, frame.plot.right, 40, frame.axisLayout.tick));
   return chartSvg(frame, content);
 }
 
@@ -137,7 +138,7 @@ function highlightNodes(spec: ScatterSpec, frame: ChartFrame, r: number): SvgNod
       h('circle', { cx: px, cy: py, r: ring, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
       h(
         'text',
-        { x: right ? px - ring - 4 : px + ring + 4, y: round(py < plot.top + 16 ? py + 14 : py - ring), 'text-anchor': right ? 'end' : 'start', 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke' },
+        { class: textClass('body'), x: right ? px - ring - 4 : px + ring + 4, y: round(py < plot.top + 16 ? py + 14 : py - ring), 'text-anchor': right ? 'end' : 'start', 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke' },
         label,
       ),
     ]),
@@ -145,13 +146,15 @@ function highlightNodes(spec: ScatterSpec, frame: ChartFrame, r: number): SvgNod
 }
 
 /** One row above the plot: "x2: −10 ●●◆◆ 10" for the colours, then a sample of each curve. */
-function scatterLegend(spec: ScatterSpec, styles: PointStyle[], [lo, hi]: [number, number], left: number, right: number, y: number): SvgNode {
+function scatterLegend(spec: ScatterSpec, styles: PointStyle[], [lo, hi]: [number, number], left: number, right: number, y: number, size: number): SvgNode {
   const items: SvgNode[] = [];
+  // Room per character at the text's size on a phone (kit/type.ts), where it is largest.
+  const char = Math.max(6.6, 0.58 * size);
   let x = left;
   if (spec.colorBy) {
     const start = `${spec.colorBy.label}: ${formatShort(lo)}`;
     items.push(h('text', { x, y, dy: '0.32em' }, start));
-    x += start.length * 6.6 + 8;
+    x += start.length * char + 8;
     styles.forEach((s, k) => items.push(h('path', { d: markerPath(s.shape, x + 12 * k, y, 4.5), fill: s.fill })));
     x += 12 * styles.length;
     items.push(h('text', { x, y, dy: '0.32em' }, formatShort(hi)));
@@ -159,9 +162,9 @@ function scatterLegend(spec: ScatterSpec, styles: PointStyle[], [lo, hi]: [numbe
   let cx = right;
   for (const c of [...(spec.curves ?? [])].reverse()) {
     items.push(h('text', { x: cx, y, dy: '0.32em', 'text-anchor': 'end' }, c.label));
-    cx -= c.label.length * 6.6 + 6;
+    cx -= c.label.length * char + 6;
     items.push(h('path', { d: `M${round(cx - 24)},${y}h24`, stroke: c.color ?? 'currentColor', 'stroke-width': 2.2, 'stroke-dasharray': c.dash ?? '7 4', fill: 'none' }));
     cx -= 34;
   }
-  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
 }

@@ -9,6 +9,7 @@ import { formatFixed, formatInteger, formatNumber } from '../../experiments/form
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { RateRun } from '../../experiments/learning-rate/runs';
+import { textClass } from '../kit/type';
 
 export const PANEL_WIDTH = 220;
 export const PANEL_HEIGHT = 186;
@@ -141,7 +142,7 @@ function lossPanel(run: RateRun, text: PanelText, domain: [number, number], ctx:
   content.push(
     h('g', { class: 'lr-baseline' }, [
       h('path', { d: `M${plot.left},${vy}H${plot.right}`, stroke: MUTED, 'stroke-dasharray': '5 4', fill: 'none' }),
-      h('text', { x: plot.right - 3, y: vy - 4, 'text-anchor': 'end', 'font-size': 11, fill: MUTED }, 'Var(y)'),
+      h('text', { class: textClass('small'), x: plot.right - 3, y: vy - 4, 'text-anchor': 'end', fill: MUTED }, 'Var(y)'),
     ]),
   );
   // Pixel heights of the kept points; a loss that cannot be drawn on a log axis breaks the line.
@@ -161,7 +162,7 @@ function lossPanel(run: RateRun, text: PanelText, domain: [number, number], ctx:
       h('g', { class: 'lr-diverged' }, [
         crossMark(x, y),
         // On the right, clear of the curve's exit (a halo keeps it readable over the grid).
-        h('text', { x: plot.right - 4, y: plot.top + 14, 'text-anchor': 'end', 'font-size': 11, 'font-weight': 700, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 3, 'paint-order': 'stroke' }, `✕ ${text.outcome}`),
+        h('text', { class: textClass('small'), x: plot.right - 4, y: plot.top + 14, 'text-anchor': 'end', 'font-weight': 700, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 3, 'paint-order': 'stroke' }, `✕ ${text.outcome}`),
       ]),
     );
   } else {
@@ -241,7 +242,7 @@ export function rateStrip(runs: readonly RateRun[], lambdaMax: number): SvgNode 
       h('g', { class: 'lr-limit' }, [
         h('rect', { x, y: plot.top, width: round(plot.right - x), height: plot.height, fill: ABOVE_COLOR, 'fill-opacity': 0.1 }),
         h('path', { d: `M${x},${plot.top - 6}V${plot.bottom}`, stroke: ABOVE_COLOR, 'stroke-width': 2, 'stroke-dasharray': '5 3', fill: 'none' }),
-        h('text', { x: x > plot.left + plot.width * 0.6 ? x - 4 : x + 4, y: plot.top - 10, 'text-anchor': x > plot.left + plot.width * 0.6 ? 'end' : 'start', 'font-size': 13, 'font-weight': 600, fill: 'currentColor' }, `limit 2/λmax = ${formatNumber(limit)}`),
+        h('text', { class: textClass('title'), x: x > plot.left + plot.width * 0.6 ? x - 4 : x + 4, y: plot.top - 10, 'text-anchor': x > plot.left + plot.width * 0.6 ? 'end' : 'start', 'font-weight': 600, fill: 'currentColor' }, `limit 2/λmax = ${formatNumber(limit)}`),
       ]),
     );
   }
@@ -260,7 +261,7 @@ export function rateStrip(runs: readonly RateRun[], lambdaMax: number): SvgNode 
       run.status === 'diverged'
         ? crossMark(x, y)
         : h('path', { d: markerPath(above ? 'triangle' : 'circle', x, y, 5), fill: above ? ABOVE_COLOR : BELOW_COLOR });
-    content.push(h('g', { class: 'lr-rate' }, [mark, h('text', { x: round(centres[i]), y: y - 10, 'text-anchor': 'middle', 'font-size': LABEL_SIZE, fill: 'currentColor' }, labels[i])]));
+    content.push(h('g', { class: 'lr-rate' }, [mark, h('text', { class: textClass('body'), x: round(centres[i]), y: y - 10, 'text-anchor': 'middle', fill: 'currentColor' }, labels[i])]));
   });
   return chartSvg(frame, content);
 }

@@ -11,6 +11,7 @@ import { formatFixed, formatInteger, formatNumber } from '../../experiments/form
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { SliceWalk } from '../../experiments/learning-rate/runs';
+import { textClass } from '../kit/type';
 
 export const SLICE_WIDTH = 440;
 export const SLICE_HEIGHT = 290;
@@ -102,7 +103,7 @@ export function sliceScene(data: Dataset, params: Parameters, name: ParameterNam
   content.push(
     h('g', { class: 'lr-bottom' }, [
       h('path', { d: `M${bx},${plot.bottom}V${round(frame.y(walk.lowest.loss))}`, stroke: 'var(--muted, #555)', 'stroke-dasharray': '3 3', fill: 'none' }),
-      h('text', { x: bx, y: plot.bottom - 6, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor' }, 'lowest point'),
+      h('text', { class: textClass('small'), x: bx, y: plot.bottom - 6, 'text-anchor': 'middle', fill: 'currentColor' }, 'lowest point'),
     ]),
   );
 
@@ -132,13 +133,13 @@ export function sliceScene(data: Dataset, params: Parameters, name: ParameterNam
   content.push(
     h('g', { class: 'lr-start' }, [
       h('path', { d: markerPath('circle', frame.x(start.value), frame.y(start.loss), 6), fill: CURVE_COLOR, stroke: 'var(--bg, #fff)', 'stroke-width': 1.5 }),
-      h('text', { x: round(frame.x(start.value)), y: round(frame.y(start.loss) - 12), 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 600, fill: 'currentColor' }, 'start'),
+      h('text', { class: textClass('body'), x: round(frame.x(start.value)), y: round(frame.y(start.loss) - 12), 'text-anchor': 'middle', 'font-weight': 600, fill: 'currentColor' }, 'start'),
     ]),
   );
   if (leftAt >= 0 || walk.escaped) {
     const k = leftAt >= 0 ? leftAt : walk.points.length;
     content.push(
-      h('text', { class: 'lr-left', x: plot.left + 8, y: plot.top + 16, 'font-size': 13, 'font-weight': 700, fill: 'currentColor' }, `✕ step ${formatInteger(k)} leaves the picture: the steps grow`),
+      h('text', { class: textClass('title', 'lr-left'), x: plot.left + 8, y: plot.top + 16, 'font-weight': 700, fill: 'currentColor' }, `✕ step ${formatInteger(k)} leaves the picture: the steps grow`),
     );
   }
 

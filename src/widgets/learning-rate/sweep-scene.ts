@@ -11,6 +11,7 @@ import type { SweepRun } from '../../trainer/sweep';
 import { crossMark, limitOf } from './comparison-scene';
 import { summariseRate, type RateSummary } from '../../experiments/learning-rate/runs';
 import { START_IN_SENTENCE, type StartPreset } from '../../experiments/learning-rate/settings';
+import { textClass } from '../kit/type';
 
 export const SWEEP_WIDTH = 440;
 const ROW_HEIGHT = 50;
@@ -92,12 +93,12 @@ export function sweepScene(view: SweepView): SvgNode {
   content.push(
     h('g', { class: 'lr-baseline' }, [
       h('path', { d: `M${vx},${plot.top}V${plot.bottom}`, stroke: 'var(--muted, #555)', 'stroke-dasharray': '5 4', fill: 'none' }),
-      h('text', { x: vx, y: plot.top - 4, 'text-anchor': 'middle', 'font-size': 11, fill: 'currentColor' }, 'Var(y)'),
+      h('text', { class: textClass('small'), x: vx, y: plot.top - 4, 'text-anchor': 'middle', fill: 'currentColor' }, 'Var(y)'),
     ]),
   );
   view.rates.forEach(({ summary, runs }, row) => {
     const cy = plot.top + ROW_HEIGHT * (row + 0.5);
-    const nodes: SvgNode[] = [h('text', { x: plot.left - 8, y: round(cy), dy: '0.32em', 'text-anchor': 'end', 'font-size': 13, 'font-weight': 600, fill: 'currentColor' }, `η = ${formatNumber(summary.rate)}`)];
+    const nodes: SvgNode[] = [h('text', { class: textClass('title'), x: plot.left - 8, y: round(cy), dy: '0.32em', 'text-anchor': 'end', 'font-weight': 600, fill: 'currentColor' }, `η = ${formatNumber(summary.rate)}`)];
     if (row > 0) nodes.push(h('path', { d: `M${plot.left},${round(cy - ROW_HEIGHT / 2)}H${plot.right}`, stroke: 'var(--rule, #d5d8dd)', fill: 'none' }));
     const p = summary.percentiles;
     if (p) {
@@ -128,7 +129,7 @@ export function sweepScene(view: SweepView): SvgNode {
       nodes.push(
         h('g', { class: 'lr-diverged-share' }, [
           ...(summary.diverged > 0 ? [crossMark(plot.right + 12, cy, 4)] : []),
-          h('text', { x: plot.right + 20, y: round(cy), dy: '0.32em', 'font-size': 12, 'font-weight': summary.diverged ? 700 : 400, fill: 'currentColor' }, `${Math.round(100 * share)}%`),
+          h('text', { class: textClass('body'), x: plot.right + 20, y: round(cy), dy: '0.32em', 'font-weight': summary.diverged ? 700 : 400, fill: 'currentColor' }, `${Math.round(100 * share)}%`),
         ]),
       );
     }
@@ -142,7 +143,7 @@ export function sweepScene(view: SweepView): SvgNode {
     x += 14 + s.label.length * 6.4 + 8;
   }
   legend.push(crossMark(x + 4, TOP - 22, 4), h('text', { x: x + 12, y: TOP - 22, dy: '0.32em' }, 'diverged'));
-  content.push(h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, legend));
+  content.push(h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, legend));
   return chartSvg(frame, content);
 }
 

@@ -13,6 +13,7 @@ import { lineChart, type ReferenceLine } from '../kit/lineChart';
 import { markerPath, SCATTER_MARGIN, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { COLOURS, NEUTRALS, TEXT_COLOURS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const PANEL_WIDTH = 420;
 export const PANEL_HEIGHT = 340;
@@ -111,7 +112,7 @@ function residualLegend(frame: ChartFrame): SvgNode {
     );
     x += 118;
   }
-  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
 }
 
 function sliceChart(params: Parameters, index: number, slice: Slice, loss: number, base: Baselines, axis: LossAxis): SvgNode {

@@ -9,6 +9,7 @@ import { unitName, weightIndex, biasIndex, deepLayout } from '../../trainer/deep
 import { MATRIX_NETWORKS } from '../../experiments/matrix-form/settings';
 import { chartFrame, chartSvg } from '../kit/chart';
 import { h, round, type SvgNode } from '../kit/svg';
+import { figureRootAttrs, textClass } from '../kit/type';
 
 export const MATRICES_WIDTH = 700;
 export const MATRICES_HEIGHT = 300;
@@ -46,14 +47,14 @@ function optionName(run: Pick<MatrixFormRun, 'layout'>, i: number): string {
 
 /** One matrix as a grid of cells (name above value), the picked parameter outlined. */
 function grid(x: number, y: number, title: string, cells: { index: number; name: string; value: number }[][], picked: number): SvgNode {
-  const children: SvgNode[] = [h('text', { x, y: y - 8, 'font-size': 13, 'font-weight': 700 }, title)];
+  const children: SvgNode[] = [h('text', { class: textClass('title'), x, y: y - 8, 'font-weight': 700 }, title)];
   cells.forEach((row, r) => row.forEach((cell, c) => {
     const isPicked = cell.index === picked;
     const cx = x + c * CELL_W, cy = y + r * CELL_H;
     children.push(h('g', { 'data-entry': cell.index + 1, 'data-picked': isPicked ? 'true' : null }, [
       h('rect', { x: cx, y: cy, width: CELL_W, height: CELL_H, fill: isPicked ? PICKED : 'var(--surface, #f1f2f4)', 'fill-opacity': isPicked ? 0.22 : 1, stroke: isPicked ? PICKED : 'currentColor', 'stroke-width': isPicked ? 3 : 0.6 }),
-      h('text', { x: cx + 5, y: cy + 13, 'font-size': 10, 'font-weight': isPicked ? 700 : 400 }, cell.name),
-      h('text', { x: cx + 5, y: cy + 29, 'font-size': 13 }, n4(cell.value)),
+      h('text', { class: textClass('small'), x: cx + 5, y: cy + 13, 'font-weight': isPicked ? 700 : 400 }, cell.name),
+      h('text', { class: textClass('title'), x: cx + 5, y: cy + 29 }, n4(cell.value)),
     ]));
   }));
   return h('g', {}, children);
@@ -77,8 +78,8 @@ export function matricesPanel(run: MatrixFormRun, picked: EntryTerms): SvgNode {
       return [{ index, name: names[index], value: values[index] }];
     });
     const kind = l === layout.layers ? 'output, linear' : 'hidden, ReLU';
-    rows.push(h('text', { x: 8, y: y + 14, 'font-size': 12, 'font-weight': 700 }, `Layer ${l}`));
-    rows.push(h('text', { x: 8, y: y + 30, 'font-size': 11 }, kind));
+    rows.push(h('text', { class: textClass('body'), x: 8, y: y + 14, 'font-weight': 700 }, `Layer ${l}`));
+    rows.push(h('text', { class: textClass('small'), x: 8, y: y + 30 }, kind));
     const left = 100;
     rows.push(grid(left, y, layerSymbol('W', l), weightCells(params), picked.index));
     rows.push(grid(left + inputs * CELL_W + 8, y, layerSymbol('b', l), biasCells(params), picked.index));
@@ -89,13 +90,14 @@ export function matricesPanel(run: MatrixFormRun, picked: EntryTerms): SvgNode {
   return h('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     viewBox: `0 0 ${MATRICES_WIDTH} ${MATRICES_HEIGHT}`,
+    ...figureRootAttrs(MATRICES_WIDTH, MATRICES_HEIGHT),
     role: 'img',
     'aria-label': `The ${run.network} network's weight matrices and bias vectors beside their partial derivatives; ${picked.name} picked out`,
     fill: 'currentColor',
   }, [
     h('title', {}, `Parameters and partials of the ${run.network} network in matrix form`),
     h('desc', {}, `${picked.name} is entry ${picked.address}, ${picked.meaning}. Its partial ${n4(picked.matrixValue)} is entry ${picked.address.replace(/^./, (c) => `∂L/∂${c}`)} of the partials. The table lists every entry.`),
-    h('text', { x: 8, y: 18, 'font-size': 12 }, 'Rows: the unit a weight goes to. Columns: where it comes from. Outlined: the parameter picked below.'),
+    h('text', { class: textClass('body'), x: 8, y: 18 }, 'Rows: the unit a weight goes to. Columns: where it comes from. Outlined: the parameter picked below.'),
     ...rows,
   ]);
 }

@@ -15,6 +15,7 @@ import { networkDiagramScene } from '../kit/networkDiagram';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { INPUT_RANGE, type NetworkConfig } from '../../experiments/network/settings';
+import { textClass } from '../kit/type';
 
 export const SLICE_WIDTH = 420;
 export const SLICE_HEIGHT = 340;
@@ -80,7 +81,7 @@ function legend(frame: ChartFrame, along: SliceAxis, other: SliceAxis, held: num
   add(h('path', { d: `M${x},${y}h20`, stroke: NETWORK_COLOR, 'stroke-width': 3, fill: 'none' }), 'network ŷ');
   add(h('path', { d: `M${x},${y}h20`, stroke: 'currentColor', 'stroke-width': 1.5, 'stroke-dasharray': '5 3', fill: 'none' }), 'target');
   add(h('path', { d: markerPath('circle', x + 10, y, 3.5), fill: NEAR_COLOR }), `samples with ${other} ≈ ${formatFixed(held, 2)}`);
-  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
 }
 
 function slicePanel(data: Dataset, params: Float64Array, along: SliceAxis, held: number, yRange: [number, number]): SvgNode {
@@ -143,7 +144,7 @@ function slicePanel(data: Dataset, params: Float64Array, along: SliceAxis, held:
     content.push(
       h('g', { class: 'np-kink-mark' }, [
         h('path', { d: `M${round(m.x)},${plot.top}V${plot.bottom}`, stroke: 'currentColor', 'stroke-width': 1.2, 'stroke-dasharray': '2 3', fill: 'none' }),
-        h('text', { x: round(right ? m.x - 5 : m.x + 5), y: plot.top + 12, 'text-anchor': right ? 'end' : 'start', 'font-size': 11.5, fill: 'currentColor', ...halo }, m.label),
+        h('text', { class: textClass('body'), x: round(right ? m.x - 5 : m.x + 5), y: plot.top + 12, 'text-anchor': right ? 'end' : 'start', fill: 'currentColor', ...halo }, m.label),
       ]),
     );
   }
@@ -153,7 +154,7 @@ function slicePanel(data: Dataset, params: Float64Array, along: SliceAxis, held:
   );
   const outside = yhat.some((v) => !(v >= lo && v <= hi));
   if (outside) {
-    content.push(h('text', { x: plot.right - 4, y: plot.bottom - 8, 'text-anchor': 'end', 'font-size': 11.5, fill: 'currentColor', ...halo }, 'ŷ leaves the picture'));
+    content.push(h('text', { class: textClass('body'), x: plot.right - 4, y: plot.bottom - 8, 'text-anchor': 'end', fill: 'currentColor', ...halo }, 'ŷ leaves the picture'));
   }
   content.push(legend(frame, along, other, held));
   return chartSvg(frame, content, { 'data-slice': along });

@@ -7,6 +7,7 @@ import { formatFixed, formatInteger, formatNumber } from '../../experiments/form
 import { h, round, type SvgNode } from '../kit/svg';
 import { operationsPerSample, parameterCount, type EpochCounts } from '../../trainer';
 import { agrees, PHASES, type CountState, type Phase } from '../../experiments/operation-counter/count';
+import { textClass } from '../kit/type';
 
 export const CHART_WIDTH = 460;
 export const CHART_HEIGHT = 250;
@@ -127,11 +128,11 @@ export function counterChart(state: CountState): SvgNode {
     const y = top + band / 2;
     nodes.push(
       aside
-        ? h('text', { x: plot.left - 8, y: round(y - 7), dy: '0.32em', 'text-anchor': 'end', 'font-size': 13 }, [
+        ? h('text', { class: textClass('title'), x: plot.left - 8, y: round(y - 7), dy: '0.32em', 'text-anchor': 'end' }, [
             h('tspan', {}, name),
-            h('tspan', { x: plot.left - 8, dy: 15, 'font-size': 12 }, aside),
+            h('tspan', { class: textClass('body'), x: plot.left - 8, dy: 15 }, aside),
           ])
-        : h('text', { x: plot.left - 8, y: round(y), dy: '0.32em', 'text-anchor': 'end', 'font-size': 13 }, name),
+        : h('text', { class: textClass('title'), x: plot.left - 8, y: round(y), dy: '0.32em', 'text-anchor': 'end' }, name),
     );
     kinds.forEach(({ kind, fill, sign }, k) => {
       const y = round(top + band / 2 - bar - 1 + k * (bar + 2));
@@ -139,11 +140,11 @@ export function counterChart(state: CountState): SvgNode {
       const w = round(Math.max(counts && value(p, kind) > 0 ? 1.5 : 0, x1 - plot.left));
       nodes.push(
         h('rect', { x: plot.left, y, width: w, height: round(bar), fill, stroke: 'currentColor', 'stroke-width': k === 1 ? 1 : 0, 'data-phase': p, 'data-kind': kind }),
-        h('text', { x: round(plot.left + w + 5), y: round(y + bar / 2), dy: '0.32em', 'font-size': 12 }, counts ? `${sign} ${formatInteger(value(p, kind))}` : PENDING),
+        h('text', { class: textClass('body'), x: round(plot.left + w + 5), y: round(y + bar / 2), dy: '0.32em' }, counts ? `${sign} ${formatInteger(value(p, kind))}` : PENDING),
       );
     });
   });
-  const legend = h('g', { class: 'oc-legend', 'font-size': 12 }, [
+  const legend = h('g', { class: textClass('body', 'oc-legend') }, [
     h('rect', { x: plot.left, y: 30, width: 12, height: 10, fill: 'var(--c-blue, #0072b2)' }),
     h('text', { x: plot.left + 17, y: 35, dy: '0.32em' }, '× multiplications'),
     h('rect', { x: plot.left + 140, y: 30, width: 12, height: 10, fill: 'var(--c-orange, #e69f00)', stroke: 'currentColor' }),

@@ -18,6 +18,7 @@ import { lineChart } from '../kit/lineChart';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { COLOURS, NEUTRALS, TEXT_COLOURS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const PANEL_WIDTH = 440;
 export const PANEL_HEIGHT = 360;
@@ -118,7 +119,7 @@ function slicePanel(race: OptimiserRace): SvgNode {
     const style = ARM_STYLES[i];
     const y = 30 + 14 * i;
     content.push(h('path', { d: `M${frame.plot.left},${y}h22`, stroke: style.color, 'stroke-width': 2, 'stroke-dasharray': style.dash }));
-    content.push(h('text', { x: frame.plot.left + 26, y, dy: '0.32em', 'font-size': 11, fill: 'currentColor' }, armName(arm, 'AB'[i])));
+    content.push(h('text', { class: textClass('small'), x: frame.plot.left + 26, y, dy: '0.32em', fill: 'currentColor' }, armName(arm, 'AB'[i])));
   });
   return chartSvg(frame, content);
 }

@@ -13,6 +13,7 @@ import { h, round, type SvgNode } from '../kit/svg';
 import { FIXED_COLOR, MUTED, PLATEAU_COLOR, PLATEAU_DASH } from './colours';
 import { logTickFormat, lossTickFormat, rateText, rateTick } from './ticks';
 import { NEUTRALS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const LOSS_SIZE = { width: 420, height: 320 } as const;
 export const RATE_SIZE = { width: 420, height: 200 } as const;
@@ -78,7 +79,7 @@ export function pairLossScene(view: PairView): SvgNode {
     content.push(
       h('g', { class: 'np-reference' }, [
         h('path', { d: `M${plot.left},${y}H${plot.right}`, stroke: MUTED, 'stroke-dasharray': '5 4', fill: 'none' }),
-        h('text', { x: plot.right - 4, y: y - 6, 'text-anchor': 'end', 'font-size': 12, fill: MUTED }, `Var(y) = ${formatNumber(view.varY)}`),
+        h('text', { class: textClass('body'), x: plot.right - 4, y: y - 6, 'text-anchor': 'end', fill: MUTED }, `Var(y) = ${formatNumber(view.varY)}`),
       ]),
     );
   }
@@ -91,7 +92,7 @@ export function pairLossScene(view: PairView): SvgNode {
   );
   const start = lossAt(view.fixed, 0);
   if (Number.isFinite(start) && start > hi) {
-    content.push(h('text', { class: 'pl-offscale', x: plot.left + 14, y: plot.top + 13, 'font-size': 11, fill: MUTED, stroke: NEUTRALS.surface, 'stroke-width': 3, 'paint-order': 'stroke' }, `↑ starts off the top: L = ${formatNumber(start)} at epoch 0`));
+    content.push(h('text', { class: textClass('small', 'pl-offscale'), x: plot.left + 14, y: plot.top + 13, fill: MUTED, stroke: NEUTRALS.surface, 'stroke-width': 3, 'paint-order': 'stroke' }, `↑ starts off the top: L = ${formatNumber(start)} at epoch 0`));
   }
   // Each cut on the schedule's curve, where the lower rate starts to apply.
   const marks = view.plateau.cuts
@@ -108,7 +109,7 @@ export function pairLossScene(view: PairView): SvgNode {
     content.push(
       h('g', { class: 'pl-diverged' }, [
         h('path', { d: `M${dx},${plot.top}V${plot.bottom}`, stroke: PLATEAU_COLOR, 'stroke-width': 2, 'stroke-dasharray': '6 3', fill: 'none' }),
-        h('text', { x: Math.min(dx + 6, plot.right - 4), y: plot.top + 58, 'text-anchor': dx + 6 > plot.right - 150 ? 'end' : 'start', 'font-size': 12, 'font-weight': 600, fill: 'currentColor' }, diverged),
+        h('text', { class: textClass('body'), x: Math.min(dx + 6, plot.right - 4), y: plot.top + 58, 'text-anchor': dx + 6 > plot.right - 150 ? 'end' : 'start', 'font-weight': 600, fill: 'currentColor' }, diverged),
       ]),
     );
   }
@@ -121,7 +122,7 @@ function lossLegend(x: number, y: number, rate: number): SvgNode {
   const fixedLabel = `fixed η = ${formatNumber(rate)}`;
   const second = x + 30 + fixedLabel.length * 6.2 + 12;
   const third = second + 30 + 'reduce on plateau'.length * 6.2 + 12;
-  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, [
+  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, [
     h('path', { d: `M${x},${y}h22`, stroke: FIXED_COLOR, 'stroke-width': 2 }),
     h('text', { x: x + 28, y, dy: '0.32em' }, fixedLabel),
     h('path', { d: `M${round(second)},${y}h22`, stroke: PLATEAU_COLOR, 'stroke-width': 2, 'stroke-dasharray': PLATEAU_DASH }),
@@ -172,7 +173,7 @@ export function rateScene(view: PairView): SvgNode {
     content.push(
       h('g', { class: 'np-reference' }, [
         h('path', { d: `M${plot.left},${ym}H${plot.right}`, stroke: MUTED, 'stroke-dasharray': '2 3', fill: 'none' }),
-        h('text', { x: plot.right - 4, y: ym - 5, 'text-anchor': 'end', 'font-size': 12, fill: MUTED }, `min_lr = ${formatNumber(view.minLr)}`),
+        h('text', { class: textClass('body'), x: plot.right - 4, y: ym - 5, 'text-anchor': 'end', fill: MUTED }, `min_lr = ${formatNumber(view.minLr)}`),
       ]),
     );
   }
@@ -183,7 +184,7 @@ export function rateScene(view: PairView): SvgNode {
   if (epoch > 0 && Number.isFinite(end) && drawable(now, true)) {
     // At the right edge, just under the schedule's rate now (above it when that is near the bottom).
     const below = y(now) + 16 <= plot.bottom - 2;
-    content.push(h('text', { x: plot.right - 4, y: below ? y(now) + 16 : y(now) - 8, 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' }, `η now ${rateText(now)}`));
+    content.push(h('text', { class: textClass('body'), x: plot.right - 4, y: below ? y(now) + 16 : y(now) - 8, 'text-anchor': 'end', fill: 'currentColor' }, `η now ${rateText(now)}`));
   }
   return chartSvg(frame, content);
 }

@@ -12,6 +12,7 @@ import { h, round, type SvgNode } from '../kit/svg';
 import { MUTED, PLATEAU_COLOR } from './colours';
 import { lossTickFormat } from './ticks';
 import { COLOURS, NEUTRALS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const PAIRED_SIZE = { width: 420, height: 380 } as const;
 
@@ -59,7 +60,7 @@ export function pairedScene(view: PairedView): SvgNode {
   const [d0, d1] = frame.xDomain;
   const content: SvgNode[] = [
     h('path', { class: 'pl-diagonal', d: `M${round(frame.x(d0))},${round(frame.y(d0))}L${round(frame.x(d1))},${round(frame.y(d1))}`, stroke: 'currentColor', 'stroke-dasharray': '4 4', fill: 'none', opacity: 0.6 }),
-    h('text', { x: plot.right - 6, y: plot.bottom - 8, 'text-anchor': 'end', 'font-size': 12, fill: MUTED }, 'below the line: schedule lower'),
+    h('text', { class: textClass('body'), x: plot.right - 6, y: plot.bottom - 8, 'text-anchor': 'end', fill: MUTED }, 'below the line: schedule lower'),
   ];
   const r = 4.5;
   // Many seeds end in the same few minima: one marker per place, with the count beside it, so
@@ -79,7 +80,7 @@ export function pairedScene(view: PairedView): SvgNode {
     return places.length ? [h('path', { d: places.map((p) => markerPath(VERDICT_STYLE[k].shape, p.x, p.y, r)).join(''), fill: VERDICT_STYLE[k].fill, 'data-verdict': k })] : [];
   });
   content.push(h('g', { class: 'np-points', stroke: NEUTRALS.bg, 'stroke-width': 0.6, 'fill-opacity': 0.85 }, marks));
-  if (counts.length) content.push(h('g', { class: 'pl-counts', 'font-size': 11, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 3, 'paint-order': 'stroke' }, counts));
+  if (counts.length) content.push(h('g', { class: textClass('small', 'pl-counts'), 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 3, 'paint-order': 'stroke' }, counts));
   // Strips for runs that diverged: right of the plot (fixed diverged), above it (schedule diverged), the corner (both).
   const sx = plot.right + strip / 2 + 4, sy = plot.top - strip / 2 - 2;
   const cross = (cx: number, cy: number) => `M${round(cx - 4)},${round(cy - 4)}l8,8m0,-8l-8,8`;
@@ -92,7 +93,7 @@ export function pairedScene(view: PairedView): SvgNode {
   const bothDiverged = summary.counts['both diverged'];
   if (bothDiverged) crosses.push(cross(sx, sy));
   content.push(
-    h('g', { class: 'pl-strips', 'font-size': 11, fill: MUTED }, [
+    h('g', { class: textClass('small', 'pl-strips'), fill: MUTED }, [
       h('path', { d: `M${plot.right + 4},${plot.top - strip}V${plot.bottom}M${plot.left},${plot.top - 4}H${plot.right + strip}`, stroke: NEUTRALS.rule, fill: 'none' }),
       h('text', { x: plot.left + 4, y: sy - 8 }, 'schedule diverged ↑'),
       h('text', { transform: `translate(${round(sx + 12)},${round(plot.bottom)}) rotate(-90)` }, '→ fixed diverged'),
@@ -100,7 +101,7 @@ export function pairedScene(view: PairedView): SvgNode {
   );
   if (crosses.length) content.push(h('path', { class: 'pl-diverged-marks', d: crosses.join(''), stroke: 'currentColor', 'stroke-width': 2, fill: 'none' }));
   if (bothDiverged) {
-    content.push(h('text', { x: sx - 8, y: sy + 4, 'text-anchor': 'end', 'font-size': 12, 'font-weight': 600, fill: 'currentColor' }, `both diverged: ${bothDiverged}`));
+    content.push(h('text', { class: textClass('body'), x: sx - 8, y: sy + 4, 'text-anchor': 'end', 'font-weight': 600, fill: 'currentColor' }, `both diverged: ${bothDiverged}`));
   }
   const ringed = view.highlight === undefined ? undefined : both.find((o) => o.seed === view.highlight);
   if (ringed) {
@@ -108,7 +109,7 @@ export function pairedScene(view: PairedView): SvgNode {
     content.push(
       h('g', { class: 'np-highlight' }, [
         h('circle', { cx: px, cy: py, r: 9, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
-        h('text', { x: px + 12, y: py + 18, 'font-size': 12, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
+        h('text', { class: textClass('body'), x: px + 12, y: py + 18, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
       ]),
     );
   }
@@ -157,7 +158,7 @@ function pairedLegend(x: number, y: number): SvgNode {
     items.push(h('path', { d: markerPath(s.shape, px + 5, py, 4.5), fill: s.fill }));
     items.push(h('text', { x: px + 14, y: py, dy: '0.32em' }, s.label));
   }
-  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
 }
 
 /** The counts and medians beside the paired plot. */

@@ -12,6 +12,7 @@ import { h, round, type SvgNode } from '../kit/svg';
 import type { ReluUnitConfig } from '../../experiments/relu-unit/settings';
 import { preActivations, stateOf, type ReluUnitState } from '../../experiments/relu-unit/unit';
 import { COLOURS, NEUTRALS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const PANEL_WIDTH = 380;
 export const PANEL_HEIGHT = 400;
@@ -60,7 +61,7 @@ function legend(frame: ChartFrame, shaded: boolean): SvgNode {
     items.push(h('rect', { x, y: y - 6, width: 16, height: 12, fill: REGION_FILL, 'fill-opacity': 0.35, stroke: 'currentColor', 'stroke-width': 0.5 }));
     items.push(h('text', { x: x + 21, y, dy: '0.32em' }, 'z1 > 0'));
   }
-  return h('g', { class: 'np-legend', 'font-size': 12, fill: 'currentColor' }, items);
+  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
 }
 
 function pointsNode(frame: ChartFrame, xs: ArrayLike<number>, ys: ArrayLike<number>, on: boolean[], r: number): SvgNode {
@@ -101,7 +102,7 @@ function weightArrow(frame: ChartFrame, unit: Unit, [mx, my]: Point): SvgNode {
     `L${round(tx - ux * head - px * head * 0.5)},${round(ty - uy * head - py * head * 0.5)}Z`;
   return h('g', { class: 'np-weight-arrow' }, [
     h('path', { d, stroke: 'currentColor', 'stroke-width': 2, fill: 'currentColor', 'stroke-linejoin': 'round' }),
-    h('text', { x: round(lx), y: round(ly), dy: '0.32em', 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor', ...halo }, '(W1, W3)'),
+    h('text', { class: textClass('body'), x: round(lx), y: round(ly), dy: '0.32em', 'text-anchor': 'middle', fill: 'currentColor', ...halo }, '(W1, W3)'),
   ]);
 }
 
@@ -143,7 +144,7 @@ function planePanel(data: Dataset, config: ReluUnitConfig, on: boolean[], summar
     const px = Math.min(frame.plot.right - 40, Math.max(frame.plot.left + 40, frame.x(tx)));
     labels.push(h('text', { x: round(px), y: round(frame.y(ty) + 14), 'text-anchor': 'middle' }, 'kink: z1 = 0'));
   }
-  content.push(h('g', { class: 'np-plane-labels', 'font-size': 12.5, fill: 'currentColor', ...halo }, labels));
+  content.push(h('g', { class: textClass('body', 'np-plane-labels'), fill: 'currentColor', ...halo }, labels));
   content.push(legend(frame, true));
   return chartSvg(frame, content, { 'data-panel-kind': 'plane' });
 }
@@ -184,9 +185,9 @@ function reluPanel(z: Float64Array, on: boolean[], summary: string): SvgNode {
     ]),
     h('path', { class: 'np-relu-curve', d: curve, stroke: 'currentColor', 'stroke-width': 2.5, fill: 'none', 'stroke-linejoin': 'round' }),
     pointsNode(frame, z, h1, on, 3),
-    h('g', { 'font-size': 12.5, fill: 'currentColor', ...halo }, [
+    h('g', { class: textClass('body'), fill: 'currentColor', ...halo }, [
       h('text', { x: round(frame.x(0)), y: round(frame.y(0) - 16), 'text-anchor': 'end' }, 'kink at z1 = 0 →'),
-      h('text', { x: frame.plot.left + 4, y: round(frame.plot.bottom - 24), 'font-size': 11 }, 'each sample’s z1:'),
+      h('text', { class: textClass('small'), x: frame.plot.left + 4, y: round(frame.plot.bottom - 24) }, 'each sample’s z1:'),
     ]),
     legend(frame, false),
   ];

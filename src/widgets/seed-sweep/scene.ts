@@ -14,6 +14,7 @@ import { rSquared } from '../../trainer/loss';
 import { SWEEP_INIT_LABELS, setupsOf, type SeedSweepConfig, type SweepInit } from '../../experiments/seed-sweep/settings';
 import { deadUnits, LEARNED_R2, summarise, type SetupResult, type SweepPoint, type SweepResults } from '../../experiments/seed-sweep/results';
 import type { Selection } from '../../experiments/seed-sweep/consoleLink';
+import { textClass } from '../kit/type';
 
 export const SWEEP_WIDTH = 560;
 const MARGIN = { top: 64, right: 46, bottom: 44, left: 12 };
@@ -177,7 +178,7 @@ function legend(frame: ChartFrame, inits: SweepInit[]): SvgNode {
   };
   for (const init of inits) item('circle', INIT_COLOURS[init], `${SWEEP_INIT_LABELS[init]} start`);
   for (const { shape, label } of DEAD_SHAPES.slice(1)) item(shape, 'var(--muted, #555b66)', label);
-  return h('g', { class: 'ss-legend', 'font-size': 12, fill: 'currentColor' }, items);
+  return h('g', { class: textClass('body', 'ss-legend'), fill: 'currentColor' }, items);
 }
 
 function referenceLines(frame: ChartFrame, results: SweepResults): SvgNode[] {
@@ -193,7 +194,7 @@ function referenceLines(frame: ChartFrame, results: SweepResults): SvgNode[] {
     nodes.push(
       h('g', { class: 'ss-reference' }, [
         h('path', { d: `M${x},${plot.top - 6}V${plot.bottom}`, stroke: 'currentColor', 'stroke-width': 1.3, 'stroke-dasharray': l.dash, fill: 'none' }),
-        h('text', { x: x + l.dx, y: plot.top - 8, 'text-anchor': l.anchor, 'font-size': 12, fill: 'currentColor' }, l.label),
+        h('text', { class: textClass('body'), x: x + l.dx, y: plot.top - 8, 'text-anchor': l.anchor, fill: 'currentColor' }, l.label),
       ]),
     );
   }
@@ -211,7 +212,7 @@ function rowNodes(frame: ChartFrame, layout: SweepLayout, results: SweepResults,
   if (r > 0) children.push(h('path', { d: `M${frame.plot.left},${round(top)}H${frame.plot.right}`, stroke: 'var(--rule, #d5d8dd)', fill: 'none' }));
   const median = s.finals.length ? `median ${formatNumber(s.median)}` : s.finished ? 'every run diverged' : 'no runs yet';
   children.push(
-    h('text', { x: frame.plot.left, y: round(top + 12), 'font-size': 12, fill: 'currentColor' }, [
+    h('text', { class: textClass('body'), x: frame.plot.left, y: round(top + 12), fill: 'currentColor' }, [
       h('tspan', { 'font-weight': 600 }, setupLabel(setup)),
       h('tspan', {}, ` · ${median}`),
     ]),
@@ -246,7 +247,7 @@ function rowNodes(frame: ChartFrame, layout: SweepLayout, results: SweepResults,
   if (s.diverged) {
     const x = frame.plot.right + 10;
     children.push(
-      h('g', { class: 'ss-diverged', 'font-size': 12, fill: 'currentColor' }, [
+      h('g', { class: textClass('body', 'ss-diverged'), fill: 'currentColor' }, [
         h('path', { d: `M${x - 4},${mid - 4}l8,8M${x - 4},${mid + 4}l8,-8`, stroke: 'var(--c-vermillion, #d55e00)', 'stroke-width': 2, fill: 'none' }),
         h('text', { x: x + 7, y: mid, dy: '0.32em' }, formatInteger(s.diverged)),
       ]),

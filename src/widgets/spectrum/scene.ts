@@ -9,6 +9,7 @@ import { lineChart } from '../kit/lineChart';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { COLOURS, NEUTRALS, TEXT_COLOURS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const SPECTRUM_WIDTH = 440;
 export const SPECTRUM_HEIGHT = 300;
@@ -48,7 +49,7 @@ function spectrumPanel(run: SpectrumRun): SvgNode {
     { style: GAUSS_NEWTON, values: run.gaussNewton.eigenvalues, row: 1 },
   ].forEach(({ style, values, row }) => {
     const y = frame.y(row);
-    content.push(h('text', { x: frame.plot.left - 8, y, dy: '0.32em', 'text-anchor': 'end', 'font-size': 12, fill: 'currentColor' }, style.label));
+    content.push(h('text', { class: textClass('body'), x: frame.plot.left - 8, y, dy: '0.32em', 'text-anchor': 'end', fill: 'currentColor' }, style.label));
     content.push(h('path', { d: `M${frame.plot.left},${round(y)}H${frame.plot.right}`, stroke: 'currentColor', 'stroke-opacity': 0.15 }));
     const d = [...values].map((v) => markerPath(style.shape, frame.x(v), y, 5)).join('');
     content.push(h('path', { d, fill: style.color, 'fill-opacity': 0.8, stroke: NEUTRALS.bg, 'stroke-width': 0.8, 'data-points': style === HESSIAN ? 'hessian' : 'gauss-newton' }));

@@ -13,6 +13,7 @@ import { scatterChart } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { tableEpochs, unitSummary } from '../../experiments/training/report';
 import { firstBelow, paramsAt, type SymmetryRun, type WidthLevels } from '../../experiments/symmetry/run';
+import { textClass } from '../kit/type';
 
 export const PANEL_WIDTH = 420;
 export const PANEL_HEIGHT = 300;
@@ -124,7 +125,7 @@ export function tracesPanel(run: SymmetryRun): SvgNode {
   content.push(
     h(
       'g',
-      { class: 'sy-names', 'font-size': 11, fill: 'currentColor' },
+      { class: textClass('small', 'sy-names'), fill: 'currentColor' },
       ends.map((e) => h('text', { x: frame.plot.right + 4, y: round(e.y), dy: '0.32em' }, e.text)),
     ),
   );
@@ -158,7 +159,7 @@ export function gapPanel(run: SymmetryRun, gaps: Float64Array = gapSeries(run)):
     series: [{ label: 'gap', x, y, color: SERIES_COLORS[1] }],
   });
   if (!tied) return svg;
-  const note = h('g', { class: 'sy-tied-note', 'font-size': 13, 'font-weight': 600, fill: 'currentColor', 'text-anchor': 'middle' }, [
+  const note = h('g', { class: textClass('title', 'sy-tied-note'), 'font-weight': 600, fill: 'currentColor', 'text-anchor': 'middle' }, [
     h('text', { x: PANEL_WIDTH / 2 + 20, y: PANEL_HEIGHT / 2 - 8 }, 'unit 1 − unit 2 = 0 exactly,'),
     h('text', { x: PANEL_WIDTH / 2 + 20, y: PANEL_HEIGHT / 2 + 10 }, 'bit for bit, at every epoch'),
   ]);

@@ -9,6 +9,7 @@ import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { settledAfter, TOY_X_RANGE, type ToyLandscapeConfig } from '../../experiments/toy-landscape/settings';
 import { COLOURS, NEUTRALS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 export const TOY_WIDTH = 640;
 export const TOY_HEIGHT = 360;
@@ -81,7 +82,7 @@ function landmark(x: number, label: string, dx: number, dy: number, anchor: 'sta
   const px = round(FRAME.x(x)), py = round(FRAME.y(toyLoss(x)));
   return h('g', { class: 'tl-landmark' }, [
     h('path', { d: markerPath('diamond', px, py, 5), fill: 'none', stroke: 'currentColor', 'stroke-width': 1.5 }),
-    h('text', { x: px + dx, y: py + dy, 'text-anchor': anchor, 'font-size': 12, fill: 'currentColor' }, label),
+    h('text', { class: textClass('body'), x: px + dx, y: py + dy, 'text-anchor': anchor, fill: 'currentColor' }, label),
   ]);
 }
 
@@ -146,11 +147,11 @@ export function toyLandscapeScene(config: ToyLandscapeConfig, shown?: number, de
     // Off the chart: say so at the edge it left by.
     const right = now.x > 0;
     content.push(
-      h('text', { class: 'tl-off', x: right ? plot.right - 4 : plot.left + 4, y: plot.top + 14, 'text-anchor': right ? 'end' : 'start', 'font-size': 12, 'font-weight': 600, fill: 'currentColor' }, `${right ? '' : '← '}x = ${formatNumber(now.x)} is off the chart${right ? ' →' : ''}`),
+      h('text', { class: textClass('body', 'tl-off'), x: right ? plot.right - 4 : plot.left + 4, y: plot.top + 14, 'text-anchor': right ? 'end' : 'start', 'font-weight': 600, fill: 'currentColor' }, `${right ? '' : '← '}x = ${formatNumber(now.x)} is off the chart${right ? ' →' : ''}`),
     );
   }
   content.push(
-    h('g', { class: 'tl-key', 'font-size': 12, fill: 'currentColor' }, [
+    h('g', { class: textClass('body', 'tl-key'), fill: 'currentColor' }, [
       h('path', { d: markerPath('square', plot.left + 12, plot.top + 12, 5), fill: COLOURS.green }),
       h('text', { x: plot.left + 22, y: plot.top + 12, dy: '0.32em' }, 'start'),
       h('circle', { cx: plot.left + 68, cy: plot.top + 12, r: 5, fill: COLOURS.vermillion }),

@@ -12,6 +12,7 @@ import { downsampleIndices } from '../kit/downsample';
 import { h, round, type SvgNode } from '../kit/svg';
 import { CHART_HEIGHT, CHART_WIDTH } from './scene';
 import { COLOURS, NEUTRALS } from '../kit/palette';
+import { textClass } from '../kit/type';
 
 /** Columns of the loss curve's downsampling: about one point pair per two viewBox units. */
 const LOSS_BUCKETS = 200;
@@ -93,7 +94,7 @@ export function lossScene(view: LossView): LossScene {
     content.push(
       h('g', { class: 'np-reference tc-baseline' }, [
         h('path', { d: `M${plot.left},${y}H${plot.right}`, stroke: NEUTRALS.muted, 'stroke-dasharray': '5 4', fill: 'none' }),
-        h('text', { x: plot.right - 4, y: y - 6, 'text-anchor': 'end', 'font-size': 12, fill: NEUTRALS.muted }, `Var(y) = ${formatNumber(view.varY)}: predict the mean`),
+        h('text', { class: textClass('body'), x: plot.right - 4, y: y - 6, 'text-anchor': 'end', fill: NEUTRALS.muted }, `Var(y) = ${formatNumber(view.varY)}: predict the mean`),
       ]),
     );
   }
@@ -103,7 +104,7 @@ export function lossScene(view: LossView): LossScene {
     content.push(
       h('g', { class: 'tc-rate-change' }, [
         h('path', { d: `M${x},${plot.top}V${plot.bottom}`, stroke: COLOURS.green, 'stroke-dasharray': '2 3', fill: 'none' }),
-        h('text', { x: x + 3, y: plot.top + 12, 'font-size': 11, fill: 'currentColor' }, `η → ${formatNumber(change.rate)}`),
+        h('text', { class: textClass('small'), x: x + 3, y: plot.top + 12, fill: 'currentColor' }, `η → ${formatNumber(change.rate)}`),
       ]),
     );
   }
@@ -130,7 +131,7 @@ export function lossScene(view: LossView): LossScene {
     content.push(
       h('g', { class: 'tc-diverged' }, [
         h('path', { d: `M${x},${plot.top}V${plot.bottom}`, stroke: WARN_COLOR, 'stroke-width': 2, 'stroke-dasharray': '6 3', fill: 'none' }),
-        h('text', { x: x - 4, y: plot.top + 26, 'text-anchor': 'end', 'font-size': 12, 'font-weight': 600, fill: 'currentColor' }, `diverged at epoch ${formatInteger(view.divergedAt)}`),
+        h('text', { class: textClass('body'), x: x - 4, y: plot.top + 26, 'text-anchor': 'end', 'font-weight': 600, fill: 'currentColor' }, `diverged at epoch ${formatInteger(view.divergedAt)}`),
       ]),
     );
   }
@@ -143,7 +144,7 @@ export function lossScene(view: LossView): LossScene {
     const right = x > plot.left + plot.width * 0.6;
     const marks: SvgNode[] = [
       h('path', { d: `M${x},${plot.top}V${plot.bottom}`, stroke: 'currentColor', 'stroke-width': 1, fill: 'none' }),
-      h('text', { x: right ? x - 6 : x + 6, y: plot.top + 44, 'text-anchor': right ? 'end' : 'start', 'font-size': 12, 'font-weight': 600, fill: 'currentColor' }, label),
+      h('text', { class: textClass('body'), x: right ? x - 6 : x + 6, y: plot.top + 44, 'text-anchor': right ? 'end' : 'start', 'font-weight': 600, fill: 'currentColor' }, label),
     ];
     if (usable(v, log)) marks.push(h('circle', { cx: x, cy: round(frame.y(v)), r: 5, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }));
     content.push(h('g', { class: 'tc-cursor' }, marks));

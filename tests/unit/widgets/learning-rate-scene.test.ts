@@ -57,7 +57,7 @@ describe('comparisonScene', () => {
 
   it('draws one panel per rate, every panel on the same loss axis', () => {
     expect(scene.panels).toHaveLength(4);
-    const ticks = scene.panels.map((p) => JSON.stringify(findNodes(p, (n) => n.attrs?.class === 'np-ticks')));
+    const ticks = scene.panels.map((p) => JSON.stringify(findNodes(p, (n) => String(n.attrs?.class ?? '').split(' ').includes('np-ticks'))));
     const yLabels = ticks.map((t) => t.match(/"text-anchor":"end"[^}]*\},"text":"[^"]*"/g)?.join());
     expect(new Set(yLabels).size).toBe(1);
   });
@@ -67,7 +67,7 @@ describe('comparisonScene', () => {
     expect(k).toBeGreaterThanOrEqual(0);
     const svg = toSvgString(scene.panels[k]);
     expect(svg).toContain(`✕ diverged at epoch ${runs[k].divergedAt}`);
-    expect(findNodes(scene.panels[k], (n) => n.attrs?.class === 'lr-cross')).toHaveLength(1);
+    expect(findNodes(scene.panels[k], (n) => String(n.attrs?.class ?? '').split(' ').includes('lr-cross'))).toHaveLength(1);
     for (const p of [...scene.panels, scene.strip]) expect(toSvgString(p)).not.toMatch(/NaN|undefined|Infinity/);
     expect(scene.texts[k]).toMatchObject({ diverged: true, above: true, outcome: `diverged at epoch ${runs[k].divergedAt}` });
     expect(scene.rows[k]).toContain('—');
@@ -133,7 +133,7 @@ describe('the slice', () => {
   it('draws each step as an arrow, and says when a step leaves the picture or the numbers run out', () => {
     const walk = walkAlongSlice(data, start, B3, 0.9, 12);
     const scene = sliceScene(data, start, 'B3', walk, varY);
-    expect(findNodes(scene.svg, (n) => n.attrs?.class === 'lr-step')).toHaveLength(12);
+    expect(findNodes(scene.svg, (n) => String(n.attrs?.class ?? '').split(' ').includes('lr-step'))).toHaveLength(12);
     expect(scene.rows).toHaveLength(13);
     expect(scene.numbers).toMatchObject({ curvature: '2', limit: '1', rateTimesCurvature: '1.8', factor: '−0.8' });
 
@@ -184,7 +184,7 @@ describe('the sweep', () => {
   it('draws a row per rate with the share that diverged, and the table beside it', () => {
     const view = sweepView(config, runs, varY, 'the write-up’s random scheme', { state: 'done', finished: 12, total: 12 });
     const svg = sweepScene(view);
-    expect(findNodes(svg, (n) => n.attrs?.class === 'lr-row')).toHaveLength(2);
+    expect(findNodes(svg, (n) => String(n.attrs?.class ?? '').split(' ').includes('lr-row'))).toHaveLength(2);
     const share = Math.round((100 * view.rates[1].summary.diverged) / 6);
     expect(toSvgString(svg)).toContain(`${share}%`);
     expect(toSvgString(svg)).not.toMatch(/NaN|undefined|Infinity/);
@@ -239,7 +239,7 @@ describe('the rate strip’s labels (issue 12: lesson 8 printed "0.010.012" with
     const runs = compareRates(data, lesson, [0.001, 0.003, 0.01, 0.012, 0.03, 0.1], 20);
     const svg = toSvgString(rateStrip(runs, curvature(lesson, data).lambdaMax));
     const line = Number(/class="lr-limit".*?d="M([\d.]+),/.exec(svg)![1]);
-    const labels = [...svg.matchAll(/class="lr-rate">.*?<text x="([\d.]+)"[^>]*>([^<]+)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
+    const labels = [...svg.matchAll(/class="lr-rate">.*?<text class="[^"]*" x="([\d.]+)"[^>]*>([^<]+)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
     expect(labels).toHaveLength(6);
     const spans = labels.map((l) => [l.x - labelWidth(l.text) / 2, l.x + labelWidth(l.text) / 2] as const);
     for (const [a, b] of spans) expect(line < a || line > b, `${a}–${b} against the line at ${line}`).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lineChart } from '../../../src/widgets/kit/lineChart';
 import type { SvgNode } from '../../../src/widgets/kit/svg';
 
-const legends = (node: SvgNode): SvgNode[] => [...(node.attrs?.class === 'np-legend' ? [node] : []), ...(node.children ?? []).flatMap(legends)];
+const legends = (node: SvgNode): SvgNode[] => [...(String(node.attrs?.class ?? '').split(' ').includes('np-legend') ? [node] : []), ...(node.children ?? []).flatMap(legends)];
 const base = { width: 200, height: 100, title: 'Loss', x: { label: 'epoch' }, y: { label: 'loss' }, series: [{ label: 'a', y: [1, 2] }, { label: 'b', y: [2, 1] }] };
 
 describe('lineChart legend option', () => {

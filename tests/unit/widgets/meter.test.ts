@@ -15,7 +15,7 @@ const spec: MeterSpec = {
 };
 
 const find = (node: SvgNode, cls: string): SvgNode[] =>
-  [...(node.attrs?.class === cls ? [node] : []), ...(node.children ?? []).flatMap((c) => find(c, cls))];
+  [...(String(node.attrs?.class ?? '').split(' ').includes(cls) ? [node] : []), ...(node.children ?? []).flatMap((c) => find(c, cls))];
 
 describe('meterScene', () => {
   it('draws a bar from the origin to the value, in the "above" colour for a positive value', () => {
@@ -45,7 +45,7 @@ describe('meterScene', () => {
   });
 
   it('writes the labels at the ends of the track inwards from their ticks, so a long one stays inside', () => {
-    const labels = (meterScene({ ...spec, ticks: [{ value: -1, label: '−1' }, { value: 0, label: '0: the mean' }, { value: 1, label: '1: perfect' }] }).children ?? []).filter((n) => n.tag === 'text' && !n.attrs?.class);
+    const labels = (meterScene({ ...spec, ticks: [{ value: -1, label: '−1' }, { value: 0, label: '0: the mean' }, { value: 1, label: '1: perfect' }] }).children ?? []).filter((n) => n.tag === 'text' && !String(n.attrs?.class ?? '').includes('np-meter'));
     expect(labels.map((n) => [n.text, n.attrs?.['text-anchor']])).toEqual([['−1', 'start'], ['0: the mean', 'middle'], ['1: perfect', 'end']]);
     expect(labels[0].attrs?.x).toBe(10);
     expect(labels[2].attrs?.x).toBe(218);
