@@ -15,6 +15,7 @@ import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { COLOURS, NEUTRALS, TEXT_COLOURS } from '../kit/palette';
 import { textClass } from '../kit/type';
+import { legendRow } from '../kit/legendRow';
 
 export const PANEL_WIDTH = 440;
 export const PANEL_HEIGHT = 340;
@@ -68,15 +69,8 @@ function lossPanel(run: GeneralisationRun): SvgNode {
 }
 
 function legend(frame: ChartFrame): SvgNode {
-  const y = 38;
-  let x = frame.plot.left;
-  const items: SvgNode[] = [];
-  for (const style of [TRAIN, TEST]) {
-    items.push(h('path', { d: markerPath(style.shape, x + 5, y, 4.5), fill: style.color }));
-    items.push(h('text', { x: x + 14, y, dy: '0.32em' }, style.words));
-    x += 14 + style.words.length * 6.4 + 16;
-  }
-  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
+  const entries = [TRAIN, TEST].map((style) => ({ mark: (x: number, y: number) => h('path', { d: markerPath(style.shape, x + 11, y, 4.5), fill: style.color }), text: style.words }));
+  return legendRow(entries, 8, frame.width - 8, 38, frame.axisLayout.tick).node;
 }
 
 function fitPanel(run: GeneralisationRun, at: FitAt): SvgNode {

@@ -187,7 +187,11 @@ export function chartFrame(spec: FrameSpec): ChartFrame {
   const { margin } = axisRoom(spec, given, ys.ticks.map((t) => t.label));
   margin.left = Math.min(margin.left, first.left);
   plot = plotOf(margin);
-  const xs = spacedScale(spec.x, [plot.left, plot.right], 6, (a, b, at) => Math.abs(at(b.value) - at(a.value)) >= (labelWidth(a.label, layout.tick) + labelWidth(b.label, layout.tick)) / 2 + 6);
+  const xs = spacedScale(spec.x, [plot.left, plot.right], 6, (a, b, at) => {
+    const [, aRight] = xLabelExtent(at(a.value), labelWidth(a.label, layout.tick), spec.width);
+    const [bLeft] = xLabelExtent(at(b.value), labelWidth(b.label, layout.tick), spec.width);
+    return bLeft - aRight >= 6;
+  });
   return {
     spec,
     width: spec.width,
@@ -215,6 +219,16 @@ export function labelWidth(label: string, fontSize: number): number {
   return 0.6 * fontSize * [...label].length;
 }
 
+/**
+ * An x tick label's anchor and extent: centred on its tick, unless that would stick out of the
+ * figure ("5,000" at the right end of an epoch axis): then it ends at its tick, or starts there.
+ */
+function xLabelExtent(x: number, width: number, figureWidth: number): [number, number, 'start' | 'middle' | 'end'] {
+  if (x + width / 2 > figureWidth) return [x - width, x, 'end'];
+  if (x - width / 2 < 0) return [x, x + width, 'start'];
+  return [x - width / 2, x + width / 2, 'middle'];
+}
+
 /** Grid, axis lines, tick marks and labels, axis titles and the heading. */
 export function axisNodes(frame: ChartFrame): SvgNode[] {
   const { plot, spec } = frame;
@@ -230,10 +244,7 @@ export function axisNodes(frame: ChartFrame): SvgNode[] {
   }
   const xLabels = frame.xTicks.map((t) => {
     const x = round(frame.x(t.value));
-    // A label centred on a tick near the figure's edge would stick out of it and be cut off
-    // ("5,000" at the right end of an epoch axis): it ends at its tick instead, or starts there.
-    const half = labelWidth(t.label, frame.axisLayout.tick) / 2;
-    const anchor = x + half > frame.width ? 'end' : x - half < 0 ? 'start' : 'middle';
+    const [, , anchor] = xLabelExtent(x, labelWidth(t.label, frame.axisLayout.tick), frame.width);
     return h('text', { x, y: plot.bottom + frame.axisLayout.xTickBaseline, 'text-anchor': anchor }, t.label);
   });
   const yLabels = yTicks.map((t) => {
@@ -253,7 +264,9 @@ export function axisNodes(frame: ChartFrame): SvgNode[] {
     nodes.push(h('text', { class: textClass('title', 'np-axis-label'), transform: `translate(${frame.axisLayout.yTitleX},${round(plot.top + plot.height / 2)}) rotate(-90)`, 'text-anchor': 'middle', fill: 'currentColor' }, spec.y.label));
   }
   if (spec.heading) {
-    nodes.push(h('text', { class: textClass('heading', 'np-heading'), x: plot.left, y: 18, 'font-weight': 600, fill: 'currentColor' }, spec.heading));
+    // Over the plot, or from the figure's left edge where it would run past the right one at its size on a phone.
+    const long = plot.left + 0.6 * textSizeOnPhone('heading', frame.width) * [...spec.heading].length > frame.width - 4;
+    nodes.push(h('text', { class: textClass('heading', 'np-heading'), x: long ? 8 : plot.left, y: 18, 'font-weight': 600, fill: 'currentColor' }, spec.heading));
   }
   return nodes;
 }

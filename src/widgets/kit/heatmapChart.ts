@@ -84,7 +84,8 @@ export function colourBar(
     ...rects,
     h('rect', { x, y: plot.top, width, height: plot.height, fill: 'none', stroke: 'currentColor', 'stroke-width': 0.5 }),
     ...tickNodes,
-    h('text', { class: textClass('small'), x: x + width / 2, y: plot.top - 8, 'text-anchor': 'middle', fill: 'currentColor' }, options.label),
+    // Above the top value's label, which reaches half a line over the bar at its size on a phone.
+    h('text', { class: textClass('small'), x: x + width / 2, y: round(plot.top - 6 - 0.6 * frame.axisLayout.tick), 'text-anchor': 'middle', fill: 'currentColor' }, options.label),
   ];
   if (reference && referenceAt !== null) {
     nodes.push(h('path', { d: `M${x - 3},${referenceAt}h${width + 9}`, stroke: 'currentColor', 'stroke-width': 2, 'stroke-dasharray': '3 2' }));

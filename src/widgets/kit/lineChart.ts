@@ -117,8 +117,11 @@ export function lineChart(spec: LineChartSpec): SvgNode {
     );
   });
 
-  content.push(...markerNodes(frame, spec.markers ?? []));
-  if (spec.series.length > 1 && spec.legend !== false) content.push(legend(spec.series, plot.left + 8, plot.top + 4, frame.axisLayout.tick));
+  const legendDrawn = spec.series.length > 1 && spec.legend !== false;
+  // Marker labels go under the legend's rows, which share the plot's top left.
+  const legendBottom = legendDrawn ? plot.top + 4 + Math.max(14, 1.2 * frame.axisLayout.tick) * spec.series.length : plot.top;
+  content.push(...markerNodes(frame, spec.markers ?? [], legendBottom));
+  if (legendDrawn) content.push(legend(spec.series, plot.left + 8, plot.top + 4, frame.axisLayout.tick));
   return chartSvg(frame, content);
 }
 

@@ -1,7 +1,7 @@
 // Marks drawn on top of a chart frame: a vertical line at one x (e.g. "the current value of
 // B3") with an optional point on the curve, and the placement of labels for horizontal
 // reference lines so that two nearby baselines do not print over each other.
-import type { ChartFrame } from './chart';
+import { labelWidth, type ChartFrame } from './chart';
 import { markerPath, type Shape } from './scatter';
 import { h, round, type SvgNode } from './svg';
 import { COLOURS, NEUTRALS } from './palette';
@@ -28,7 +28,7 @@ function inside(value: number, lo: number, hi: number): boolean {
 }
 
 /** The nodes of each marker whose x lies inside the plot; a y outside the plot draws no point. */
-export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[]): SvgNode[] {
+export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[], labelTop = frame.plot.top): SvgNode[] {
   const { plot } = frame;
   const nodes: SvgNode[] = [];
   for (const m of markers) {
@@ -50,9 +50,11 @@ export function markerNodes(frame: ChartFrame, markers: readonly ChartMarker[]):
       );
     }
     if (m.label) {
-      // Labels sit on the side with more room, so one near the right edge stays inside.
-      const right = x > plot.left + plot.width * 0.6;
-      const top = plot.top + Math.max(12, 0.85 * frame.axisLayout.tick);
+      // Labels sit on the right of their line where they fit there at their size on a phone, else
+      // on the side with more room, so one near the right edge stays inside.
+      const width = labelWidth(m.label, frame.axisLayout.tick);
+      const right = x + 6 + width > plot.right && x - plot.left > plot.right - x;
+      const top = labelTop + Math.max(12, 0.85 * frame.axisLayout.tick);
       const ty = line ? top : inside(y, plot.top, plot.bottom) ? y - 10 : top;
       children.push(
         // Text in currentColor: the palette's line colours are too light for small text.

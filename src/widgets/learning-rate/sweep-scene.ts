@@ -11,12 +11,15 @@ import type { SweepRun } from '../../trainer/sweep';
 import { crossMark, limitOf } from './comparison-scene';
 import { summariseRate, type RateSummary } from '../../experiments/learning-rate/runs';
 import { START_IN_SENTENCE, type StartPreset } from '../../experiments/learning-rate/settings';
-import { textClass } from '../kit/type';
+import { textClass, textSizeOnPhone } from '../kit/type';
 
 export const SWEEP_WIDTH = 440;
 const ROW_HEIGHT = 50;
-const TOP = 40;
-const BOTTOM = 46;
+/** The words' size on a phone (kit/type.ts), where they are largest in viewBox units: the room they get. */
+const TEXT = textSizeOnPhone('body', SWEEP_WIDTH);
+// The legend in up to two rows above the plot; the axis's words below it.
+const TOP = 70;
+const BOTTOM = 56;
 
 export const SWEEP_COLUMNS = ['η', 'runs', 'diverged', 'median final loss', 'middle half', '10th–90th percentile', 'dead units at the end', 'starts above their limit'];
 
@@ -77,7 +80,7 @@ export function sweepScene(view: SweepView): SvgNode {
   const frame = chartFrame({
     width: SWEEP_WIDTH,
     height,
-    margin: { top: TOP, right: 52, bottom: BOTTOM, left: 74 },
+    margin: { top: TOP, right: Math.ceil(26 + 0.6 * TEXT * 4), bottom: BOTTOM, left: Math.ceil(12 + 0.6 * TEXT * 'η = 0.003'.length) },
     title: `Final loss of every start at each learning rate (${view.rates.map((r) => formatNumber(r.summary.rate)).join(', ')}), on a shared logarithmic axis.`,
     description:
       `Each row is one learning rate; each dot one start that did not diverge, its shape the number of hidden units dead at the end. ` +
@@ -137,12 +140,16 @@ export function sweepScene(view: SweepView): SvgNode {
   });
   // Legend above the plot: the three dot shapes and the diverged column.
   const legend: SvgNode[] = [];
-  let x = plot.left;
-  for (const s of DEAD_STYLES) {
-    legend.push(h('path', { d: markerPath(s.shape, x + 4, TOP - 22, 4), fill: s.fill }), h('text', { x: x + 12, y: TOP - 22, dy: '0.32em' }, s.label));
-    x += 14 + s.label.length * 6.4 + 8;
-  }
-  legend.push(crossMark(x + 4, TOP - 22, 4), h('text', { x: x + 12, y: TOP - 22, dy: '0.32em' }, 'diverged'));
+  // Items flow left to right and wrap to a second row where the words, at their phone size, would not fit.
+  let x = 8, y = 16;
+  const item = (label: string, mark: (x: number, y: number) => SvgNode) => {
+    const width = 12 + 0.6 * TEXT * label.length;
+    if (x + width > SWEEP_WIDTH - 8) [x, y] = [8, round(y + 1.3 * TEXT)];
+    legend.push(mark(x + 4, y), h('text', { x: round(x + 12), y, dy: '0.32em' }, label));
+    x += width + 14;
+  };
+  for (const s of DEAD_STYLES) item(s.label, (mx, my) => h('path', { d: markerPath(s.shape, round(mx), my, 4), fill: s.fill }));
+  item('diverged', (mx, my) => crossMark(round(mx), my, 4));
   content.push(h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, legend));
   return chartSvg(frame, content);
 }

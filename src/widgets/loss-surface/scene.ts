@@ -56,7 +56,7 @@ function frameFor(config: LossSurfaceConfig, window: SurfaceWindow, description:
     grid: false,
     title: `The loss over ${config.x} and ${config.y}, with the other seven parameters held at the ${config.slice} of the run`,
     description,
-    heading: `Loss over ${config.x} and ${config.y} (the other seven fixed)`,
+    heading: `Loss over ${config.x} and ${config.y}`,
   });
 }
 

@@ -16,6 +16,7 @@ import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { INPUT_RANGE, type NetworkConfig } from '../../experiments/network/settings';
 import { textClass } from '../kit/type';
+import { legendRow } from '../kit/legendRow';
 
 export const SLICE_WIDTH = 420;
 export const SLICE_HEIGHT = 340;
@@ -28,7 +29,7 @@ export const SAMPLE_COLUMNS = ['#', 'x1', 'x2', 'y', 'h1', 'h2', 'ŷ', 'e = ŷ �
 const NETWORK_COLOR = 'var(--c-vermillion, #d55e00)';
 const NEAR_COLOR = 'var(--c-blue, #0072b2)';
 const FAR_COLOR = 'var(--muted, #555b66)';
-const MARGIN = { top: 52, right: 14, bottom: 44, left: 50 };
+const MARGIN = { top: 70, right: 14, bottom: 44, left: 50 };
 
 export type SliceAxis = 'x1' | 'x2';
 
@@ -71,17 +72,18 @@ export function outputRange(data: Dataset): [number, number] {
 const halo = { stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' };
 
 function legend(frame: ChartFrame, along: SliceAxis, other: SliceAxis, held: number): SvgNode {
-  const y = 38;
-  let x = frame.plot.left;
-  const items: SvgNode[] = [];
-  const add = (mark: SvgNode, text: string) => {
-    items.push(mark, h('text', { x: x + 26, y, dy: '0.32em' }, text));
-    x += 26 + text.length * 6.4 + 14;
-  };
-  add(h('path', { d: `M${x},${y}h20`, stroke: NETWORK_COLOR, 'stroke-width': 3, fill: 'none' }), 'network ŷ');
-  add(h('path', { d: `M${x},${y}h20`, stroke: 'currentColor', 'stroke-width': 1.5, 'stroke-dasharray': '5 3', fill: 'none' }), 'target');
-  add(h('path', { d: markerPath('circle', x + 10, y, 3.5), fill: NEAR_COLOR }), `samples with ${other} ≈ ${formatFixed(held, 2)}`);
-  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
+  // Two rows on a phone, where the words are larger: the top margin leaves room for both.
+  return legendRow(
+    [
+      { mark: (x, y) => h('path', { d: `M${x},${y}h20`, stroke: NETWORK_COLOR, 'stroke-width': 3, fill: 'none' }), text: 'network ŷ' },
+      { mark: (x, y) => h('path', { d: `M${x},${y}h20`, stroke: 'currentColor', 'stroke-width': 1.5, 'stroke-dasharray': '5 3', fill: 'none' }), text: 'target' },
+      { mark: (x, y) => h('path', { d: markerPath('circle', x + 10, y, 3.5), fill: NEAR_COLOR }), text: `samples with ${other} ≈ ${formatFixed(held, 2)}` },
+    ],
+    8,
+    frame.width - 8,
+    34,
+    frame.axisLayout.tick,
+  ).node;
 }
 
 function slicePanel(data: Dataset, params: Float64Array, along: SliceAxis, held: number, yRange: [number, number]): SvgNode {

@@ -7,10 +7,13 @@ import { formatFixed, formatInteger, formatNumber } from '../../experiments/form
 import { h, round, type SvgNode } from '../kit/svg';
 import { operationsPerSample, parameterCount, type EpochCounts } from '../../trainer';
 import { agrees, PHASES, type CountState, type Phase } from '../../experiments/operation-counter/count';
-import { textClass } from '../kit/type';
+import { textClass, textSizeOnPhone } from '../kit/type';
 
 export const CHART_WIDTH = 460;
-export const CHART_HEIGHT = 250;
+export const CHART_HEIGHT = 290;
+/** The words' size on a phone (kit/type.ts), where they are largest in viewBox units: the room they get. */
+const TEXT = textSizeOnPhone('body', CHART_WIDTH);
+const char = (text: string) => 0.6 * TEXT * [...text].length;
 
 export const PHASE_LABELS: Record<Phase, string> = {
   forward: 'forward pass',
@@ -102,8 +105,8 @@ export function counterChart(state: CountState): SvgNode {
   const frame = chartFrame({
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
-    // Room on the left for the longest phase label line, "backward pass" or "(once per epoch)".
-    margin: { top: 48, right: 66, bottom: 40, left: 132 },
+    // Room on the left for the longest phase label line, "backward pass" or "(per epoch)", and on the right for "× 3,300".
+    margin: { top: 48, right: Math.ceil(char('× 33,000') + 8), bottom: 40, left: Math.ceil(char('backward pass') + 10) },
     x: { label: 'operations in one epoch', domain: [0, largest], ticks: 3 },
     y: { label: '', domain: [0, 1] },
     yAxis: false,
@@ -115,7 +118,8 @@ export function counterChart(state: CountState): SvgNode {
   });
   const { plot } = frame;
   const band = plot.height / PHASES.length;
-  const bar = Math.min(14, band / 2 - 3);
+  // Two bars a phase, each tall enough for the number written beside it.
+  const bar = Math.min(Math.max(14, 1.1 * TEXT), band / 2 - 3);
   const nodes: SvgNode[] = [];
   const kinds: { kind: Kind; fill: string; sign: string }[] = [
     { kind: 'multiplications', fill: 'var(--c-blue, #0072b2)', sign: '×' },
@@ -124,13 +128,13 @@ export function counterChart(state: CountState): SvgNode {
   PHASES.forEach((p, i) => {
     const top = plot.top + i * band;
     // A long label ("update (once per epoch)") takes two lines, its aside under it, so it fits the margin.
-    const [name, aside] = PHASE_LABELS[p].split(/ (?=\()/);
+    const [name, aside] = PHASE_LABELS[p].replace('once per epoch', 'per epoch').split(/ (?=\()/);
     const y = top + band / 2;
     nodes.push(
       aside
-        ? h('text', { class: textClass('title'), x: plot.left - 8, y: round(y - 7), dy: '0.32em', 'text-anchor': 'end' }, [
+        ? h('text', { class: textClass('title'), x: plot.left - 8, y: round(y - 0.55 * TEXT), dy: '0.32em', 'text-anchor': 'end' }, [
             h('tspan', {}, name),
-            h('tspan', { class: textClass('body'), x: plot.left - 8, dy: 15 }, aside),
+            h('tspan', { class: textClass('body'), x: plot.left - 8, dy: round(1.1 * TEXT) }, aside),
           ])
         : h('text', { class: textClass('title'), x: plot.left - 8, y: round(y), dy: '0.32em', 'text-anchor': 'end' }, name),
     );
@@ -145,10 +149,10 @@ export function counterChart(state: CountState): SvgNode {
     });
   });
   const legend = h('g', { class: textClass('body', 'oc-legend') }, [
-    h('rect', { x: plot.left, y: 30, width: 12, height: 10, fill: 'var(--c-blue, #0072b2)' }),
-    h('text', { x: plot.left + 17, y: 35, dy: '0.32em' }, '× multiplications'),
-    h('rect', { x: plot.left + 140, y: 30, width: 12, height: 10, fill: 'var(--c-orange, #e69f00)', stroke: 'currentColor' }),
-    h('text', { x: plot.left + 157, y: 35, dy: '0.32em' }, '+ additions'),
+    h('rect', { x: 8, y: 30, width: 12, height: 10, fill: 'var(--c-blue, #0072b2)' }),
+    h('text', { x: 25, y: 35, dy: '0.32em' }, '× multiplications'),
+    h('rect', { x: round(40 + char('× multiplications')), y: 30, width: 12, height: 10, fill: 'var(--c-orange, #e69f00)', stroke: 'currentColor' }),
+    h('text', { x: round(57 + char('× multiplications')), y: 35, dy: '0.32em' }, '+ additions'),
   ]);
   return chartSvg(frame, [legend, h('g', { class: 'oc-bars', fill: 'currentColor' }, nodes)]);
 }

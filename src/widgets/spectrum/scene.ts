@@ -9,7 +9,7 @@ import { lineChart } from '../kit/lineChart';
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { COLOURS, NEUTRALS, TEXT_COLOURS } from '../kit/palette';
-import { textClass } from '../kit/type';
+import { textClass, textSizeOnPhone } from '../kit/type';
 
 export const SPECTRUM_WIDTH = 440;
 export const SPECTRUM_HEIGHT = 300;
@@ -31,7 +31,8 @@ function spectrumPanel(run: SpectrumRun): SvgNode {
   const frame = chartFrame({
     width: SPECTRUM_WIDTH,
     height: SPECTRUM_HEIGHT,
-    margin: { left: 110, top: 34 },
+    // Room for the rows' names, "exact Hessian", at their size on a phone (kit/type.ts).
+    margin: { left: Math.ceil(0.6 * textSizeOnPhone('body', SPECTRUM_WIDTH) * 'exact Hessian'.length + 12), top: 34 },
     heading: `The nine eigenvalues at epoch ${formatInteger(run.at)}`,
     title: `The eigenvalues of the exact Hessian and of the Gauss–Newton matrix at epoch ${formatInteger(run.at)}.`,
     description:

@@ -108,7 +108,7 @@ export function sliceScene(state: SliceState, image: string): SliceScene {
     x: { label: xName, domain: window.x, nice: false },
     y: { label: yName, domain: window.y, nice: false },
     grid: false,
-    heading: `Loss over ${xName} and ${yName} (the other ${others} fixed)`,
+    heading: `Loss over ${xName} and ${yName}`,
     title: `The loss over ${xName} and ${yName} around the current parameters`,
     description,
   });

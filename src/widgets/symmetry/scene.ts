@@ -13,10 +13,13 @@ import { scatterChart } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import { tableEpochs, unitSummary } from '../../experiments/training/report';
 import { firstBelow, paramsAt, type SymmetryRun, type WidthLevels } from '../../experiments/symmetry/run';
-import { textClass } from '../kit/type';
+import { textClass, textSizeOnPhone } from '../kit/type';
 
 export const PANEL_WIDTH = 420;
 export const PANEL_HEIGHT = 300;
+/** The pairs' names at the right end of the traces: their size on a phone (kit/type.ts) and the margin that holds 'W1 · W2'. */
+const NAME_SIZE = textSizeOnPhone('small', PANEL_WIDTH);
+const NAMES_MARGIN = Math.ceil(8 + 7 * 0.6 * NAME_SIZE);
 const BUCKETS = 160;
 
 /** Unit 1's parameter and its partner in unit 2, by the job they do. */
@@ -86,8 +89,8 @@ export function tracesPanel(run: SymmetryRun): SvgNode {
   const frame = chartFrame({
     width: PANEL_WIDTH,
     height: PANEL_HEIGHT,
-    margin: { top: 30, right: 64, bottom: 44, left: hugeAxis(lo, hi) ? 84 : 56 },
-    heading: 'Unit 1 (wide bands) and unit 2 (dashed)',
+    margin: { top: 30, right: NAMES_MARGIN, bottom: 44, left: hugeAxis(lo, hi) ? 84 : 56 },
+    heading: 'Unit 1 (bands), unit 2 (dashed)',
     title: run.firstDifferent < 0
       ? `Unit 1’s and unit 2’s parameters over ${formatInteger(E)} epochs: every pair lies exactly on top of each other.`
       : `Unit 1’s and unit 2’s parameters over ${formatInteger(E)} epochs; the largest difference at the end is ${formatNumber(unitGap(paramsAt(run, E)))}.`,
@@ -121,7 +124,7 @@ export function tracesPanel(run: SymmetryRun): SvgNode {
   });
   // Names at the right end of each pair, pushed apart so they never overprint.
   ends.sort((a, b) => a.y - b.y);
-  for (let i = 1; i < ends.length; i++) ends[i].y = Math.max(ends[i].y, ends[i - 1].y + 13);
+  for (let i = 1; i < ends.length; i++) ends[i].y = Math.max(ends[i].y, ends[i - 1].y + 1.15 * NAME_SIZE);
   content.push(
     h(
       'g',
