@@ -6,7 +6,7 @@ import { rSquared } from '../../trainer/loss';
 import { tableEpochs } from '../../experiments/training/report';
 import { formatInteger, formatLoss, formatNumber, formatR2 } from '../../experiments/format';
 import { lossAt, rateAt, runState, type PairView, type RunView } from '../../experiments/plateau/pair';
-import { chartFrame, chartSvg } from '../kit/chart';
+import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
 import { markerPath } from '../kit/scatter';
 import { drawable, keptExtent, seriesPath, type LongSeries } from '../kit/seriesPath';
 import { h, round, type SvgNode } from '../kit/svg';
@@ -14,6 +14,7 @@ import { FIXED_COLOR, MUTED, PLATEAU_COLOR, PLATEAU_DASH } from './colours';
 import { logTickFormat, lossTickFormat, rateText, rateTick } from './ticks';
 import { NEUTRALS } from '../kit/palette';
 import { textClass } from '../kit/type';
+import { legendRow } from '../kit/legendRow';
 
 export const LOSS_SIZE = { width: 420, height: 320 } as const;
 export const RATE_SIZE = { width: 420, height: 200 } as const;
@@ -63,7 +64,7 @@ export function pairLossScene(view: PairView): SvgNode {
   const frame = chartFrame({
     width,
     height,
-    margin: { top: 48, right: 16, bottom: 44, left: 60 },
+    margin: { top: 66, right: 16, bottom: 44, left: 60 },
     heading: 'Loss L per epoch (log scale)',
     title: `Loss of both runs from the same start: fixed η ends at ${formatLoss(fixedNow)}, reduce-on-plateau at ${formatLoss(plateauNow)} (epoch ${formatInteger(epoch)}).`,
     description:
@@ -113,23 +114,23 @@ export function pairLossScene(view: PairView): SvgNode {
       ]),
     );
   }
-  content.push(lossLegend(plot.left, 34, view.learningRate));
+  content.push(lossLegend(frame, view.learningRate));
   return chartSvg(frame, content);
 }
 
-/** One row above the plot: the fixed run, the schedule's run, a cut. */
-function lossLegend(x: number, y: number, rate: number): SvgNode {
-  const fixedLabel = `fixed η = ${formatNumber(rate)}`;
-  const second = x + 30 + fixedLabel.length * 6.2 + 12;
-  const third = second + 30 + 'reduce on plateau'.length * 6.2 + 12;
-  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, [
-    h('path', { d: `M${x},${y}h22`, stroke: FIXED_COLOR, 'stroke-width': 2 }),
-    h('text', { x: x + 28, y, dy: '0.32em' }, fixedLabel),
-    h('path', { d: `M${round(second)},${y}h22`, stroke: PLATEAU_COLOR, 'stroke-width': 2, 'stroke-dasharray': PLATEAU_DASH }),
-    h('text', { x: round(second + 28), y, dy: '0.32em' }, 'reduce on plateau'),
-    h('path', { d: markerPath('triangle', third + 6, y, 4.5), fill: NEUTRALS.bg, stroke: PLATEAU_COLOR, 'stroke-width': 1.6 }),
-    h('text', { x: round(third + 16), y, dy: '0.32em' }, 'cut'),
-  ]);
+/** One row above the plot: the fixed run, the schedule's run, a cut (two rows where the words are larger). */
+function lossLegend(frame: ChartFrame, rate: number): SvgNode {
+  return legendRow(
+    [
+      { mark: (x, y) => h('path', { d: `M${x},${y}h22`, stroke: FIXED_COLOR, 'stroke-width': 2 }), text: `fixed η = ${formatNumber(rate)}` },
+      { mark: (x, y) => h('path', { d: `M${x},${y}h22`, stroke: PLATEAU_COLOR, 'stroke-width': 2, 'stroke-dasharray': PLATEAU_DASH }), text: 'reduce on plateau' },
+      { mark: (x, y) => h('path', { d: markerPath('triangle', x + 11, y, 4.5), fill: NEUTRALS.bg, stroke: PLATEAU_COLOR, 'stroke-width': 1.6 }), text: 'cut' },
+    ],
+    8,
+    frame.width - 8,
+    32,
+    frame.axisLayout.tick,
+  ).node;
 }
 
 /** The schedule's rate as steps: [epoch, rate] at the start and after each cut, up to `epoch`. */

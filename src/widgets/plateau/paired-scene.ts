@@ -5,14 +5,15 @@
 import { formatInteger, formatLoss } from '../../experiments/format';
 import type { PlateauConfig } from '../../experiments/plateau/comparison-settings';
 import { SAME_MARGIN, summarise, verdict, type PairedOutcome, type PairedSummary, type Verdict } from '../../experiments/plateau/paired';
-import { chartFrame, chartSvg } from '../kit/chart';
+import { chartFrame, chartSvg, type ChartFrame } from '../kit/chart';
 import { markerPath } from '../kit/scatter';
 import { drawable } from '../kit/seriesPath';
 import { h, round, type SvgNode } from '../kit/svg';
 import { MUTED, PLATEAU_COLOR } from './colours';
 import { lossTickFormat } from './ticks';
 import { COLOURS, NEUTRALS } from '../kit/palette';
-import { textClass } from '../kit/type';
+import { textClass, textSizeOnPhone } from '../kit/type';
+import { legendRow } from '../kit/legendRow';
 
 export const PAIRED_SIZE = { width: 420, height: 380 } as const;
 
@@ -46,8 +47,8 @@ export function pairedScene(view: PairedView): SvgNode {
   const frame = chartFrame({
     width,
     height,
-    // 68: room for the legend's two rows above the strip's label
-    margin: { top: 68 + strip, right: 18 + strip, bottom: 44, left: 60 },
+    // 76: room for the legend's two rows above the strip's label, at their size on a phone
+    margin: { top: 76 + strip, right: 18 + strip, bottom: 44, left: 60 },
     heading: `Final loss, seed by seed (${formatInteger(view.outcomes.length)} of ${formatInteger(view.seeds)} seeds)`,
     title: `Paired comparison over ${view.outcomes.length} seeds: schedule better for ${summary.counts.better}, worse for ${summary.counts.worse}, the same for ${summary.counts.same}; ${summary.counts['both diverged']} diverged both ways.`,
     description:
@@ -73,7 +74,7 @@ export function pairedScene(view: PairedView): SvgNode {
     const places = mergePoints(groups[k], r * 2.5);
     for (const p of places) {
       if (p.count > 1) {
-        const at = countLabelPlace(p, r, `×${p.count}`, placed);
+        const at = countLabelPlace(p, r, `×${p.count}`, placed, textSizeOnPhone('small', width));
         counts.push(h('text', { x: round(at.x), y: round(at.y), 'text-anchor': at.anchor, 'data-count': p.count }, `×${p.count}`));
       }
     }
@@ -113,11 +114,11 @@ export function pairedScene(view: PairedView): SvgNode {
       ]),
     );
   }
-  content.push(pairedLegend(plot.left, 36));
+  content.push(pairedLegend(frame));
   return chartSvg(frame, content);
 }
 
-/** A count label's box, estimated (11-unit bold digits, 0.65 em each; 12 units tall). */
+/** A count label's box, estimated (bold digits 0.65 em each, one em tall). */
 export interface LabelBox {
   left: number;
   right: number;
@@ -130,13 +131,13 @@ export interface LabelBox {
  * below left — the first place whose box misses every count placed before (two merged points
  * close together gave "×3" over "×9"). The chosen box is added to `placed`.
  */
-export function countLabelPlace(p: { x: number; y: number }, r: number, text: string, placed: LabelBox[]): { x: number; y: number; anchor: 'start' | 'end' } {
-  const w = 0.65 * 11 * [...text].length, hgt = 12;
+export function countLabelPlace(p: { x: number; y: number }, r: number, text: string, placed: LabelBox[], size = 11): { x: number; y: number; anchor: 'start' | 'end' } {
+  const w = 0.65 * size * [...text].length, hgt = size + 1;
   const options = [
     { x: p.x + r + 2, y: p.y - r - 1, anchor: 'start' as const },
-    { x: p.x + r + 2, y: p.y + r + 10, anchor: 'start' as const },
+    { x: p.x + r + 2, y: p.y + r + size - 1, anchor: 'start' as const },
     { x: p.x - r - 2, y: p.y - r - 1, anchor: 'end' as const },
-    { x: p.x - r - 2, y: p.y + r + 10, anchor: 'end' as const },
+    { x: p.x - r - 2, y: p.y + r + size - 1, anchor: 'end' as const },
   ];
   const boxOf = (o: (typeof options)[number]): LabelBox => {
     const left = o.anchor === 'start' ? o.x : o.x - w;
@@ -148,17 +149,13 @@ export function countLabelPlace(p: { x: number; y: number }, r: number, text: st
   return chosen;
 }
 
-/** better and worse on one row, same on the next. */
-function pairedLegend(x: number, y: number): SvgNode {
-  const items: SvgNode[] = [];
-  const place: Record<'better' | 'worse' | 'same', [number, number]> = { better: [x, y], worse: [x + 130, y], same: [x, y + 16] };
-  for (const k of ['better', 'worse', 'same'] as const) {
-    const s = VERDICT_STYLE[k];
-    const [px, py] = place[k];
-    items.push(h('path', { d: markerPath(s.shape, px + 5, py, 4.5), fill: s.fill }));
-    items.push(h('text', { x: px + 14, y: py, dy: '0.32em' }, s.label));
-  }
-  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
+/** better and worse on one row, same on the next (the rows wrap where the words are larger). */
+function pairedLegend(frame: ChartFrame): SvgNode {
+  const entries = (['better', 'worse', 'same'] as const).map((k) => ({
+    mark: (x: number, y: number) => h('path', { d: markerPath(VERDICT_STYLE[k].shape, x + 11, y, 4.5), fill: VERDICT_STYLE[k].fill }),
+    text: VERDICT_STYLE[k].label,
+  }));
+  return legendRow(entries, 8, frame.width - 8, 36, frame.axisLayout.tick).node;
 }
 
 /** The counts and medians beside the paired plot. */
