@@ -96,8 +96,8 @@ export function matricesPanel(run: MatrixFormRun, picked: EntryTerms): SvgNode {
     fill: 'currentColor',
   }, [
     h('title', {}, `Parameters and partials of the ${run.network} network in matrix form`),
-    h('desc', {}, `${picked.name} is entry ${picked.address}, ${picked.meaning}. Its partial ${n4(picked.matrixValue)} is entry ${picked.address.replace(/^./, (c) => `∂L/∂${c}`)} of the partials. The table lists every entry.`),
-    h('text', { class: textClass('body'), x: 8, y: 18 }, 'Rows: the unit a weight goes to. Columns: where it comes from. Outlined: the parameter picked below.'),
+    // How to read the matrices is said in the caption: a sentence this long does not fit the figure at its size on a phone.
+    h('desc', {}, `Rows: the unit a weight goes to; columns: where it comes from. ${picked.name} is entry ${picked.address}, ${picked.meaning}. Its partial ${n4(picked.matrixValue)} is entry ${picked.address.replace(/^./, (c) => `∂L/∂${c}`)} of the partials. The table lists every entry.`),
     ...rows,
   ]);
 }
