@@ -77,7 +77,7 @@ const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string]
   ['lessons/15-seeds-and-width', 'overlap', '"best plane"'],
   // Part IV's graph and matrices, measured now: their boxes hold 12-unit lines, not 12 px ones
   ['lessons/17-computation-graph', 'overlap', 'np-backward-graph /'],
-  ['lessons/17-computation-graph', 'clipped', '"Each box: the node'],
+  ['lessons/17-computation-graph', 'clipped', '"Each box: node'],
   ['lessons/18-second-layer', 'overlap', 'np-matrix-form /'],
   ['lessons/18-second-layer', 'clipped', '"∂L/∂W3 = Σ'],
   // the loss chart's marker label among the legend and Var(y); the fit's legend over the top y label

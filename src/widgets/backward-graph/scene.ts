@@ -151,7 +151,8 @@ export function graphPanel(sweep: BackwardSweep, state: SweepState, layout: Grap
     ]);
   });
   const legend = h('g', { class: textClass('body') }, [
-    h('text', { class: textClass('heading'), x: MARGIN.left, y: 18 }, 'Each box: the node, its value from the forward pass, and ∂L/∂(node) once the sweep has reached it (… = still collecting).'),
+    // The full sentence (what a box holds) is in the caption: at its size on a phone or on paper it is wider than the figure.
+    h('text', { class: textClass('heading'), x: MARGIN.left, y: 18 }, 'Each box: node, value, ∂L/∂(node) (… = still collecting)'),
   ]);
   return h('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
