@@ -130,6 +130,13 @@ async function respond(w: Locator, label: string, expect: Expect): Promise<{ dea
       c.querySelectorAll('input, select, button, textarea').forEach((x) => x.remove());
       return c.innerHTML;
     });
+  // Widgets below the screen start when they come near it (or in idle time after the load): bring
+  // it there and wait until its element says it is ready, so the controls its script adds exist.
+  await w.scrollIntoViewIfNeeded().catch(() => undefined);
+  await expect
+    .poll(() => w.evaluate((el) => { const host = el.closest('[data-share-key]') ?? el.querySelector('[data-share-key]'); return !host || host.hasAttribute('data-ready'); }), { timeout: 30_000 })
+    .toBe(true)
+    .catch(() => undefined);
   // Inputs first, buttons last (so a "reset" button finds something to reset).
   const controls = [
     ...(await w.locator('input:is([type=range],[type=number],[type=checkbox],[type=radio]):not([data-test-inert])').all()),
