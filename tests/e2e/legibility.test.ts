@@ -51,8 +51,6 @@ const SMALL_TEXT_TODAY: Record<string, Partial<Record<(typeof WIDTHS)[number], n
  * no room for them; everything else must be clean.
  */
 const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string])[] = [
-  // the slices' legend wraps to a second row, which meets the top y label
-  ['lessons/03-the-network', 'overlap', '"samples with x'],
   // the rate comparison's five small panels (drawn 150–170 px wide) and its rate strip
   ['lessons/08-the-learning-rate', 'clipped', '"limit 2/λmax'],
   ['lessons/08-the-learning-rate', 'clipped', '"✕ diverged at epoch'],
@@ -60,31 +58,20 @@ const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string]
   ['lessons/08-the-learning-rate', 'overlap', '"epoch"'],
   ['lessons/08-the-learning-rate', 'overlap', '"0.03"'],
   ['lessons/08-the-learning-rate', 'overlap', '"0.1"'],
-  // the toy landscape's heading and the loss surface's heading and colour bar title at the top edge
-  ['lessons/09-local-minima', 'clipped', '"A toy, not the network'],
-  ['lessons/09-local-minima', 'overlap', '"A toy, not the network'],
-  ['lessons/09-local-minima', 'clipped', '"Loss over B2 and W6"'],
-  ['lessons/09-local-minima', 'clipped', '/ "loss"'],
-  ['playground', 'clipped', '"loss"'],
   // the basin gallery's cards: the gradient line does not fit under the loss line
   ['lessons/09-local-minima', 'clipped', '"|∇L| '],
   ['lessons/09-local-minima', 'overlap', '"|∇L| '],
-  // the rate chart's heading over its top y label; the paired plot's labels among its points
-  ['lessons/10-reduce-on-plateau', 'overlap', '"Learning rate η per epoch'],
+  // the paired plot's labels among its points
   ['lessons/10-reduce-on-plateau', 'overlap', '"both diverged:'],
   ['lessons/10-reduce-on-plateau', 'overlap', '"seed '],
   ['lessons/10-reduce-on-plateau', 'overlap', '"×'],
   ['lessons/15-seeds-and-width', 'overlap', '"best plane"'],
   // Part IV's graph and matrices, measured now: their boxes hold 12-unit lines, not 12 px ones
   ['lessons/17-computation-graph', 'overlap', 'np-backward-graph /'],
-  ['lessons/17-computation-graph', 'clipped', '"Each box: node'],
   ['lessons/18-second-layer', 'overlap', 'np-matrix-form /'],
-  ['lessons/18-second-layer', 'clipped', '"∂L/∂W3 = Σ'],
-  // the loss chart's marker label among the legend and Var(y); the fit's legend over the top y label
+  // the loss chart's marker label among the legend and Var(y)
   ['lessons/19-generalisation', 'overlap', '"best held-out: epoch'],
   ['lessons/19-generalisation', 'overlap', '"held-out loss"'],
-  ['lessons/19-generalisation', 'overlap', '"training samples"'],
-  ['lessons/20-optimisers', 'overlap', '"A: gradient descent'],
 ];
 
 /** The problems the guard fails on: any below the page's size today, any collision not known. */

@@ -70,7 +70,8 @@ function lossPanel(run: GeneralisationRun): SvgNode {
 
 function legend(frame: ChartFrame): SvgNode {
   const entries = [TRAIN, TEST].map((style) => ({ mark: (x: number, y: number) => h('path', { d: markerPath(style.shape, x + 11, y, 4.5), fill: style.color }), text: style.words }));
-  return legendRow(entries, 8, frame.width - 8, 38, frame.axisLayout.tick).node;
+  // One row from the figure's left edge, above the top y label.
+  return legendRow(entries, 8, frame.width - 8, 34, frame.axisLayout.tick).node;
 }
 
 function fitPanel(run: GeneralisationRun, at: FitAt): SvgNode {

@@ -140,7 +140,12 @@ function axisRoom(spec: FrameSpec, margin: Margins, yLabels: readonly string[]):
   const widest = Math.max(0, ...yLabels.map((l) => labelWidth(l, tick)));
   const left = spec.yAxis === false ? margin.left : Math.max(margin.left, Math.ceil(yTitleX + 0.25 * title + 4 + widest + 7));
   const bottom = Math.max(margin.bottom, Math.ceil(xTitleBaseline + 0.25 * title + 2));
-  return { margin: { ...margin, left, bottom }, layout: { yTitleX, xTickBaseline, xTitleBaseline, tick } };
+  // A heading's baseline low enough for its ascent; the plot below it clear of its descent and of
+  // the top y label, which reaches half a line above the plot.
+  const heading = textSizeOnPhone('heading', spec.width);
+  const headingBaseline = round(Math.max(18, 0.85 * heading + 2));
+  const top = spec.heading ? Math.max(margin.top, Math.ceil(headingBaseline + 0.3 * heading + 0.55 * tick + 3)) : margin.top;
+  return { margin: { ...margin, left, bottom, top }, layout: { yTitleX, xTickBaseline, xTitleBaseline, headingBaseline, tick } };
 }
 
 /** Where the axes' words go, in viewBox units (see axisRoom). */
@@ -149,6 +154,7 @@ interface AxisLayout {
   /** Below plot.bottom. */
   xTickBaseline: number;
   xTitleBaseline: number;
+  headingBaseline: number;
   /** The tick labels' size on a phone. */
   tick: number;
 }
@@ -266,7 +272,7 @@ export function axisNodes(frame: ChartFrame): SvgNode[] {
   if (spec.heading) {
     // Over the plot, or from the figure's left edge where it would run past the right one at its size on a phone.
     const long = plot.left + 0.6 * textSizeOnPhone('heading', frame.width) * [...spec.heading].length > frame.width - 4;
-    nodes.push(h('text', { class: textClass('heading', 'np-heading'), x: long ? 8 : plot.left, y: 18, 'font-weight': 600, fill: 'currentColor' }, spec.heading));
+    nodes.push(h('text', { class: textClass('heading', 'np-heading'), x: long ? 8 : plot.left, y: frame.axisLayout.headingBaseline, 'font-weight': 600, fill: 'currentColor' }, spec.heading));
   }
   return nodes;
 }

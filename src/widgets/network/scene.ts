@@ -79,7 +79,7 @@ function legend(frame: ChartFrame, along: SliceAxis, other: SliceAxis, held: num
       { mark: (x, y) => h('path', { d: `M${x},${y}h20`, stroke: 'currentColor', 'stroke-width': 1.5, 'stroke-dasharray': '5 3', fill: 'none' }), text: 'target' },
       { mark: (x, y) => h('path', { d: markerPath('circle', x + 10, y, 3.5), fill: NEAR_COLOR }), text: `samples with ${other} ≈ ${formatFixed(held, 2)}` },
     ],
-    8,
+    frame.plot.left,
     frame.width - 8,
     34,
     frame.axisLayout.tick,

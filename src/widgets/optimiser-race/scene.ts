@@ -117,7 +117,7 @@ function slicePanel(race: OptimiserRace): SvgNode {
   // The key above the plot, one line per optimiser: which path is which, told apart by dash as well as colour.
   race.arms.forEach((arm, i) => {
     const style = ARM_STYLES[i];
-    const y = round(24 + Math.max(14, 1.2 * frame.axisLayout.tick) * i);
+    const y = round(32 + Math.max(14, 1.2 * frame.axisLayout.tick) * i);
     content.push(h('path', { d: `M${frame.plot.left},${y}h22`, stroke: style.color, 'stroke-width': 2, 'stroke-dasharray': style.dash }));
     content.push(h('text', { class: textClass('small'), x: frame.plot.left + 26, y, dy: '0.32em', fill: 'currentColor' }, armName(arm, 'AB'[i])));
   });

@@ -26,7 +26,7 @@ const frameFor = (): ChartFrame =>
     x: { label: 'x (the toy’s one parameter)', domain: TOY_X_RANGE, nice: false },
     y: { label: 'f(x)', domain: Y_RANGE, nice: false },
     title: 'A toy loss curve f(x) = x⁴ − 3x² + x with gradient descent on it',
-    heading: 'A toy, not the network: f(x) = x⁴ − 3x² + x',
+    heading: 'A toy curve, not the network',
   });
 
 const FRAME = frameFor();
