@@ -10,6 +10,7 @@ import { crawlSite } from '../helpers/crawl.ts';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { checkCssUrls, checkRefs, collectRefs } from '../helpers/checks.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const { dist } = e2eEnv();
 // '/' itself is what site.test.ts and offline.test.ts check page by page; here it is the reference
@@ -75,7 +76,7 @@ describe.each(FOLDERS.slice(1).map((folder, i) => [folder, i + 1] as const))('th
       await p.page.goto(site.url('lessons/01-the-data/'));
       expect(await p.page.locator('h1').count()).toBe(1);
       const widget = p.page.locator('np-data-explorer');
-      await p.page.locator('np-data-explorer[data-ready]').waitFor();
+      await whenReady(p.page, 'np-data-explorer');
       const before = await widget.locator('[data-number="varY"]').textContent();
       await widget.locator('[data-name="scaling"] select').selectOption('minmax');
       await expect.poll(() => widget.locator('[data-number="varY"]').textContent(), { timeout: 15_000 }).not.toBe(before);

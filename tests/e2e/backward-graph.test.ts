@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
-import { openWidget, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { openWidget, sliderSelectors, widgetView, whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/17-computation-graph/';
@@ -103,7 +103,7 @@ describe('backward sweep', () => {
   test('a link opens the sweep where it was left, and a locked step disables the buttons', async () => {
     const p = await site.open(`${PAGE}?graph.start=dead-unit&graph.step=8&graph.lock=step`);
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     await expect.poll(async () => (await view(page)).numbers.step).toBe('8');
     expect(await page.locator(`${W} button[data-action="next"]`).isDisabled()).toBe(true);
     expect(await page.locator(field('step')).isDisabled()).toBe(true);

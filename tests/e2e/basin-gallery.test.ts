@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { violationsWithin } from '../helpers/pages.ts';
-import { animationFrames, openWidget, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { animationFrames, openWidget, sliderSelectors, widgetView, whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/09-local-minima/';
@@ -57,7 +57,7 @@ describe('end-state gallery', () => {
   test('a card opens its seed in the training console on the page, in place', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector('#widget-minima[data-ready]');
+    await whenReady(page, '#widget-minima');
     const card = page.locator(`${W} a.bg-card[data-seed="30"]`);
     await expect.poll(() => card.locator('svg').getAttribute('aria-label')).toMatch(/^Seed 30: hinge \+ dead/);
     await card.click();
@@ -78,7 +78,7 @@ describe('end-state gallery', () => {
       return h!;
     })();
     const p = await site.open(`${PAGE}${href}`);
-    await p.page.waitForSelector('#widget-minima[data-ready]');
+    await whenReady(p.page, '#widget-minima');
     await expect.poll(() => p.page.$eval('#widget-minima', (el) => (el as HTMLElement).dataset.initSeed)).toBe('12');
     expect(p.problems()).toEqual([]);
     await p.close();
@@ -87,8 +87,8 @@ describe('end-state gallery', () => {
   test('under a teacher’s lock on the console’s seed, a card keeps the seed, the lock and the address’s lock (issue 18)', async () => {
     const p = await site.open(`${PAGE}?minima.initSeed=7&minima.lock=initSeed#widget-minima`);
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
-    await page.waitForSelector('#widget-minima[data-ready]');
+    await whenReady(page, `${W}`);
+    await whenReady(page, '#widget-minima');
     const card = page.locator(`${W} a.bg-card[data-seed="12"]`);
     const href = new URL((await card.getAttribute('href'))!, page.url());
     expect(href.searchParams.get('minima.lock')).toBe('initSeed');

@@ -10,6 +10,7 @@ import { assignmentParams } from '../../src/experiments/assignment/assignment.ts
 import { assignmentExercise, shownAnswer } from '../../src/experiments/assignment/exercises.ts';
 import { studentSeeds } from '../../src/experiments/assignment/student.ts';
 import { downloaded, useSite } from '../helpers/e2e.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 type Opened = Awaited<ReturnType<typeof site.open>>;
@@ -23,7 +24,7 @@ async function doAssignment(p: Opened, name: string): Promise<string> {
   const page = p.page.locator('np-assignment');
   await page.locator('[data-name-field]').fill(name);
   await page.locator('[data-name-form] button[type=submit]').click();
-  await p.page.waitForSelector(`np-assignment[data-student="${name}"][data-ready]`, WAIT);
+  await whenReady(p.page, `np-assignment[data-student="${name}"]`, WAIT);
   const seeds = studentSeeds(name);
   const question = (await page.locator('np-seeded-answer[data-exercise-id="start-loss"] [data-question]').textContent()) ?? '';
   expect(question).toContain(String(seeds.dataSeed));
@@ -45,7 +46,7 @@ async function doAssignment(p: Opened, name: string): Promise<string> {
 /** Saves the student's work from the course page; returns the downloaded file's name and text. */
 async function saveWork(p: Opened, kind: 'json' | 'csv'): Promise<{ name: string; text: string }> {
   if (!p.page.url().endsWith(site.url(''))) await p.page.goto(site.url(''));
-  await p.page.waitForSelector('[data-save-work][data-ready]', WAIT);
+  await whenReady(p.page, '[data-save-work]', WAIT);
   const button = p.page.locator(kind === 'json' ? '[data-action="save-work-json"]' : '[data-action="save-work-csv"]');
   const [download] = await Promise.all([p.page.waitForEvent('download'), button.click()]);
   return { name: download.suggestedFilename(), text: (await downloaded(download)).toString('utf8') };
@@ -86,7 +87,7 @@ describe('an assignment with each student’s own numbers, saved and collected',
     });
     const t = await site.open('teachers/collect/');
     try {
-      await t.page.waitForSelector('np-collect[data-ready]', WAIT);
+      await whenReady(t.page, 'np-collect', WAIT);
       await t.page.locator('[data-files]').setInputFiles(files);
       await t.page.waitForSelector('np-collect[data-students="3"]', WAIT);
       const report = t.page.locator('[data-file-report]');

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const { dist } = e2eEnv();
 
@@ -41,7 +42,7 @@ describe('data explorer', () => {
   test('changing n, the scaling and the seed redraws the figure and the numbers', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     const size = async () => {
       const b = await page.locator(`${W} [data-panel="x1"]`).boundingBox();
       return b && { width: b.width, height: b.height };
@@ -79,7 +80,7 @@ describe('data explorer', () => {
   test('a bad number of samples is explained in the status line and the last figure stays', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     const before = await snapshot(page);
     const expected: [string, RegExp][] = [
       ['abc', /“abc” is not a number/],
@@ -109,7 +110,7 @@ describe('data explorer', () => {
   test('a range whose ends cross is explained and leaves the figure as it was', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     const before = await snapshot(page);
     await page.fill(field('x1Low'), '6');
     await expect.poll(async () => (await snapshot(page)).status).toMatch(/x1 range runs from 6 to 5/);
@@ -124,7 +125,7 @@ describe('data explorer', () => {
   test('the controls are reachable with Tab and New seed works with Enter', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     const before = await snapshot(page);
     const focused = () =>
       page.evaluate(() => {
@@ -149,7 +150,7 @@ describe('data explorer', () => {
   test('has no accessibility violations, before and after a change', async () => {
     const p = await open();
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     await page.locator(`${W} details summary`).click();
     expect(await widgetViolations(page)).toEqual([]);
     await page.fill(field('n'), 'abc');

@@ -33,6 +33,7 @@ import type { Page } from 'playwright-core';
 import { crawlSite } from '../helpers/crawl.ts';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
+import { startEvery } from '../helpers/widget.ts';
 import {
   CONTROL_SELECTOR,
   TARGET_PX,
@@ -67,14 +68,8 @@ const TOUCH = { hasTouch: true, isMobile: true } as const;
 /** A4 (210 × 297 mm) less 1 cm margins, at 96 CSS px per inch. */
 const PRINT = { width: Math.floor((190 / 25.4) * 96), height: Math.floor((277 / 25.4) * 96) };
 
-/** Waits until every widget and exercise on the page has started (its custom element sets data-ready). */
-async function widgetsReady(page: Page) {
-  await page.waitForFunction(
-    (selector) => [...document.querySelectorAll(selector)].every((w) => w.closest('[data-ready]')),
-    WIDGET_SELECTOR,
-    { timeout: 30_000 },
-  );
-}
+/** Starts every widget and exercise on the page and waits until each has (its custom element sets data-ready). */
+const widgetsReady = (page: Page) => startEvery(page, WIDGET_SELECTOR);
 
 /**
  * The layout checks at the page's present size, with every widget's folded parts (the table

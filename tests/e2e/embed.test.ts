@@ -11,6 +11,7 @@ import { afterAll, expect, test } from 'vitest';
 import { useSite } from '../helpers/e2e.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { HEIGHT_LISTENER } from '../../src/lib/embed.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const otherFolder = mkdtempSync(path.join(tmpdir(), 'np-embed-'));
@@ -22,7 +23,7 @@ test('a locked widget embedded in a page of another origin works alone, fits its
   let snippet: string;
   try {
     const widget = lesson.page.locator('np-data-explorer');
-    await lesson.page.locator('np-data-explorer[data-ready]').waitFor();
+    await whenReady(lesson.page, 'np-data-explorer');
     await widget.locator('[data-action="embed"]').click();
     const field = widget.locator('[data-embed-snippet]');
     await expect.poll(() => field.inputValue(), { timeout: 15_000 }).toMatch(/^<iframe /);

@@ -13,6 +13,7 @@ test('a wrong pick shows only that option’s explanation and the hint, the stud
   const p = await site.open(LESSON);
   try {
     const ex = p.page.locator('#ex-loss-without-baseline');
+    await ex.scrollIntoViewIfNeeded(); // a reader's arrival starts it (kit/hydrate.ts)
     await expect.poll(() => ex.getAttribute('data-ready')).toBe('');
     const feedback = ex.locator('[data-feedback]');
     const answer = ex.locator('[data-answer]');
@@ -42,6 +43,7 @@ test('a wrong pick shows only that option’s explanation and the hint, the stud
     expect(await ex.locator('[data-why-box]').isVisible()).toBe(false);
 
     const num = p.page.locator('#ex-z-score-by-hand');
+    await num.scrollIntoViewIfNeeded(); // a reader's arrival starts it (kit/hydrate.ts)
     await expect.poll(() => num.getAttribute('data-ready')).toBe('');
     const field = num.locator('[data-field]');
     const said = num.locator('[data-feedback]');
@@ -98,6 +100,7 @@ test('a prediction locks, and what happens shows only once the widget has run wi
   const p = await site.open('lessons/16-counting-the-work/', { hasTouch: true });
   try {
     const ex = p.page.locator('#ex-double-the-width');
+    await ex.scrollIntoViewIfNeeded(); // a reader's arrival starts it (kit/hydrate.ts)
     await expect.poll(() => ex.getAttribute('data-ready')).toBe('');
     const answer = ex.locator('[data-answer]');
     const radios = ex.locator('input[type=radio]');
@@ -160,6 +163,7 @@ test('progress is shown on the course page, survives navigation, and can be rese
   const p = await site.open(LESSON);
   try {
     const ex = p.page.locator('#ex-loss-without-baseline');
+    await ex.scrollIntoViewIfNeeded(); // a reader's arrival starts it (kit/hydrate.ts)
     await expect.poll(() => ex.getAttribute('data-ready')).toBe('');
     await ex.locator('input[type=radio]').nth(1).check();
     await ex.locator('[data-action="check"]').click();

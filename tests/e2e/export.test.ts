@@ -8,6 +8,7 @@ import { downloaded, e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining } from '../helpers/pages.ts';
 import { formatNumber } from '../../src/experiments/format.ts';
 import { formatAnyLoss } from '../../src/widgets/extreme-starts/scene.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const { dist } = e2eEnv();
 const site = useSite();
@@ -56,7 +57,7 @@ describe('saving figures and runs', () => {
     try {
       const widget = page.locator('#widget-console');
       await widget.scrollIntoViewIfNeeded();
-      await page.waitForSelector('#widget-console[data-ready]');
+      await whenReady(page, '#widget-console');
       // One step past the page's epoch, so the files must follow the live run, not the server's.
       await widget.locator('[data-action="step"]').click();
       await expect.poll(() => widget.locator('[data-number="epoch"]').textContent()).toBe('201');
@@ -134,7 +135,7 @@ describe('saving figures and runs', () => {
     try {
       const widget = page.locator('np-data-explorer').first();
       await widget.scrollIntoViewIfNeeded();
-      await page.waitForSelector('np-data-explorer[data-ready]');
+      await whenReady(page, 'np-data-explorer');
       const svg = await save(page, widget, 'save-svg');
       expect(svg.name).toMatch(/^nine-parameters-data(-[a-z0-9-]+)?\.svg$/);
       const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
@@ -161,7 +162,7 @@ describe('saving figures and runs', () => {
     try {
       const widget = page.locator('np-extreme-starts').first();
       await widget.scrollIntoViewIfNeeded();
-      await page.waitForSelector('np-extreme-starts[data-ready]');
+      await whenReady(page, 'np-extreme-starts');
       await widget.locator('input[type=radio][value="large-biases"]').check();
       await expect.poll(() => widget.getAttribute('data-start')).toBe('large-biases');
       const json = await save(page, widget, 'save-run-json');
@@ -184,7 +185,7 @@ describe('saving figures and runs', () => {
     const p = await site.open(inspector);
     try {
       await p.page.locator('np-gradient-inspector').first().scrollIntoViewIfNeeded();
-      await p.page.waitForSelector('np-gradient-inspector[data-ready]');
+      await whenReady(p.page, 'np-gradient-inspector');
       expect(await p.page.locator('np-gradient-inspector [data-save-figure]').first().isVisible()).toBe(false);
     } finally {
       await p.close();

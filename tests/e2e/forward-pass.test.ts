@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { AXE_TAGS, axeBuilder } from '../helpers/checks.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/04-the-forward-pass/';
@@ -33,7 +34,7 @@ async function snapshot(page: Page) {
 
 async function open(options = {}) {
   const p = await site.open(PAGE, options);
-  await p.page.waitForSelector(`${W}[data-ready]`);
+  await whenReady(p.page, `${W}`);
   return p;
 }
 
@@ -176,7 +177,7 @@ describe('forward-pass stepper', () => {
     const p = await open();
     await p.close();
     const q = await site.open(`${PAGE}?forward.sample=4&forward.step=3`);
-    await q.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(q.page, `${W}`);
     const now = await snapshot(q.page);
     expect(now.current).toEqual(['3']);
     expect(now.ring).toBe('3');

@@ -19,6 +19,7 @@ import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { WIDGET_SELECTOR } from '../helpers/devices.ts';
 import { figureTextProblems, type TextProblem } from '../helpers/legibility.ts';
+import { startEvery } from '../helpers/widget.ts';
 
 const { dist, base } = e2eEnv();
 const server = await startStaticServer({ root: dist, base });
@@ -141,11 +142,7 @@ describe(`figure text, site served from ${dist} under ${base}`, () => {
       const p = await site.open(url, { viewport: { width: WIDTHS[0], height: 900 }, javaScriptEnabled: script });
       try {
         if (script) {
-          await p.page.waitForFunction(
-            (selector) => [...document.querySelectorAll(selector)].every((w) => w.closest('[data-ready]')),
-            WIDGET_SELECTOR,
-            { timeout: 60_000 },
-          );
+          await startEvery(p.page, WIDGET_SELECTOR);
         }
         for (const width of WIDTHS) {
           const problems = await measure(p.page, width);

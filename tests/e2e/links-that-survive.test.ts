@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { shareUrl } from '../../src/experiments/link.ts';
 import { useSite } from '../helpers/e2e.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const LESSON = 'lessons/07-gradient-descent/';
@@ -20,7 +21,7 @@ function consoleLink(settings: Record<string, string>, policy: { locked?: string
 type Opened = Awaited<ReturnType<typeof site.open>>;
 const status = (p: Opened) => p.page.locator(`${W} [data-status]`).first();
 /** The console has started (a loaded machine may take a while; this waits on the attribute, not a clock). */
-const ready = (p: Opened) => p.page.waitForSelector(`${W}[data-ready]`, { timeout: 60_000 });
+const ready = (p: Opened) => whenReady(p.page, `${W}`, { timeout: 60_000 });
 /** Waits until the status line's text matches `pattern` (polled by the browser, no fixed sleep; a
  *  function rather than a string, which the site's CSP would refuse to evaluate). */
 const statusMatches = (p: Opened, pattern: RegExp) =>

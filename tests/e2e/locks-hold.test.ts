@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
+import { startEvery } from '../helpers/widget.ts';
 
 const { dist } = e2eEnv();
 const site = useSite();
@@ -45,7 +46,7 @@ describe('locked settings hold against every button', () => {
 
   test.concurrent.for(pages)('on %s', async (page, { expect }) => {
     const p = await site.open(page);
-    const ready = () => p.page.waitForFunction((hosts) => [...document.querySelectorAll(hosts)].every((el) => el.hasAttribute('data-ready')), HOSTS, { timeout: 60_000 });
+    const ready = () => startEvery(p.page, HOSTS);
     try {
       await ready();
       // Every setting the widget's own panel offers, locked, for every widget on the page.

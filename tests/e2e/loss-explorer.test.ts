@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { badParameterInputs, openWidget, sliderSelectors, tabThrough } from '../helpers/widget.ts';
+import { badParameterInputs, openWidget, sliderSelectors, tabThrough, whenReady } from '../helpers/widget.ts';
 import type { OpenPageOptions } from '../helpers/browser.ts';
 
 const { dist } = e2eEnv();
@@ -185,7 +185,7 @@ describe('loss explorer', () => {
   test('has a share link: a link sets the slice and the values, a locked value survives a preset, and Copy link reproduces the figure', async () => {
     const p = await site.open(`${pages[0]}?loss.parameter=W5&loss.B3=-1&loss.lock=B3`);
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     await expect.poll(async () => (await snapshot(page)).xLabel).toBe('W5 (the other eight fixed)');
     expect(await page.inputValue(field('B3'))).toBe('-1');
     expect(await page.isDisabled(field('B3'))).toBe(true);
@@ -203,7 +203,7 @@ describe('loss explorer', () => {
     await p.close();
 
     const q = await site.open(`${pages[0]}${link.search}`);
-    await q.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(q.page, `${W}`);
     await expect.poll(async () => (await snapshot(q.page)).numbers.loss).toBe(shown.numbers.loss);
     expect((await snapshot(q.page)).curve).toBe(shown.curve);
     expect(q.problems()).toEqual([]);

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { violationsWithin } from '../helpers/pages.ts';
-import { openWidget, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { openWidget, sliderSelectors, widgetView, whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/09-local-minima/';
@@ -100,7 +100,7 @@ describe('loss surface', () => {
 
   test('a shared link picks the pair; the widget passes axe; without JavaScript the heat map is there', async () => {
     const p = await site.open(`${PAGE}?surface.x=W5&surface.y=B3#widget-surface`);
-    await p.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(p.page, `${W}`);
     await expect.poll(async () => (await view(p.page)).numbers.x).toBe('W5');
     expect(await violationsWithin(p.page, W)).toEqual([]);
     await p.close();

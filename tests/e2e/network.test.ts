@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
-import { openWidget, printedNumber as value, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { openWidget, printedNumber as value, sliderSelectors, widgetView, whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/03-the-network/';
@@ -132,7 +132,7 @@ describe('network', () => {
   test('has a share link: a link sets values and a slice, a locked value survives a preset and a new seed, and Copy link reproduces the figure', async () => {
     const p = await site.open(`${PAGE}?net.W5=-2&net.sliceX2=1&net.lock=W5`);
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     await expect.poll(async () => (await snapshot(page)).alongX1).toContain('x2 held at 1.00');
     expect(await page.inputValue(field('W5'))).toBe('-2');
     expect(await page.isDisabled(field('W5'))).toBe(true);
@@ -154,7 +154,7 @@ describe('network', () => {
     await p.close();
 
     const q = await site.open(`${PAGE}${link.search}`);
-    await q.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(q.page, `${W}`);
     await expect.poll(async () => (await snapshot(q.page)).numbers.loss).toBe(shown.numbers.loss);
     expect((await snapshot(q.page)).fit).toBe(shown.fit);
     expect(q.problems()).toEqual([]);

@@ -24,6 +24,7 @@ test('after one visit, lessons, the glossary and their widgets work offline', as
     }
     await p.page.goto(site.url('lessons/01-the-data/'));
     const widget = p.page.locator('np-data-explorer');
+    await widget.scrollIntoViewIfNeeded(); // a reader's arrival starts it (kit/hydrate.ts)
     await expect.poll(() => widget.getAttribute('data-ready')).toBe('');
     const before = await widget.locator('[data-number="varY"]').textContent();
     await widget.locator('[data-name="scaling"] select').selectOption('minmax');

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { animationFrames, printedNumber, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { animationFrames, printedNumber, sliderSelectors, widgetView, whenReady } from '../helpers/widget.ts';
 
 const { dist } = e2eEnv();
 const pages = pagesContaining(dist, '<np-plateau');
@@ -19,7 +19,7 @@ const { field } = sliderSelectors(W);
 async function open(query = '', options = {}) {
   expect(pages, `no page in ${dist} contains <np-plateau>; is the widget in a lesson?`).not.toEqual([]);
   const p = await site.open(pages[0] + query, options);
-  await p.page.waitForSelector(`${W}[data-ready]`);
+  await whenReady(p.page, `${W}`);
   return p;
 }
 

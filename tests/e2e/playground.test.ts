@@ -11,7 +11,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { violationsWithin } from '../helpers/pages.ts';
-import { animationFrames, settled } from '../helpers/widget.ts';
+import { animationFrames, settled, whenReady } from '../helpers/widget.ts';
 import { trainingConsoleSettings } from '../../src/experiments/training-console/settings.ts';
 import { currentLoss, nextRate, runTo } from '../../src/experiments/training-console/run.ts';
 import { readout } from '../../src/widgets/training-console/scene.ts';
@@ -24,7 +24,7 @@ const ARTIFACTS = path.resolve('tests/.artifacts');
 async function open(query = '', options: Parameters<typeof site.open>[1] = {}) {
   const p = await site.open(PAGE + query, options);
   if (options.javaScriptEnabled !== false) {
-    for (const element of ['np-playground', C, 'np-surface-slice', 'np-gradient-inspector']) await p.page.waitForSelector(`${element}[data-ready]`, { state: 'attached' });
+    for (const element of ['np-playground', C, 'np-surface-slice', 'np-gradient-inspector']) await whenReady(p.page, `${element}`, { state: 'attached' });
   }
   return p;
 }

@@ -12,6 +12,7 @@ import { writeRelease } from '../../scripts/release/archive.ts';
 import { crawlSite } from '../helpers/crawl.ts';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const { dist } = e2eEnv();
 const repository = process.cwd();
@@ -46,7 +47,7 @@ test('a lesson’s widget works there, with no request outside the folder', asyn
   const p = await site.open(`${folder}lessons/01-the-data/`);
   try {
     const widget = p.page.locator('np-data-explorer');
-    await p.page.locator('np-data-explorer[data-ready]').waitFor();
+    await whenReady(p.page, 'np-data-explorer');
     const before = await widget.locator('[data-number="varY"]').textContent();
     await widget.locator('[data-name="scaling"] select').selectOption('minmax');
     await expect.poll(() => widget.locator('[data-number="varY"]').textContent(), { timeout: 15_000 }).not.toBe(before);

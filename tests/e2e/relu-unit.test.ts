@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../helpers/e2e.ts';
 import { axeViolations } from '../helpers/checks.ts';
-import { openWidget, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { openWidget, sliderSelectors, widgetView, whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/02-one-relu-unit/';
@@ -154,7 +154,7 @@ describe('ReLU unit', () => {
   test('a link opens the unit it names, and a locked bias disables the presets that would change it', async () => {
     const p = await site.open(`${PAGE}?unit.B1=-2.5&unit.W3=0&unit.lock=B1`);
     const { page } = p;
-    await page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(page, `${W}`);
     await expect.poll(async () => (await snapshot(page)).state).toBe('dead');
     expect(await page.locator(field('B1')).isDisabled()).toBe(true);
     // A preset would change the locked bias, so it is not offered.

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining } from '../helpers/pages.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const { dist } = e2eEnv();
 const site = useSite();
@@ -92,7 +93,7 @@ describe('the page scrolls while a widget trains', () => {
         const { page } = p;
         const widget = page.locator(c.tag).first();
         await widget.scrollIntoViewIfNeeded();
-        await page.waitForSelector(`${c.tag}[data-ready]`);
+        await whenReady(page, `${c.tag}`);
         const id = await widget.evaluate((el) => el.id || null);
         const w = id ? `#${id}` : `${c.tag}:first-of-type`;
         const working = () =>

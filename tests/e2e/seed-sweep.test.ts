@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { atRoot, e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { animationFrames, openWidget, printedNumber, sliderSelectors } from '../helpers/widget.ts';
+import { animationFrames, openWidget, printedNumber, sliderSelectors, whenReady } from '../helpers/widget.ts';
 import { seedSweepSettings, type SeedSweepConfig } from '../../src/experiments/seed-sweep/settings.ts';
 import { computeSweep } from '../../src/experiments/seed-sweep/results.ts';
 import { allDigits } from '../../src/widgets/seed-sweep/scene.ts';
@@ -185,7 +185,7 @@ describe('seed sweep', () => {
     const href = await page.$eval(`${W} [data-console]`, (a) => (a as HTMLAnchorElement).href);
     expect(href).toMatch(/console\.initSeed=\d+/);
     const q = await site.open(href);
-    await q.page.waitForSelector('#widget-console[data-ready]');
+    await whenReady(q.page, '#widget-console');
     await expect.poll(() => q.page.$eval('#widget-console [data-number="epoch"]', (el) => el.textContent), { timeout: 20_000 }).toBe('300');
     const consoleLoss = printedNumber(await q.page.$eval('#widget-console [data-number="loss"]', (el) => el.textContent));
     // The sweep reports the loss at the start of its last epoch, the console the loss after it.

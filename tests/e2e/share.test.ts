@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { useSite } from '../helpers/e2e.ts';
-import { settled } from '../helpers/widget.ts';
+import { settled, whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const LESSON = 'lessons/01-the-data/';
@@ -18,7 +18,7 @@ test('a link’s settings, locks and hidden controls are applied, and unknown on
   const p = await site.open(`${LESSON}?data.n=50&data.seed=7&data.lock=seed&data.hide=scaling&data.bogus=1&data.%3Cb%3E=2`);
   try {
     const widget = p.page.locator(W);
-    await p.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(p.page, `${W}`);
     await expect.poll(() => widget.locator('[data-name="n"] input[type=text]').inputValue()).toBe('50');
     expect(await widget.locator('[data-name="seed"] input[type=text]').inputValue()).toBe('7');
     expect(await widget.locator('[data-name="seed"] input[type=text]').isDisabled()).toBe(true);
@@ -36,7 +36,7 @@ test('garbled values in a link are ignored with a notice and the widget still wo
   const p = await site.open(`${LESSON}?data.n=abc&data.seed=1e308&data.scaling=%3Cscript%3E&data.x1Low=NaN`);
   try {
     const widget = p.page.locator(W);
-    await p.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(p.page, `${W}`);
     await expect.poll(() => widget.locator('[role=status]').textContent()).not.toBe('');
     expect(await widget.locator('[data-name="n"] input[type=text]').inputValue()).toBe('300');
     expect(await widget.innerText()).not.toMatch(/NaN|undefined/);
@@ -55,7 +55,7 @@ test('"Copy link to this experiment" gives a link that reproduces the same numbe
   let before: Record<string, string | null> = {};
   try {
     const widget = p.page.locator(W);
-    await p.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(p.page, `${W}`);
     await widget.locator('[data-name="n"] input[type=text]').fill('123');
     await widget.locator('[data-action="new-seed"]').click();
     await expect.poll(() => widget.locator('[data-name="seed"] input[type=text]').inputValue()).toBe('2');
@@ -73,7 +73,7 @@ test('"Copy link to this experiment" gives a link that reproduces the same numbe
   const url = new URL(link);
   const q = await site.open(`${LESSON}${url.search}${url.hash}`);
   try {
-    await q.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(q.page, `${W}`);
     await expect.poll(() => numbers(q)).toEqual(before);
     expect(q.problems()).toEqual([]);
   } finally {

@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { assignmentExercise, shownAnswer } from '../../src/experiments/assignment/exercises.ts';
 import { studentSeeds } from '../../src/experiments/assignment/student.ts';
 import { useSite } from '../helpers/e2e.ts';
+import { whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const WAIT = { timeout: 60_000 };
@@ -93,7 +94,7 @@ describe('the teacher’s edition', () => {
     const p = await site.open('teachers/');
     try {
       const builder = p.page.locator('np-assignment-builder');
-      await p.page.waitForSelector('[data-assignment-builder][data-ready]', WAIT);
+      await whenReady(p.page, '[data-assignment-builder]', WAIT);
       await builder.locator('[data-role="title"]').fill('Loss homework');
       for (const id of ['start-loss', 'b3-slope']) await builder.locator(`input[data-exercise="${id}"]`).check();
       await builder.locator('input[data-lesson="05-the-loss"]').check();

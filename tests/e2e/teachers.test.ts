@@ -128,6 +128,7 @@ describe('the page', () => {
     const q = await site.open(link);
     try {
       const widget = q.page.locator(`${W}#widget-console`);
+      await widget.scrollIntoViewIfNeeded(); // a reader's arrival starts it (kit/hydrate.ts)
       await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).toBe('');
       expect(await widget.locator('[data-name="speed"]').isHidden()).toBe(true);
       expect(await widget.locator('[data-name="init"] select').isDisabled()).toBe(true);
@@ -151,6 +152,7 @@ describe.runIf(atRoot())('the experiment links', () => {
     const p = await site.open(site.server.origin + l.href);
     try {
       const widget = p.page.locator(`${W}#widget-${l.experiment.target.shareKey}`);
+      await widget.scrollIntoViewIfNeeded(); // a reader's arrival starts it (kit/hydrate.ts)
       await expect.poll(() => widget.getAttribute('data-ready'), { timeout: 20_000 }).toBe('');
       const epoch = widget.locator('[data-number="epoch"]');
       // The console replays the link up to its epoch (or until the loss overflows).

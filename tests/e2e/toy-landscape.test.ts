@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { useSite } from '../helpers/e2e.ts';
 import { violationsWithin } from '../helpers/pages.ts';
-import { openWidget, printedNumber, sliderSelectors, widgetView } from '../helpers/widget.ts';
+import { openWidget, printedNumber, sliderSelectors, widgetView, whenReady } from '../helpers/widget.ts';
 
 const site = useSite();
 const PAGE = 'lessons/09-local-minima/';
@@ -103,7 +103,7 @@ describe('toy landscape', () => {
 
   test('a shared link sets the start and η; the page passes axe; without JavaScript the figure is there', async () => {
     const p = await site.open(`${PAGE}?toy.start=-2&toy.learningRate=0.05#widget-toy`);
-    await p.page.waitForSelector(`${W}[data-ready]`);
+    await whenReady(p.page, `${W}`);
     await expect.poll(async () => (await view(p.page)).numbers.outcome).toMatch(/deep basin/);
     expect(await violationsWithin(p.page, W)).toEqual([]);
     await p.close();

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { e2eEnv, useSite } from '../helpers/e2e.ts';
 import { pagesContaining, violationsWithin } from '../helpers/pages.ts';
-import { animationFrames } from '../helpers/widget.ts';
+import { animationFrames, whenReady } from '../helpers/widget.ts';
 import { trainingConsoleSettings } from '../../src/experiments/training-console/settings.ts';
 import { currentLoss, runTo } from '../../src/experiments/training-console/run.ts';
 import { readout } from '../../src/widgets/training-console/scene.ts';
@@ -21,7 +21,7 @@ const W = '#widget-console';
 async function open(options: Parameters<typeof site.open>[1] = {}, query = '') {
   expect(pages, `no page in ${dist} contains the main training console; is it in a lesson?`).not.toEqual([]);
   const p = await site.open(pages[0] + query, options);
-  if (options.javaScriptEnabled !== false) await p.page.waitForSelector(`${W}[data-ready]`);
+  if (options.javaScriptEnabled !== false) await whenReady(p.page, `${W}`);
   return p;
 }
 
@@ -167,7 +167,7 @@ describe('training console', () => {
     const p = await open();
     const { page } = p;
     const one = '#widget-one';
-    await page.waitForSelector(`${one}[data-ready]`);
+    await whenReady(page, `${one}`);
     const b3 = () => page.$eval(`${one} [data-parameters] tbody tr:last-child td:nth-child(3)`, (td) => td.textContent);
     await page.fill(`${one} [data-name="learningRate"] input[data-role="field"]`, '0.75');
     await page.click(`${one} [data-action="reset"]`);

@@ -16,10 +16,43 @@ export function sliderSelectors(tag: string) {
   };
 }
 
-/** Opens `path` and, unless JavaScript is off, waits until the widget `tag` has started (data-ready). */
+/**
+ * Scrolls to the first element matching `selector` and waits until it has started (data-ready).
+ * A widget's script loads when the reader comes near it, or else a few seconds after the page has
+ * loaded (src/widgets/kit/hydrate.ts): a test goes to the widget, as a reader does, instead of
+ * waiting for that. Scrolling moves no focus: a keyboard walk still starts at the top.
+ */
+export async function whenReady(page: Page, selector: string, options: { timeout?: number; state?: 'attached' | 'visible' } = {}): Promise<void> {
+  await page.evaluate((s) => document.querySelector(s)?.scrollIntoView({ block: 'center' }), selector);
+  await page.waitForSelector(`${selector}[data-ready]`, options);
+}
+
+/**
+ * Brings every element matching `selector` near the screen in turn, so each one's script starts
+ * now, then goes back to the top of the page and waits until every one of them (or the element
+ * around it) is ready. For the checks that look at a whole page with its widgets started.
+ */
+export async function startEvery(page: Page, selector: string, options: { timeout?: number } = {}): Promise<void> {
+  await page.evaluate(async (s) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (const element of document.querySelectorAll(s)) {
+      if (element.closest('[data-ready]')) continue;
+      element.scrollIntoView({ block: 'center' });
+      await frame(); // the intersection observer reports after a frame
+    }
+    scrollTo(0, 0);
+  }, selector);
+  await page.waitForFunction(
+    (s) => [...document.querySelectorAll(s)].every((w) => w.closest('[data-ready]')),
+    selector,
+    { timeout: 60_000, ...options },
+  );
+}
+
+/** Opens `path` and, unless JavaScript is off, goes to the widget `tag` and waits until it has started (data-ready). */
 export async function openWidget(site: Site, path: string, tag: string, options: OpenPageOptions = {}): Promise<OpenedPage> {
   const p = await site.open(path, options);
-  if (options.javaScriptEnabled !== false) await p.page.waitForSelector(`${tag}[data-ready]`);
+  if (options.javaScriptEnabled !== false) await whenReady(p.page, tag);
   return p;
 }
 
