@@ -116,6 +116,7 @@ type Expect = typeof expect;
 async function comesToLife(w: Locator, expect: Expect): Promise<boolean> {
   const controls = w.locator('input, select, button');
   if ((await controls.count()) === 0) return true;
+  await w.scrollIntoViewIfNeeded().catch(() => undefined); // a reader's arrival starts it (kit/hydrate.ts)
   return expect.poll(() => w.locator('input:enabled, select:enabled, button:enabled').count(), { timeout: 30_000 }).toBeGreaterThan(0).then(() => true, () => false);
 }
 
