@@ -42,4 +42,47 @@ const glossary = defineCollection({
     .strict(),
 });
 
-export const collections = { lessons, glossary };
+// The teachers' guide: its prose in MDX (content/teachers/guide.mdx), with the parts that are
+// lists in its frontmatter so src/components/teachers/ can lay them out and add up their minutes.
+const lessonId = z.string().regex(/^\d\d-[a-z0-9-]+$/, 'a lesson is named by its file name, such as 07-gradient-descent');
+const teachers = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/teachers' }),
+  schema: z
+    .object({
+      title: z.string().trim().min(1),
+      description: z.string().trim().min(1),
+      /** A plan for class periods: each step's minutes add up to the period's length. */
+      periods: z.array(
+        z
+          .object({
+            title: z.string().trim().min(1),
+            aim: z.string().trim().min(1),
+            steps: z.array(
+              z
+                .object({
+                  minutes: z.number().int().positive(),
+                  /** The lesson the step uses, linked if it exists. */
+                  lesson: lessonId.optional(),
+                  /** An experiment card on the page (src/experiments/guide/links.ts), linked by its anchor. */
+                  experiment: z.string().optional(),
+                  text: z.string().trim().min(1),
+                })
+                .strict(),
+            ).min(1),
+            homework: z.string().trim().min(1),
+          })
+          .strict(),
+      ),
+      /** Lessons that work at home. */
+      homework: z.array(lessonId),
+      /** Part IV's widgets opened with ready settings: the lesson, the widget's query and anchor, what to look at. */
+      partFour: z.array(
+        z
+          .object({ lesson: lessonId, query: z.string().min(1), anchor: z.string().regex(/^widget-[a-z0-9-]+$/), label: z.string().min(1), look: z.string().min(1) })
+          .strict(),
+      ),
+    })
+    .strict(),
+});
+
+export const collections = { lessons, glossary, teachers };
