@@ -9,7 +9,7 @@ import { useSite } from '../helpers/e2e.ts';
 const site = useSite();
 const LESSON = 'lessons/01-the-data/';
 
-test('a wrong pick shows only that option’s explanation and the hint, the student retries, and a right pick shows them all; a numeric answer is judged within its shown decimals, with the student’s number, and a percentage is refused with a word about the format', async () => {
+test('a wrong pick shows only that option’s explanation and its own hint, the student retries, and a right pick shows them all; a numeric answer is judged within its shown decimals, with the student’s number, and a percentage is refused with a word about the format', async () => {
   const p = await site.open(LESSON);
   try {
     const ex = p.page.locator('#ex-loss-without-baseline');
@@ -27,12 +27,14 @@ test('a wrong pick shows only that option’s explanation and the hint, the stud
     expect(await ex.locator('[data-why="0"]').isVisible()).toBe(true);
     expect(await ex.locator('[data-why="1"]').isVisible()).toBe(false);
     expect(await ex.locator('[data-why="2"]').isVisible()).toBe(false);
-    expect(await ex.locator('[data-hint]').isVisible()).toBe(true);
+    // The hint is the picked option's own.
+    expect(await ex.locator('[data-why="0"] [data-hint]').isVisible()).toBe(true);
     expect(await answer.isVisible()).toBe(false);
     // Another wrong pick swaps the explanation; the right one shows every explanation.
     await ex.locator('input[type=radio]').nth(2).check();
     await ex.locator('[data-action="check"]').click();
     await expect.poll(() => ex.locator('[data-why="2"]').isVisible()).toBe(true);
+    expect(await ex.locator('[data-why="2"] [data-hint]').isVisible()).toBe(true);
     expect(await ex.locator('[data-why="0"]').isVisible()).toBe(false);
     await ex.locator('input[type=radio]').nth(1).check();
     await ex.locator('[data-action="check"]').click();

@@ -1,5 +1,5 @@
 // <np-exercise>: checks an answer in the page and records it in the student's own browser.
-//   choice   a wrong pick shows that option's explanation and the hint only; the student tries
+//   choice   a wrong pick shows that option's explanation and its hint only; the student tries
 //            again, or gives up; all explanations show once right or given up
 //   predict  the pick locks; what happens shows only once the named widget reports a run with
 //            the asked settings (kit/events.ts WIDGET_RAN_EVENT)
@@ -79,14 +79,12 @@ class NpExercise extends HTMLElement {
     this.#answer.open = true;
   }
 
-  /** Shows one option's explanation (and the hint after a wrong pick), hiding the others. */
-  #explainOnly(index: string | null, withHint: boolean): void {
+  /** Shows one option's explanation and hint (written only for wrong options), hiding the others. */
+  #explainOnly(index: string | null): void {
     const box = this.querySelector<HTMLElement>('[data-why-box]');
     if (!box) return;
     box.hidden = index === null;
     for (const why of box.querySelectorAll<HTMLElement>('[data-why]')) why.hidden = why.dataset.why !== index;
-    const hint = box.querySelector<HTMLElement>('[data-hint]');
-    if (hint) hint.hidden = !withHint;
   }
 
   #picked(): HTMLInputElement | null {
@@ -101,13 +99,13 @@ class NpExercise extends HTMLElement {
     const correct = chosen.dataset.correct === 'true';
     this.#record(correct);
     if (correct) {
-      this.#explainOnly(null, false);
+      this.#explainOnly(null);
       this.#showAnswer();
       this.#setState('solved');
       this.#say('Right. The explanations below say why each option is right or wrong.', false);
       return;
     }
-    this.#explainOnly(chosen.value, true);
+    this.#explainOnly(chosen.value);
     const giveUp = this.querySelector<HTMLButtonElement>('[data-action="give-up"]');
     if (giveUp) giveUp.hidden = false;
     this.#setState('wrong');
@@ -115,7 +113,7 @@ class NpExercise extends HTMLElement {
   }
 
   #giveUp(): void {
-    this.#explainOnly(null, false);
+    this.#explainOnly(null);
     this.#showAnswer();
     this.#setState('given-up');
     this.#say('Here are all the options with why each is right or wrong.', false);
