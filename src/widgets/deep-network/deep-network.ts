@@ -14,6 +14,9 @@ import { deepNetworkScene } from './scene';
 class NpDeepNetwork extends WidgetElement<DeepNetworkConfig> {
   protected readonly settings = deepNetworkSettings;
   protected readonly defaultShareKey = 'deep';
+  // Training runs after the redraw, in slices: it says it ran once the trained networks are drawn
+  // (a predict-then-run exercise waits for that).
+  protected readonly reportsOwnRuns = true;
   readonly #slices = sliceScheduler();
 
   protected ownControls(): Record<string, TextControl> {
@@ -88,6 +91,7 @@ class NpDeepNetwork extends WidgetElement<DeepNetworkConfig> {
     });
     if (!result.done) return;
     this.drawScene(deepNetworkScene(result.value));
+    this.reportRun(config);
     const diverged = result.value.runs.find((r) => r.status !== 'ok');
     this.#idle(diverged ? `${diverged.label} diverged: ${diverged.message}` : `Trained ${result.value.runs.map((r) => r.label).join(' and ')} for ${formatCount(config.epochs, 'epoch')}.`);
   }

@@ -17,6 +17,9 @@ import { rateListControl } from './rate-list';
 class NpRateComparison extends WidgetElement<RateComparisonConfig> {
   protected readonly settings = rateComparisonSettings;
   protected readonly defaultShareKey = 'rates';
+  // Its run is trained in its own slices, after the redraw: it says it ran once the runs are drawn
+  // (a predict-then-run exercise waits for that).
+  protected readonly reportsOwnRuns = true;
   readonly #slices = sliceScheduler();
   readonly #data = defaultDataset();
 
@@ -41,6 +44,7 @@ class NpRateComparison extends WidgetElement<RateComparisonConfig> {
     const scene = comparisonScene(result.value, { varY: variance(data.y), lambdaMax: curvature(start, data).lambdaMax, epochs: config.epochs });
     this.drawScene({ panels: { strip: scene.strip }, numbers: scene.numbers });
     drawCells(this, scene);
+    this.reportRun(config);
     const diverged = scene.texts.filter((t) => t.diverged).map((t) => t.heading);
     this.say(diverged.length ? `${diverged.join(' and ')}: the loss grew too large to represent, marked ✕ where the curve leaves the chart.` : '');
   }

@@ -82,7 +82,7 @@ describe('judging an answer', () => {
 });
 
 describe('a predict-then-run exercise’s asked settings', () => {
-  test('match a reported run exactly, numbers by value, and an asked minimum by at least', () => {
+  test('match a reported run exactly, numbers by value, an asked minimum by at least and a maximum by at most', () => {
     const reported = { learningRate: '0.75', epoch: '3', start: 'custom' };
     expect(ranWith(reported, { learningRate: 0.75, epoch: { atLeast: 1 } })).toBe(true);
     expect(ranWith(reported, { learningRate: 0.75, epoch: { atLeast: 4 } })).toBe(false);
@@ -90,5 +90,9 @@ describe('a predict-then-run exercise’s asked settings', () => {
     expect(ranWith(reported, { hidden: 2 })).toBe(false);
     expect(ranWith(reported, {})).toBe(true);
     expect(ranWith({ learningRate: '' }, { learningRate: 0 })).toBe(false);
+    expect(ranWith({ B1: '-2.5' }, { B1: { atMost: -2 } })).toBe(true);
+    expect(ranWith({ B1: '-2' }, { B1: { atMost: -2 } })).toBe(true);
+    expect(ranWith({ B1: '-1.99' }, { B1: { atMost: -2 } })).toBe(false);
+    expect(ranWith({ B1: '' }, { B1: { atMost: -2 } })).toBe(false);
   });
 });
