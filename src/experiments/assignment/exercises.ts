@@ -10,6 +10,10 @@ import { currentLoss, runTo } from '../training-console/run';
 import { trainingConsoleSettings, type TrainingConsoleConfig } from '../training-console/settings';
 import { runGeneralisation } from '../generalisation/run';
 import { generalisationSettings } from '../generalisation/settings';
+import { defaultDataset } from '../data/defaultDataset';
+import { runDeepNetwork } from '../deep-network/run';
+import { deepNetworkSettings } from '../deep-network/settings';
+import { networkLabel } from '../../trainer/deepParameters';
 import type { StudentSeeds } from './student';
 
 /** Where an exercise's experiment opens: a lesson page, a widget's share key and its link settings. */
@@ -65,6 +69,14 @@ function heldOutRun(s: StudentSeeds) {
   const key = `${s.dataSeed}:${s.initSeed}`;
   if (lastHeldOut?.key !== key) lastHeldOut = { key, run: runGeneralisation({ ...G, dataSeed: s.dataSeed, initSeed: s.initSeed }) };
   return lastHeldOut.run;
+}
+
+/** Lesson 18's widget with the student's start: its 2-3-3-1 network alone (its defaults otherwise). */
+const D = deepNetworkSettings.defaults;
+let lastDeep: { seed: number; run: ReturnType<typeof runDeepNetwork> } | null = null;
+function deepRun(s: StudentSeeds) {
+  if (lastDeep?.seed !== s.initSeed) lastDeep = { seed: s.initSeed, run: runDeepNetwork({ ...D, against: null, initSeed: s.initSeed }, defaultDataset()) };
+  return lastDeep.run;
 }
 
 const yourSetup = (s: StudentSeeds) => `your data seed ${s.dataSeed} and your starting seed ${s.initSeed} (He start, 300 samples, z-score scaling)`;
@@ -153,6 +165,28 @@ export const ASSIGNMENT_EXERCISES: readonly AssignmentExercise[] = [
       return `After 3,000 epochs the units are ${states.join(' and ')}; the console’s sentence under the parameter table says the same.`;
     },
     link: (s) => consoleLink(s, 3000, { in: 'writeup', lr: '0.01' }),
+  },
+  {
+    id: 'deep-loss',
+    lesson: '18-second-layer',
+    title: 'Your second hidden layer, trained',
+    question: (s) =>
+      `Lesson 18’s deeper network, ${networkLabel(D.widths)} (a He start from your starting seed ${s.initSeed}, the course’s data, η = ${D.learningRate}, ${formatInteger(D.epochs)} epochs of full-batch gradient descent): what is its loss at the end? (Four significant figures.)`,
+    answer: (s) => deepRun(s).runs[0].finalLoss,
+    decimals: 4,
+    tolerance: relative(0.002),
+    explanation: (s) => {
+      const { runs, varY } = deepRun(s);
+      const run = runs[0];
+      const dead = run.deadEnd.map((n, i) => `${n} in layer ${i + 1}`).join(', ');
+      return `The ${run.label} network (${run.parameterCount} parameters) ends at L = ${run.finalLoss.toPrecision(4)} (R² = ${(1 - run.finalLoss / varY).toFixed(3)}), with dead units: ${dead}. Another start of the same network ends elsewhere: the loss depends on the start.`;
+    },
+    link: (s) => ({
+      lesson: '18-second-layer',
+      shareKey: 'deep',
+      settings: { initSeed: String(s.initSeed), against: 'none' },
+      lock: ['initSeed'],
+    }),
   },
   {
     id: 'best-held-out',

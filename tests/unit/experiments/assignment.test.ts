@@ -3,6 +3,9 @@ import { assignmentParams, readAssignment } from '../../../src/experiments/assig
 import { ASSIGNMENT_EXERCISES, isCorrect, toleranceOf } from '../../../src/experiments/assignment/exercises';
 import { runGeneralisation } from '../../../src/experiments/generalisation/run';
 import { generalisationSettings } from '../../../src/experiments/generalisation/settings';
+import { runDeepNetwork } from '../../../src/experiments/deep-network/run';
+import { deepNetworkSettings } from '../../../src/experiments/deep-network/settings';
+import { defaultDataset } from '../../../src/experiments/data/defaultDataset';
 import { exerciseHref } from '../../../src/experiments/assignment/links';
 import { canonicalName, nameProblem, studentSeeds } from '../../../src/experiments/assignment/student';
 import { readSharedState } from '../../../src/experiments/link';
@@ -69,6 +72,18 @@ describe('assignment exercises', () => {
     expect(runGeneralisation(config).bestEpoch).toBe(exercise.answer(ada));
     expect(exercise.answer(bob)).not.toBe(exercise.answer(ada));
     expect(isCorrect(exercise, ada, exercise.answer(ada) + 1)).toBe(false);
+  });
+
+  it('agree with what lesson 18’s deeper network shows when its link is opened', () => {
+    const exercise = ASSIGNMENT_EXERCISES.find((e) => e.id === 'deep-loss')!;
+    const link = exercise.link!(ada);
+    expect(link.lesson).toBe('18-second-layer');
+    const { settings, locked } = readSharedState(new URL(exerciseHref(link, '/'), 'http://x').search, 'deep');
+    expect(locked.has('initSeed')).toBe(true);
+    const { config, notices } = deepNetworkSettings.parse(Object.fromEntries(settings));
+    expect(notices).toEqual([]);
+    expect(config.initSeed).toBe(ada.initSeed);
+    expect(runDeepNetwork(config, defaultDataset()).runs[0].finalLoss).toBe(exercise.answer(ada));
   });
 
   it('explain each answer with the student’s own numbers', () => {
