@@ -161,14 +161,14 @@ describe('seed sweep', () => {
     // click is chosen as the one furthest from the ring, which must be back on the lowest run.
     await page.keyboard.press('Home');
     expect(await picked()).toBe(lowest);
-    // The dot furthest (along the axis) from the ringed one; markers start at their left edge, 3.2 units from the centre.
+    // The dot furthest (along the axis) from the ringed one; a circle marker starts at its right edge, 3.2 units from the centre.
     // As fractions of the figure, so the click lands right even if the page has moved meanwhile
     // (a widget above it coming alive): the widget maps the pointer by the pick layer's own box.
     const dot = await page.$eval(`${W} [data-panel="sweep"] svg`, (svg) => {
       const ring = svg.querySelector('.ss-selected circle')!;
       const cx = Number(ring.getAttribute('cx'));
       const starts = [...svg.querySelectorAll('.ss-dots path[data-shape="circle"]')].flatMap((path) =>
-        [...(path.getAttribute('d') ?? '').matchAll(/M([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]) + 3.2, Number(m[2])]),
+        [...(path.getAttribute('d') ?? '').matchAll(/M([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]) - 3.2, Number(m[2])]),
       );
       const [x, y] = starts.sort((a, b) => Math.abs(b[0] - cx) - Math.abs(a[0] - cx))[0];
       const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);

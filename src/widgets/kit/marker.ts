@@ -2,7 +2,7 @@
 // B3") with an optional point on the curve, and the placement of labels for horizontal
 // reference lines so that two nearby baselines do not print over each other.
 import { labelWidth, type ChartFrame } from './chart';
-import { markerPath, type Shape } from './scatter';
+import { markerPath, type Shape } from './symbols';
 import { h, round, type SvgNode } from './svg';
 import { COLOURS, NEUTRALS } from './palette';
 import { textClass } from './type';

@@ -7,8 +7,10 @@ import { formatShort } from '../../experiments/format';
 import { h, round, type SvgNode } from './svg';
 import { COLOURS, NEUTRALS } from './palette';
 import { textClass } from './type';
+import { markerPath, type Shape } from './symbols';
 
-export type Shape = 'circle' | 'square' | 'diamond' | 'triangle';
+// The markers moved to symbols.ts (d3-shape's); scenes still take them from here with the scatter plot.
+export { markerPath, type Shape };
 
 export interface PointStyle {
   fill: string;
@@ -52,18 +54,6 @@ export const TWO_COLOUR_STYLES: PointStyle[] = [
 ];
 
 export const SCATTER_MARGIN: Partial<Margins> = { top: 50 };
-
-/** A path fragment drawing one marker centred on (x, y). */
-export function markerPath(shape: Shape, x: number, y: number, r: number): string {
-  const [X, Y, R] = [round(x), round(y), round(r)];
-  if (shape === 'square') return `M${round(X - R)},${round(Y - R)}h${round(2 * R)}v${round(2 * R)}h${round(-2 * R)}z`;
-  if (shape === 'diamond') {
-    const s = round(R * 1.35);
-    return `M${X},${round(Y - s)}l${s},${s}l${-s},${s}l${-s},${-s}z`;
-  }
-  if (shape === 'triangle') return `M${X},${round(Y - 1.2 * R)}l${round(1.1 * R)},${round(1.9 * R)}h${round(-2.2 * R)}z`;
-  return `M${round(X - R)},${Y}a${R},${R} 0 1,0 ${round(2 * R)},0a${R},${R} 0 1,0 ${round(-2 * R)},0`;
-}
 
 /** Which of `bins` equal-width bins of [lo, hi] a value falls in (clamped to the ends). */
 export function binIndex(value: number, lo: number, hi: number, bins: number): number {

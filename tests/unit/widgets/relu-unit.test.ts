@@ -42,8 +42,8 @@ describe('reluUnitScene', () => {
       const on = find(panel, (n) => n.attrs?.['data-points'] === 'on')[0];
       const off = find(panel, (n) => n.attrs?.['data-points'] === 'off')[0];
       expect(on.attrs?.fill).not.toBe(off.attrs?.fill);
-      expect(String(on.attrs?.d)).toMatch(/l/); // diamonds are drawn with relative lines
-      expect(String(off.attrs?.d)).toMatch(/a3,3/); // circles with arcs
+      expect(String(on.attrs?.d)).toMatch(/L/); // diamonds are drawn with straight edges
+      expect(String(off.attrs?.d)).toMatch(/A3,3/); // circles with arcs
       expect(String(on.attrs?.d).match(/M/g)).toHaveLength(Number(scene.numbers.on));
     }
     const ticks = find(scene.panels.relu, (n) => n.attrs?.['data-ticks'] !== undefined);

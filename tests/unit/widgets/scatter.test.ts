@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binIndex, markerPath, scatterChart, TWO_COLOUR_STYLES, type ScatterSpec } from '../../../src/widgets/kit/scatter';
+import { binIndex, scatterChart, TWO_COLOUR_STYLES, type ScatterSpec } from '../../../src/widgets/kit/scatter';
 import { toSvgString, type SvgNode } from '../../../src/widgets/kit/svg';
 
 function find(node: SvgNode, predicate: (n: SvgNode) => boolean): SvgNode[] {
@@ -15,15 +15,6 @@ const spec: ScatterSpec = {
   x: { label: 'x', values: [0, 1, 2], domain: [0, 2], nice: false },
   y: { label: 'y', values: [0, 1, 4], domain: [0, 4], nice: false },
 };
-
-describe('markerPath', () => {
-  it('draws each shape centred on the point', () => {
-    expect(markerPath('circle', 10, 20, 3)).toBe('M7,20a3,3 0 1,0 6,0a3,3 0 1,0 -6,0');
-    expect(markerPath('square', 10, 20, 3)).toBe('M7,17h6v6h-6z');
-    expect(markerPath('diamond', 10, 20, 2)).toBe('M10,17.3l2.7,2.7l-2.7,2.7l-2.7,-2.7z');
-    expect(markerPath('triangle', 10, 20, 2)).toBe('M10,17.6l2.2,3.8h-4.4z');
-  });
-});
 
 describe('binIndex', () => {
   it('cuts the interval into equal bins and keeps the ends inside', () => {
@@ -44,7 +35,7 @@ describe('scatterChart', () => {
     const points = find(chart, (n) => String(n.attrs?.class ?? '').split(' ').includes('np-points'))[0].children ?? [];
     expect(points).toHaveLength(1);
     expect(points[0].attrs?.d).toBe(
-      'M37,110a3,3 0 1,0 6,0a3,3 0 1,0 -6,0' + 'M112,95a3,3 0 1,0 6,0a3,3 0 1,0 -6,0' + 'M187,50a3,3 0 1,0 6,0a3,3 0 1,0 -6,0',
+      'M43,110A3,3,0,1,1,37,110A3,3,0,1,1,43,110' + 'M118,95A3,3,0,1,1,112,95A3,3,0,1,1,118,95' + 'M193,50A3,3,0,1,1,187,50A3,3,0,1,1,193,50',
     );
     expect(toSvgString(chart)).toBe(toSvgString(scatterChart(spec)));
   });
@@ -57,7 +48,7 @@ describe('scatterChart', () => {
       [2, TWO_COLOUR_STYLES[2].fill],
       [3, TWO_COLOUR_STYLES[3].fill],
     ]);
-    expect(points[1].attrs?.d).toMatch(/^M115,90.9l4.1,4.1/);
+    expect(points[1].attrs?.d).toBe('M115,91L119.1,95L115,99.1L111,95Z'); // a diamond: a square on its corner
   });
 
   it('explains the colours in a legend with the two ends of the value', () => {
