@@ -177,20 +177,7 @@ export function runJob(job: RunJob): RunRecord {
     ...(job.weightDecay ? { weightDecay: job.weightDecay } : {}),
     ...(heldOut ? { heldOut } : {}),
   });
-  const losses = result.losses;
-  const record: RunRecord = {
-    status: result.status,
-    epochs: result.epochs,
-    finalLoss: losses.length ? finite(losses[losses.length - 1]) : null,
-    units: unitActivity(result.params, data, hidden).states,
-    cuts: [...result.cuts],
-    finalRate: finite(result.finalLearningRate),
-  };
-  if (job.lossesAt) record.lossesAt = job.lossesAt.map((e) => (e < losses.length ? finite(losses[e]) : null));
-  if (job.tail) {
-    const tail = Array.from(losses.subarray(Math.max(0, losses.length - job.tail)));
-    record.tail = { min: finite(Math.min(...tail)), max: finite(Math.max(...tail)) };
-  }
+  const record = lossRecord(job, result, unitActivity(result.params, data, hidden).states);
   if (job.gradientNorm) record.gradientNorm = finite(classifyEndState(result.params, data, hidden).gradientNorm);
   if (job.curvature) {
     record.startLimit = finite(hessianSpectrum(startParams, data, hidden).stableLearningRate);
@@ -205,6 +192,29 @@ export function runJob(job: RunJob): RunRecord {
   }
   if (split && result.heldOutLosses) record.heldOut = heldOutRecord(result, split, job.patience ?? 500, hidden);
   addLayerRecords(job, [hidden], data, startParams, result.params, record);
+  return record;
+}
+
+/**
+ * What every run records, one hidden layer or several: how it ended, its final loss and rate, the
+ * rate cuts and each hidden unit's state (`units`, every layer's in order), and the losses the job
+ * asks for (at given epochs, the range of the last few).
+ */
+function lossRecord(job: RunJob, result: TrainResult, units: UnitState[]): RunRecord {
+  const losses = result.losses;
+  const record: RunRecord = {
+    status: result.status,
+    epochs: result.epochs,
+    finalLoss: losses.length ? finite(losses[losses.length - 1]) : null,
+    units,
+    cuts: [...result.cuts],
+    finalRate: finite(result.finalLearningRate),
+  };
+  if (job.lossesAt) record.lossesAt = job.lossesAt.map((e) => (e < losses.length ? finite(losses[e]) : null));
+  if (job.tail) {
+    const tail = Array.from(losses.subarray(Math.max(0, losses.length - job.tail)));
+    record.tail = { min: finite(Math.min(...tail)), max: finite(Math.max(...tail)) };
+  }
   return record;
 }
 
@@ -240,20 +250,7 @@ function runDeepJob(job: RunJob, widths: number[]): RunRecord {
     batchSize: job.batchSize,
     shuffleSeed: job.seed,
   });
-  const losses = result.losses;
-  const record: RunRecord = {
-    status: result.status,
-    epochs: result.epochs,
-    finalLoss: losses.length ? finite(losses[losses.length - 1]) : null,
-    units: deepUnitActivity(result.params, layout, data).flatMap((layer) => layer.states),
-    cuts: [...result.cuts],
-    finalRate: finite(result.finalLearningRate),
-  };
-  if (job.lossesAt) record.lossesAt = job.lossesAt.map((e) => (e < losses.length ? finite(losses[e]) : null));
-  if (job.tail) {
-    const tail = Array.from(losses.subarray(Math.max(0, losses.length - job.tail)));
-    record.tail = { min: finite(Math.min(...tail)), max: finite(Math.max(...tail)) };
-  }
+  const record = lossRecord(job, result, deepUnitActivity(result.params, layout, data).flatMap((layer) => layer.states));
   addLayerRecords(job, widths, data, startParams, result.params, record);
   return record;
 }
