@@ -41,6 +41,35 @@ const UTF8_NAMES = 0x0800;
 const STORED = 0;
 const DEFLATED = 8;
 
+interface EntryFields {
+  method: number;
+  stamp: { time: number; date: number };
+  crc: number;
+  /** Bytes in the archive (deflated or stored). */
+  stored: number;
+  /** Bytes of the file itself. */
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The fields a file's local header and its central-directory header share, in the same order
+ * (APPNOTE 4.3.7 and 4.3.12): version needed, flags, method, time, date, CRC-32, both sizes, the
+ * name's length and the extra field's (none). 26 bytes from `at`.
+ */
+function writeEntryFields(buffer: Buffer, at: number, f: EntryFields): void {
+  buffer.writeUInt16LE(20, at); // version needed: 2.0 (deflate, folders)
+  buffer.writeUInt16LE(UTF8_NAMES, at + 2);
+  buffer.writeUInt16LE(f.method, at + 4);
+  buffer.writeUInt16LE(f.stamp.time, at + 6);
+  buffer.writeUInt16LE(f.stamp.date, at + 8);
+  buffer.writeUInt32LE(f.crc, at + 10);
+  buffer.writeUInt32LE(f.stored, at + 14);
+  buffer.writeUInt32LE(f.size, at + 18);
+  buffer.writeUInt16LE(f.nameLength, at + 22);
+  buffer.writeUInt16LE(0, at + 24);
+}
+
 /** The archive's bytes for `entries`, in the order given. */
 export function zip(entries: readonly ZipEntry[], modified = new Date(Date.UTC(2026, 0, 1))): Buffer {
   const stamp = dosDateTime(modified);
@@ -56,33 +85,17 @@ export function zip(entries: readonly ZipEntry[], modified = new Date(Date.UTC(2
     const body = method === DEFLATED ? deflated : raw;
     const crc = crc32(raw);
 
+    const fields = { method, stamp, crc, stored: body.length, size: raw.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate, folders)
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(stamp.time, 10);
-    local.writeUInt16LE(stamp.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     locals.push(local, name, Buffer.from(body));
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0 (so the permissions below are read)
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(stamp.time, 12);
-    header.writeUInt16LE(stamp.date, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(raw.length, 24);
-    header.writeUInt16LE(name.length, 28);
-    // extra, comment, disk number, internal attributes: all 0
+    writeEntryFields(header, 6, fields);
+    // comment length, disk number, internal attributes: all 0
     const mode = isFolder ? 0o40755 : 0o100644;
     header.writeUInt32LE(((mode << 16) | (isFolder ? 0x10 : 0)) >>> 0, 38);
     header.writeUInt32LE(offset, 42);
