@@ -6,7 +6,8 @@ import {
   presetParameters, reluPrime, rSquared, train, unitActivity, variance, type ParameterName, type Parameters,
 } from '../trainer';
 import { factoredPartials, forwardColumns, LESSON_ORDER } from '../experiments/backprop/formulas';
-import { fixed } from './format';
+import { formatNumber } from '../experiments/format';
+import { decimalsShown, fixed } from './format';
 
 const data = makeDataset();
 const N = data.n;
@@ -79,6 +80,9 @@ function stepWith(learningRate: number) {
 }
 const gentle = stepWith(0.01);
 const tooFar = stepWith(0.03);
+/** A rate the prose does not try, for the exercise only the inspector's update panel answers. */
+const between = stepWith(0.02);
+const betweenLoss = formatNumber(between.loss);
 
 // ---- A dead unit: the He start (seed 1) with B1 lowered ----
 const deadStart = presetParameters('dead-unit');
@@ -96,6 +100,7 @@ const noW5Grad = lossAndGradient(noW5, data).grad;
 
 export const backpropagation = {
   n: N,
+  widgetOnly: { learningRate: String(between.learningRate), lossAfter: betweenLoss, lossAfterDecimals: decimalsShown(betweenLoss), rises: between.loss > loss },
   loss: grouped(loss, 1),
   r2: grouped(rSquared(loss, varY), 1),
   varY: fixed(varY, 3),

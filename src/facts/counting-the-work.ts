@@ -12,7 +12,8 @@ import {
   unitActivity,
   type OperationCount,
 } from '../trainer';
-import { COUNTED_RUN } from '../experiments/operation-counter/count';
+import { COUNTED_RUN, countEpochs, startCount } from '../experiments/operation-counter/count';
+import { operationCounterSettings } from '../experiments/operation-counter/settings';
 import { formatFixed, formatInteger, formatNumber } from '../experiments/format';
 import { percent } from './format';
 
@@ -49,7 +50,14 @@ const WIDTHS = [1, 2, 4, 8, 16];
 const SIZES = [300, 3000];
 const growth = WIDTHS.map((h) => ({ hidden: h, parameters: parameterCount(h), perEpoch: SIZES.map((n) => flopsPerEpoch(n, h)) }));
 
+/** The counter with eight hidden units and the mask: its first epoch's active pairs, which only a run can count. */
+const WIDGET_ONLY_HIDDEN = 8;
+const wideCount = startCount({ ...operationCounterSettings.defaults, hidden: WIDGET_ONLY_HIDDEN, mask: true });
+countEpochs(wideCount, 1);
+if (!wideCount.first) throw new Error('counting-the-work facts: the counter counted no epoch.');
+
 export const countingTheWork = {
+  widgetOnly: { hidden: WIDGET_ONLY_HIDDEN, activePairs: wideCount.first.activePairs, pairs: formatInteger(WIDGET_ONLY_HIDDEN * wideCount.data.n) },
   n: N,
   sizes: SIZES.map(formatInteger),
   perSample: {

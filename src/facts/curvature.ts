@@ -11,7 +11,7 @@ import { symmetricEigen } from '../trainer/eigen';
 import { makeDataset, type Dataset } from '../trainer/data';
 import { bowlOf } from '../experiments/bowl/settings';
 import { stepsToOnePercent } from '../experiments/bowl/steps';
-import { fixed } from './format';
+import { decimalsShown, fixed } from './format';
 
 // ---------- The bowl widget's default ----------
 
@@ -76,7 +76,19 @@ const atEnd = spectrumRunAtOnce({ ...SPECTRUM_DEFAULTS, at: SPECTRUM_DEFAULTS.ep
 const negatives = (values: Float64Array) => [...values].filter((v) => v < -1e-9).length;
 const largestAlong = Math.max(...atEnd.hessianMax);
 
+/** The spectrum part-way (an epoch the prose never shows), for the exercise only the widget answers. */
+const WIDGET_ONLY_EPOCH = 500;
+const atMiddle = spectrumRunAtOnce({ ...SPECTRUM_DEFAULTS, at: WIDGET_ONLY_EPOCH });
+const middleMax = formatNumber(atMiddle.hessian.lambdaMax);
+
 export const curvatureFacts = {
+  widgetOnly: {
+    epoch: formatInteger(WIDGET_ONLY_EPOCH),
+    hessianMax: middleMax,
+    hessianMaxDecimals: decimalsShown(middleMax),
+    limit: formatNumber(atMiddle.hessian.stableLearningRate),
+    rate: formatNumber(SPECTRUM_DEFAULTS.learningRate),
+  },
   bowl: {
     lambda1: formatNumber(D.lambda1),
     lambda2: formatNumber(D.lambda2),

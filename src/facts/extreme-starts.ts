@@ -17,10 +17,10 @@ import {
   type Dataset,
   type InitPreset,
 } from '../trainer';
-import { formatPowerOfTen } from '../experiments/format';
+import { formatPowerOfTen, formatScaled } from '../experiments/format';
 import { extremeStartsSettings } from '../experiments/extreme-starts/settings';
 import { extremeData, extremeRun } from '../experiments/extreme-starts/run';
-import { fixed } from './format';
+import { decimalsShown, fixed } from './format';
 import { countFact, medianFact } from './uncertainty';
 
 /** The rate our reproduction of the write-up uses (the write-up gives none), which the widget starts with. */
@@ -184,8 +184,13 @@ function shareSummary(runs: SeedOutcome[]) {
   };
 }
 
+/** The widget's "sensible start" (He, seed 1, z-score): its λmax, for the exercise only the widget answers. */
+const sensible = extremeRun({ ...extremeStartsSettings.defaults, start: 'he', seed: 1, scaling: 'zscore' }, z);
+const sensibleLambda = formatScaled(sensible.lambdaMax);
+
 export const extremeStarts = {
   n: count(z.n),
+  widgetOnly: { lambdaMax: sensibleLambda, lambdaMaxDecimals: decimalsShown(sensibleLambda), stableRate: formatScaled(sensible.stableRate), rate: formatScaled(sensible.config.learningRate) },
   rate: String(RATE),
   epochs: count(EPOCHS),
   seeds: count(SEEDS),

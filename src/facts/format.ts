@@ -6,6 +6,11 @@ export function fixed(value: number, decimals = 2): string {
   return value.toFixed(decimals).replace('-', '−');
 }
 
+/** How many decimals a printed number shows ("0.4123" → 4), so an exercise accepts what rounds to it. */
+export function decimalsShown(text: string): number {
+  return /\.(\d+)/.exec(text)?.[1]?.length ?? 0;
+}
+
 /** A share as a whole percentage. */
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;

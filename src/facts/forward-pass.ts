@@ -4,6 +4,7 @@
 import { forward, initParams, makeDataset, operationsPerSample, PARAMETER_NAMES, type Parameters } from '../trainer';
 import { allSamples, passNumbers, samplePass, INPUT_DECIMALS, RESULT_DECIMALS } from '../experiments/forward-pass/pass';
 import { forwardPassSettings } from '../experiments/forward-pass/settings';
+import { startingParameters, startValues } from '../experiments/parameters/start';
 import { fixed, percent, printedValue } from './format';
 
 const data = makeDataset();
@@ -54,8 +55,12 @@ function pick<K extends string>(keys: readonly K[]): Record<K, string> {
 const W = Object.fromEntries(PARAMETER_NAMES.map((name, j) => [name, params[j]])) as Record<(typeof PARAMETER_NAMES)[number], number>;
 const lossBeside = 1 - every.loss / every.varY;
 
+/** The He start as the widget's "Start from" loads it, for the exercise only the widget's summary answers. */
+const heEvery = allSamples(startingParameters({ start: 'he', ...startValues('he') }), data);
+
 export const forwardPass = {
   n: data.n,
+  widgetOnly: { heOn2: heEvery.on2 },
   decimals: { input: INPUT_DECIMALS, result: RESULT_DECIMALS },
   /** The nine starting values, as the widget prints them. */
   params: pick(PARAMETER_NAMES),

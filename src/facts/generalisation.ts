@@ -16,7 +16,7 @@ import generalisationCache from './cache/generalisation.json';
 import { cachedRuns, type CacheFile, type RunJob, type RunRecord } from './cache/runs';
 import { GENERALISATION_ARMS, GENERALISATION_RUNS, GENERALISATION_SEEDS, MORE_SAMPLES, OVERFIT_SETUP, WEIGHT_DECAYS } from './cache/generalisation';
 import { countFact, medianFact } from './uncertainty';
-import { fixed } from './format';
+import { decimalsShown, fixed } from './format';
 
 const loss = (v: number) => formatNumber(v);
 const whole = (v: number) => formatInteger(v);
@@ -85,7 +85,13 @@ function armFacts(runs: Held[]) {
   };
 }
 
+/** The first widget with four hidden units (all else as it opens): its best held-out loss, which only the widget gives. */
+const WIDGET_ONLY_HIDDEN = 4;
+const narrowRun = runGeneralisation({ ...WIDGET_DEFAULTS, hidden: WIDGET_ONLY_HIDDEN });
+const narrowBest = formatNumber(narrowRun.bestTestLoss);
+
 export const generalisationFacts = {
+  widgetOnly: { hidden: WIDGET_ONLY_HIDDEN, bestTestLoss: narrowBest, decimals: decimalsShown(narrowBest), bestEpoch: formatInteger(narrowRun.bestEpoch), floor: formatNumber(narrowRun.floor) },
   floor: {
     noiseLow: signed(data.options.noiseRange[0]),
     noiseHigh: signed(data.options.noiseRange[1]),

@@ -99,8 +99,18 @@ const vParams = fromNamed(HAND_MADE_V);
 const collapsed = collapsedPlane(vParams);
 const plane = linearFit(data);
 
+/** A unit the lesson never draws, for the exercise that only the widget's count can answer. */
+const WIDGET_ONLY_UNIT = { W1: 0.5, W3: -1, B1: 0.5 } as const;
+
 export const oneReluUnit = {
   n: data.n,
+  widgetOnly: {
+    W1: fixed(WIDGET_ONLY_UNIT.W1, 1),
+    W3: fixed(WIDGET_ONLY_UNIT.W3, 1),
+    B1: fixed(WIDGET_ONLY_UNIT.B1, 1),
+    /** Samples with z1 > 0, as the widget's "on for … of … samples" counts them. */
+    on: countOn(preActivations(data, WIDGET_ONLY_UNIT)),
+  },
   /** The data fill about ±1.7 in both z-scored inputs. */
   maxAbsX1: fixed(Math.max(...Array.from(data.x1, Math.abs))),
   maxAbsX2: fixed(Math.max(...Array.from(data.x2, Math.abs))),

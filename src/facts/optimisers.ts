@@ -13,7 +13,7 @@ import { adam } from '../trainer/optimizers';
 import { trainedParameters } from '../trainer/presets';
 import { initParams } from '../trainer/init';
 import { unitActivity } from '../trainer/units';
-import { fixed } from './format';
+import { decimalsShown, fixed } from './format';
 import optimiserCache from './cache/optimisers.json';
 import plateauCache from './cache/plateau.json';
 import { cachedRuns, type CacheFile, type RunRecord } from './cache/runs';
@@ -124,7 +124,14 @@ const wide = WIDE_ARMS.map(wideArm);
 const mini = MINI_ARMS.map(miniArm);
 const byKey = <T extends { key: string }>(rows: T[]) => Object.fromEntries(rows.map((r) => [r.key, r])) as Record<string, T>;
 
+/** The race with Nesterov as B (all else as the page opens): B's final loss, which only the widget gives. */
+const nesterovRace = raceAtOnce({ ...RACE_DEFAULTS, optimiserB: 'nesterov' });
+const nesterovArm = nesterovRace.arms[1];
+const nesterovEnd = nesterovArm.status === 'diverged' ? null : formatNumber(nesterovArm.losses[nesterovArm.losses.length - 1]);
+if (nesterovEnd === null) throw new Error('optimisers facts: the Nesterov race diverged; the exercise needs a final loss.');
+
 export const optimiserFacts = {
+  widgetOnly: { nesterovEnd, nesterovDecimals: decimalsShown(nesterovEnd), label: OPTIMISER_LABELS.nesterov },
   noise: {
     batch: whole(MINI_BATCH.batchSize),
     fullGradient: formatPowerOfTen(Math.sqrt(noise.fullGradientSquared)),

@@ -246,7 +246,19 @@ const divergedSeeds = writeup03.outcomes.filter((o) => o.fixed.diverged).map((o)
 const impatient = runSweep({ data, preset: 'writeup', seeds: divergedSeeds, epochs: EXPERIMENT_EPOCHS, learningRate: 0.03, schedule: { ...EXPERIMENT_SCHEDULE, patience: 0 } });
 const divergedEpochs = writeup03.outcomes.length ? runSweep({ data, preset: 'writeup', seeds: writeup03.outcomes.filter((o) => o.fixed.diverged).map((o) => o.seed), epochs: 50, learningRate: 0.03 }).map((r) => r.epochs) : [];
 
+/** The first widget (as the page opens) with a patience of 50: how often its schedule cuts, which only the widget shows. */
+const WIDGET_ONLY_PATIENCE = 50;
+const widgetImpatient = trainPair({ ...plateauComparisonSettings.defaults, patience: WIDGET_ONLY_PATIENCE });
+const opening = trainPair(plateauComparisonSettings.defaults);
+
 export const reduceOnPlateauFacts = {
+  widgetOnly: {
+    patience: String(WIDGET_ONLY_PATIENCE),
+    cuts: widgetImpatient.plateau.cuts.length,
+    firstCut: widgetImpatient.plateau.cuts.length ? widgetImpatient.plateau.cuts[0].toLocaleString('en-GB') : null,
+    openingPatience: String(plateauComparisonSettings.defaults.patience),
+    openingCuts: opening.plateau.cuts.length,
+  },
   defaults: {
     factor: String(LIBRARY_DEFAULTS.factor),
     patience: String(LIBRARY_DEFAULTS.patience),

@@ -13,7 +13,9 @@ import deeperCache from './cache/deeper.json';
 import { cachedRuns, type CacheFile, type RunRecord } from './cache/runs';
 import { DEEPER_EPOCHS, DEEPER_NETWORKS, DEEPER_RATE, DEEPER_RUNS, DEEPER_SEEDS, deeperJobs, type DeeperNetwork } from './cache/deeper';
 import { countFact, medianFact } from './uncertainty';
-import { percent } from './format';
+import { decimalsShown, percent } from './format';
+import { matrixFormRun } from '../experiments/matrix-form/entries';
+import { matrixFormSettings } from '../experiments/matrix-form/settings';
 
 const data = makeDataset();
 const N = data.n;
@@ -157,7 +159,19 @@ function pairedWins(deeper: DeeperNetwork, shallower: DeeperNetwork) {
 const allNegative = (h1: number) => 2 ** -h1;
 const atLeastOneOf = (units: number, p: number) => 1 - (1 - p) ** units;
 
+/**
+ * The matrix widget's 2-2-2-1 network (He start, seed 1): one first-layer weight's partial, which
+ * only the widget gives, and the second-layer unit that is off for every sample at that start.
+ */
+const WIDGET_ONLY_ENTRY = 3;
+const deepMatrix = matrixFormRun({ ...matrixFormSettings.defaults, network: '2-2-2-1', start: 'he', seed: 1, entry: WIDGET_ONLY_ENTRY }, data);
+const deepEntry = formatNumber(deepMatrix.readable[WIDGET_ONLY_ENTRY - 1]);
+const secondLayerStates = deepUnitActivity(deepMatrix.params, deepMatrix.layout, data)[1].states;
+/** Which unit of the second hidden layer (1 or 2) is dead at that start, or 0 if none. */
+const deadSecond = secondLayerStates.indexOf('dead') + 1;
+
 export const secondLayer = {
+  widgetOnly: { entry: WIDGET_ONLY_ENTRY, name: deepMatrix.names[WIDGET_ONLY_ENTRY - 1], value: deepEntry, decimals: decimalsShown(deepEntry), deadSecond },
   n: N,
   varY: n4(varY),
   noiseFloor: n4(noiseFloor()),

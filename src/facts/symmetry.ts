@@ -21,7 +21,8 @@ import { unitGap, unitsIdentical } from '../trainer/symmetry';
 import { defaultDataset } from '../experiments/data/defaultDataset';
 import { symmetrySettings, type NudgeTarget, type SymmetricStart } from '../experiments/symmetry/settings';
 import { firstBelow, LEVEL_EPOCHS, LEVEL_SEEDS, symmetricStart, symmetryRun, widthLevels } from '../experiments/symmetry/run';
-import { fixed, percent } from './format';
+import { decimalsShown, fixed, percent } from './format';
+import { formatLoss } from '../experiments/format';
 import symmetryCache from './cache/symmetry.json';
 import { cachedRuns, type CacheFile } from './cache/runs';
 import { SYMMETRY_ARMS, SYMMETRY_EPOCHS, SYMMETRY_RATE, SYMMETRY_RUNS, SYMMETRY_SEEDS } from './cache/symmetry';
@@ -175,7 +176,14 @@ function summary(run: ReturnType<typeof tiedRun>) {
   };
 }
 
+/** The widget with the tie broken by ε = 0.5 on W1 from "Weights 2, biases 0": its final loss, which only the widget gives. */
+const WIDGET_ONLY_EPSILON = 0.5;
+const brokenTie = symmetryRun({ ...symmetrySettings.defaults, start: 'weights2-biases0', nudge: 'W1', epsilon: WIDGET_ONLY_EPSILON }, data);
+const brokenEnd = formatLoss(brokenTie.losses[brokenTie.epochs]);
+const brokenBelow = firstBelow(brokenTie.losses, widthLevels(data).oneUnit);
+
 export const symmetry = {
+  widgetOnly: { epsilon: String(WIDGET_ONLY_EPSILON), epochs: count(brokenTie.epochs), loss: brokenEnd, decimals: decimalsShown(brokenEnd), below: brokenBelow < 0 ? null : count(brokenBelow) },
   n: count(data.n),
   rate: String(RATE),
   writeupRate: String(WRITEUP_RATE),

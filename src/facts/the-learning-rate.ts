@@ -8,12 +8,13 @@ import {
 } from '../trainer';
 import { defaultDataset } from '../experiments/data/defaultDataset';
 import { sweepAtBuild } from '../experiments/learning-rate/build-sweep';
-import { compareRates, summariseRate, type RateRun } from '../experiments/learning-rate/runs';
+import { compareRates, summariseRate, walkAlongSlice, type RateRun } from '../experiments/learning-rate/runs';
+import { formatNumber } from '../experiments/format';
 import { LESSON_RATES, LESSON_START, startParameters } from '../experiments/learning-rate/settings';
 import { rateComparisonSettings } from '../experiments/learning-rate/comparison-settings';
 import { rateSweepSettings } from '../experiments/learning-rate/sweep-settings';
 import { sliceStepsSettings } from '../experiments/learning-rate/slice-settings';
-import { fixed } from './format';
+import { decimalsShown, fixed } from './format';
 import { countFact, medianFact } from './uncertainty';
 
 const data = defaultDataset();
@@ -133,7 +134,13 @@ function describeSummary(rate: number) {
   };
 }
 
+/** The slice stepper at its opening start, moving W6: the exercise only the widget's "limit 2/c" answers. */
+const sliceStart = sliceStepsSettings.defaults;
+const w6Walk = walkAlongSlice(data, startParameters(sliceStart.init, sliceStart.initSeed), PARAMETER_NAMES.indexOf('W6'), sliceStart.learningRate, sliceStart.steps);
+const w6Limit = formatNumber(w6Walk.limit);
+
 export const theLearningRate = {
+  widgetOnly: { w6Limit, w6LimitDecimals: decimalsShown(w6Limit), w6Curvature: formatNumber(w6Walk.curvature) },
   n: data.n,
   varY: fixed(varY, 0),
   epochs: count(EPOCHS),

@@ -22,7 +22,10 @@ import {
   type Parameters,
   type StartingPreset,
 } from '../trainer';
-import { fixed, percent } from './format';
+import { formatNumber } from '../experiments/format';
+import { lossExplorerSettings, parametersOf } from '../experiments/loss-explorer/settings';
+import { sliceOf } from '../experiments/loss-explorer/slice';
+import { decimalsShown, fixed, percent } from './format';
 
 const data = makeDataset();
 const minmax = makeDataset({ scaling: 'minmax' });
@@ -118,8 +121,15 @@ const flatAtZeros = PARAMETER_NAMES.filter((_, i) => {
 
 const EXERCISE_LOSS = 0.25;
 
+/** The explorer's opening start (He, seed 1, as its fields hold it) sliced along W6: the exercise only the widget answers. */
+const openingStart = parametersOf(lossExplorerSettings.defaults);
+const w6Lowest = sliceOf(openingStart, data, PARAMETER_NAMES.indexOf('W6')).lowest;
+if (!w6Lowest) throw new Error('the-loss facts: the W6 slice at the He start is flat.');
+const w6LowestLoss = formatNumber(w6Lowest.loss);
+
 export const theLoss = {
   n: data.n,
+  widgetOnly: { w6LowestLoss, w6LowestDecimals: decimalsShown(w6LowestLoss), w6LowestAt: formatNumber(w6Lowest.value) },
   varY: fixed(base.meanPredictor, 3),
   planeLoss: fixed(base.linear),
   planeR2: fixed(rSquared(base.linear, base.meanPredictor)),
