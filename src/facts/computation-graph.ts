@@ -7,8 +7,9 @@ import {
   PARAMETER_NAMES, presetParameters, type GraphCost,
 } from '../trainer';
 import { backwardSweep, type BackwardSweep } from '../experiments/backward-graph/sweep';
-import { graphNodeCount } from '../experiments/backward-graph/settings';
+import { backwardGraphSettings, graphNodeCount, MAX_GRAPH_SAMPLES } from '../experiments/backward-graph/settings';
 import { formatFixed, formatInteger, formatNumber } from '../experiments/format';
+import { decimalsShown } from './format';
 
 const data = makeDataset();
 const N = data.n;
@@ -72,7 +73,14 @@ const small = costs[0];
 const handCount = operationsPerSample(2);
 const deepParameters = initDeepParams({ hidden: [8, 8] }).length;
 
+/** The graph of the write-up's start over its first two samples: its loss, which only the widget computes. */
+const WIDGET_ONLY_SAMPLES = 2;
+if (WIDGET_ONLY_SAMPLES > MAX_GRAPH_SAMPLES) throw new Error('computation-graph facts: the widget cannot hold that many samples.');
+const fourSamples = backwardSweep({ ...backwardGraphSettings.defaults, samples: WIDGET_ONLY_SAMPLES }, data);
+const fourLoss = formatNumber(fourSamples.loss);
+
 export const computationGraph = {
+  widgetOnly: { samples: WIDGET_ONLY_SAMPLES, nodes: graphNodeCount(WIDGET_ONLY_SAMPLES), loss: fourLoss, decimals: decimalsShown(fourLoss) },
   n: N,
   /** The one-sample graph of the 2-2-1 network. */
   graph: {
