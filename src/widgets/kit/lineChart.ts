@@ -4,11 +4,12 @@
 // Series are told apart by dash pattern as well as colour.
 import { line } from 'd3-shape';
 import { extent } from 'd3-array';
-import { chartFrame, chartSvg, type AxisSpec, type FrameSpec } from './chart';
+import { chartFrame, chartSvg, type AxisSpec, type ChartFrame, type FrameSpec } from './chart';
 import { markerNodes, referenceLabelHeights, type ChartMarker } from './marker';
 import { h, round, type SvgNode } from './svg';
 import { NEUTRALS, ROLES } from './palette';
-import { textClass } from './type';
+import { textClass, textSizeOnPhone } from './type';
+import { legendRow } from './legendRow';
 
 export interface LineSeries {
   label: string;
@@ -37,8 +38,12 @@ export interface LineChartSpec extends Omit<FrameSpec, 'x' | 'y'> {
   references?: ReferenceLine[];
   /** Vertical markers (e.g. the current value of a parameter), drawn over the series. */
   markers?: ChartMarker[];
-  /** Draw the legend of two or more series inside the plot (default true); false when the page shows its own key. */
-  legend?: boolean;
+  /**
+   * The legend of two or more series: inside the plot at its top left (true, the default), in its
+   * own rows between the heading and the plot ('above', where labels near the plot's top would
+   * meet it), or none (false, when the page shows its own key).
+   */
+  legend?: boolean | 'above';
 }
 
 export const SERIES_COLORS: readonly string[] = ROLES.series;
@@ -66,7 +71,10 @@ export function lineChart(spec: LineChartSpec): SvgNode {
   for (const m of spec.markers ?? []) if (usable(m.x, xLog)) xs.push(m.x);
   const xDomain = spec.x.domain ?? ((xs.length ? extent(xs) : [0, 1]) as [number, number]);
   const yDomain = spec.y.domain ?? ((ys.length ? extent(ys) : [0, 1]) as [number, number]);
-  const frame = chartFrame({ ...spec, x: { ...spec.x, domain: xDomain }, y: { ...spec.y, domain: yDomain } });
+  const frameSpec = { ...spec, x: { ...spec.x, domain: xDomain }, y: { ...spec.y, domain: yDomain } };
+  const legendDrawn = spec.series.length > 1 && spec.legend !== false;
+  const above = legendDrawn && spec.legend === 'above' ? legendAbove(frameSpec, spec.series) : undefined;
+  const frame = above ? above.frame : chartFrame(frameSpec);
   const { plot } = frame;
   const content: SvgNode[] = [];
 
@@ -117,12 +125,38 @@ export function lineChart(spec: LineChartSpec): SvgNode {
     );
   });
 
-  const legendDrawn = spec.series.length > 1 && spec.legend !== false;
-  // Marker labels go under the legend's rows, which share the plot's top left.
-  const legendBottom = legendDrawn ? plot.top + 4 + Math.max(14, 1.2 * frame.axisLayout.tick) * spec.series.length : plot.top;
+  // Marker labels go under the legend's rows where they share the plot's top left.
+  const inside = legendDrawn && !above;
+  const legendBottom = inside ? plot.top + 4 + Math.max(14, 1.2 * frame.axisLayout.tick) * spec.series.length : plot.top;
   content.push(...markerNodes(frame, spec.markers ?? [], legendBottom));
-  if (legendDrawn) content.push(legend(spec.series, plot.left + 8, plot.top + 4, frame.axisLayout.tick));
+  if (above) content.push(above.legend);
+  else if (inside) content.push(legend(spec.series, plot.left + 8, plot.top + 4, frame.axisLayout.tick));
   return chartSvg(frame, content);
+}
+
+const seriesMark = (s: LineSeries, k: number) => (x: number, y: number) =>
+  h('path', {
+    d: `M${x},${y}h22`,
+    stroke: s.color ?? SERIES_COLORS[k % SERIES_COLORS.length],
+    'stroke-width': 2,
+    'stroke-dasharray': s.dash ?? (SERIES_DASHES[k % SERIES_DASHES.length] || undefined),
+  });
+
+/**
+ * The frame with its top margin grown for the series' legend in rows under the heading (wrapping
+ * where the words at their size on a phone would run past the right edge), and that legend. The
+ * plot starts below the last row's descent and the top y label, which reaches half a line above it.
+ */
+function legendAbove(spec: FrameSpec, series: LineSeries[]): { frame: ChartFrame; legend: SvgNode } {
+  const first = chartFrame(spec);
+  const tick = first.axisLayout.tick;
+  const heading = textSizeOnPhone('heading', spec.width);
+  const rowY = round(spec.heading ? first.axisLayout.headingBaseline + 0.3 * heading + 0.5 * tick + 4 : 4 + 0.5 * tick);
+  const entries = series.map((s, k) => ({ mark: seriesMark(s, k), text: s.label }));
+  const rows = (frame: ChartFrame) => legendRow(entries, frame.plot.left, spec.width - 8, rowY, tick);
+  const top = Math.ceil(rowY + rows(first).extra + 0.45 * tick + 0.55 * tick + 3);
+  const frame = top <= first.margin.top ? first : chartFrame({ ...spec, margin: { ...spec.margin, top } });
+  return { frame, legend: rows(frame).node };
 }
 
 /** The series' names in rows at the plot's top left; `size` is the text's size on a phone. */
@@ -132,15 +166,7 @@ function legend(series: LineSeries[], x: number, y: number, size: number): SvgNo
     { class: textClass('body', 'np-legend'), fill: 'currentColor' },
     series.flatMap((s, k) => {
       const row = round(y + Math.max(14, 1.2 * size) * k + 8);
-      return [
-        h('path', {
-          d: `M${x},${row}h22`,
-          stroke: s.color ?? SERIES_COLORS[k % SERIES_COLORS.length],
-          'stroke-width': 2,
-          'stroke-dasharray': s.dash ?? (SERIES_DASHES[k % SERIES_DASHES.length] || undefined),
-        }),
-        h('text', { x: x + 28, y: row, dy: '0.32em' }, s.label),
-      ];
+      return [seriesMark(s, k)(x, row), h('text', { x: x + 28, y: row, dy: '0.32em' }, s.label)];
     }),
   );
 }
