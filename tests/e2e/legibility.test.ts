@@ -62,11 +62,6 @@ const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string]
   // the basin gallery's cards: the gradient line does not fit under the loss line
   ['lessons/09-local-minima', 'clipped', '"|∇L| '],
   ['lessons/09-local-minima', 'overlap', '"|∇L| '],
-  // the paired plot's labels among its points
-  ['lessons/10-reduce-on-plateau', 'overlap', '"both diverged:'],
-  ['lessons/10-reduce-on-plateau', 'overlap', '"seed '],
-  ['lessons/10-reduce-on-plateau', 'overlap', '"×'],
-  ['lessons/15-seeds-and-width', 'overlap', '"best plane"'],
   // Part IV's graph and matrices, measured now: their boxes hold 12-unit lines, not 12 px ones
   ['lessons/17-computation-graph', 'overlap', 'np-backward-graph /'],
   ['lessons/18-second-layer', 'overlap', 'np-matrix-form /'],

@@ -42,13 +42,15 @@ export function pairedScene(view: PairedView): SvgNode {
   const both = view.outcomes.filter((o) => !o.fixed.diverged && !o.plateau.diverged);
   const values = view.outcomes.flatMap((o) => [o.fixed.diverged ? NaN : o.fixed.loss, o.plateau.diverged ? NaN : o.plateau.loss]).filter((v) => drawable(v, true));
   const lo = values.length ? Math.min(...values) / 1.3 : 0.01;
-  const hi = values.length ? Math.max(...values, view.varY) * 1.3 : 1;
+  // Room on the right of the largest loss for the count beside its point.
+  const hi = values.length ? Math.max(...values, view.varY) * 1.8 : 1;
   const strip = 30;
+  const legend = pairedLegend(width);
   const frame = chartFrame({
     width,
     height,
-    // 76: room for the legend's two rows above the strip's label, at their size on a phone
-    margin: { top: 76 + strip, right: 18 + strip, bottom: 44, left: 60 },
+    // 40 under the legend's first row: room for the strip's label, at their size on a phone
+    margin: { top: Math.ceil(76 + legend.extra - 1.25 * textSizeOnPhone('body', width)) + strip, right: 18 + strip, bottom: 44, left: 60 },
     heading: `Final loss, seed by seed (${formatInteger(view.outcomes.length)} of ${formatInteger(view.seeds)} seeds)`,
     title: `Paired comparison over ${view.outcomes.length} seeds: schedule better for ${summary.counts.better}, worse for ${summary.counts.worse}, the same for ${summary.counts.same}; ${summary.counts['both diverged']} diverged both ways.`,
     description:
@@ -61,7 +63,6 @@ export function pairedScene(view: PairedView): SvgNode {
   const [d0, d1] = frame.xDomain;
   const content: SvgNode[] = [
     h('path', { class: 'pl-diagonal', d: `M${round(frame.x(d0))},${round(frame.y(d0))}L${round(frame.x(d1))},${round(frame.y(d1))}`, stroke: 'currentColor', 'stroke-dasharray': '4 4', fill: 'none', opacity: 0.6 }),
-    h('text', { class: textClass('body'), x: plot.right - 6, y: plot.bottom - 8, 'text-anchor': 'end', fill: MUTED }, 'below the line: schedule lower'),
   ];
   const r = 4.5;
   // Many seeds end in the same few minima: one marker per place, with the count beside it, so
@@ -69,16 +70,19 @@ export function pairedScene(view: PairedView): SvgNode {
   const groups: Record<'better' | 'worse' | 'same', { x: number; y: number }[]> = { better: [], worse: [], same: [] };
   for (const o of both) groups[verdict(o, view.varY) as 'better' | 'worse' | 'same'].push({ x: frame.x(o.fixed.loss), y: frame.y(o.plateau.loss) });
   const counts: SvgNode[] = [];
-  const placed: LabelBox[] = [];
-  const marks = (Object.keys(groups) as (keyof typeof groups)[]).flatMap((k) => {
-    const places = mergePoints(groups[k], r * 2.5);
-    for (const p of places) {
+  const kinds = Object.keys(groups) as (keyof typeof groups)[];
+  const places = kinds.map((k) => mergePoints(groups[k], r * 2.5));
+  // The points are obstacles too: a count drawn over another point hid it (and pushed that
+  // point's own count far away).
+  const placed: LabelBox[] = places.flat().map((p) => ({ left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r }));
+  const marks = kinds.flatMap((k, i) => {
+    for (const p of places[i]) {
       if (p.count > 1) {
-        const at = countLabelPlace(p, r, `×${p.count}`, placed, textSizeOnPhone('small', width));
+        const at = countLabelPlace(p, r, `×${p.count}`, placed, textSizeOnPhone('small', width), [plot.left, plot.right]);
         counts.push(h('text', { x: round(at.x), y: round(at.y), 'text-anchor': at.anchor, 'data-count': p.count }, `×${p.count}`));
       }
     }
-    return places.length ? [h('path', { d: places.map((p) => markerPath(VERDICT_STYLE[k].shape, p.x, p.y, r)).join(''), fill: VERDICT_STYLE[k].fill, 'data-verdict': k })] : [];
+    return places[i].length ? [h('path', { d: places[i].map((p) => markerPath(VERDICT_STYLE[k].shape, p.x, p.y, r)).join(''), fill: VERDICT_STYLE[k].fill, 'data-verdict': k })] : [];
   });
   content.push(h('g', { class: 'np-points', stroke: NEUTRALS.bg, 'stroke-width': 0.6, 'fill-opacity': 0.85 }, marks));
   if (counts.length) content.push(h('g', { class: textClass('small', 'pl-counts'), 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 3, 'paint-order': 'stroke' }, counts));
@@ -102,23 +106,27 @@ export function pairedScene(view: PairedView): SvgNode {
   );
   if (crosses.length) content.push(h('path', { class: 'pl-diverged-marks', d: crosses.join(''), stroke: 'currentColor', 'stroke-width': 2, fill: 'none' }));
   if (bothDiverged) {
-    content.push(h('text', { class: textClass('body'), x: sx - 8, y: sy + 4, 'text-anchor': 'end', 'font-weight': 600, fill: 'currentColor' }, `both diverged: ${bothDiverged}`));
+    // Short: on a phone "both diverged" ran into the strip's own label; the corner is where the
+    // strip above (schedule diverged) meets the one on the right (fixed diverged).
+    content.push(h('text', { class: textClass('body'), x: sx - 8, y: sy + 4, 'text-anchor': 'end', 'font-weight': 600, fill: 'currentColor' }, `both: ${bothDiverged}`));
   }
   const ringed = view.highlight === undefined ? undefined : both.find((o) => o.seed === view.highlight);
   if (ringed) {
     const px = round(frame.x(ringed.fixed.loss)), py = round(frame.y(ringed.plateau.loss));
+    // Placed like the counts, clear of them.
+    const at = countLabelPlace({ x: px, y: py }, 9, `seed ${ringed.seed}`, placed, textSizeOnPhone('body', width), [plot.left, plot.right]);
     content.push(
       h('g', { class: 'np-highlight' }, [
         h('circle', { cx: px, cy: py, r: 9, fill: 'none', stroke: 'currentColor', 'stroke-width': 2 }),
-        h('text', { class: textClass('body'), x: px + 12, y: py + 18, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
+        h('text', { class: textClass('body'), x: round(at.x), y: round(at.y), 'text-anchor': at.anchor, 'font-weight': 600, fill: 'currentColor', stroke: NEUTRALS.surface, 'stroke-width': 4, 'paint-order': 'stroke' }, `seed ${ringed.seed}`),
       ]),
     );
   }
-  content.push(pairedLegend(frame));
+  content.push(legend.node);
   return chartSvg(frame, content);
 }
 
-/** A count label's box, estimated (bold digits 0.65 em each, one em tall). */
+/** A label's box, estimated (bold digits and × about 0.75 em each, 1.2 em tall with the halo). */
 export interface LabelBox {
   left: number;
   right: number;
@@ -127,35 +135,50 @@ export interface LabelBox {
 }
 
 /**
- * Where a merged point's count goes: above right of its marker, else below right, above left or
- * below left — the first place whose box misses every count placed before (two merged points
- * close together gave "×3" over "×9"). The chosen box is added to `placed`.
+ * Where a label beside a point of radius r goes: above right of it, else below right, above left,
+ * below left, right, left, above, below, then the same a label's height further out — the first
+ * place whose box misses every box placed before and stays within `span` across (four merged points
+ * close together gave "×3" over "×9" over "×6" on a phone). The chosen box is added to `placed`.
  */
-export function countLabelPlace(p: { x: number; y: number }, r: number, text: string, placed: LabelBox[], size = 11): { x: number; y: number; anchor: 'start' | 'end' } {
-  const w = 0.65 * size * [...text].length, hgt = size + 1;
-  const options = [
-    { x: p.x + r + 2, y: p.y - r - 1, anchor: 'start' as const },
-    { x: p.x + r + 2, y: p.y + r + size - 1, anchor: 'start' as const },
-    { x: p.x - r - 2, y: p.y - r - 1, anchor: 'end' as const },
-    { x: p.x - r - 2, y: p.y + r + size - 1, anchor: 'end' as const },
-  ];
+export function countLabelPlace(p: { x: number; y: number }, r: number, text: string, placed: LabelBox[], size = 11, span: readonly [number, number] = [-Infinity, Infinity]): { x: number; y: number; anchor: 'start' | 'end' } {
+  const w = 0.75 * size * [...text].length, hgt = 1.2 * size;
+  // Baselines: the glyphs reach about 0.8 em above and 0.25 em below.
+  const above = (d: number) => p.y - r - 0.25 * size - d, below = (d: number) => p.y + r + 0.85 * size + d, middle = p.y + 0.3 * size;
+  const options = [0, hgt].flatMap((d) => [
+    { x: p.x + r + 2 + d, y: above(d), anchor: 'start' as const },
+    { x: p.x + r + 2 + d, y: below(d), anchor: 'start' as const },
+    { x: p.x - r - 2 - d, y: above(d), anchor: 'end' as const },
+    { x: p.x - r - 2 - d, y: below(d), anchor: 'end' as const },
+    { x: p.x + r + 3 + d, y: middle, anchor: 'start' as const },
+    { x: p.x - r - 3 - d, y: middle, anchor: 'end' as const },
+    { x: p.x - w / 2, y: above(d + 2), anchor: 'start' as const },
+    { x: p.x - w / 2, y: below(d + 2), anchor: 'start' as const },
+  ]);
   const boxOf = (o: (typeof options)[number]): LabelBox => {
     const left = o.anchor === 'start' ? o.x : o.x - w;
-    return { left, right: left + w, top: o.y - hgt + 2, bottom: o.y + 2 };
+    return { left, right: left + w, top: o.y - 0.95 * size, bottom: o.y + 0.25 * size };
   };
   const hits = (a: LabelBox, b: LabelBox) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-  const chosen = options.find((o) => !placed.some((b) => hits(boxOf(o), b))) ?? options[0];
+  const fits = (o: (typeof options)[number]) => {
+    const b = boxOf(o);
+    return b.left >= span[0] && b.right <= span[1] && !placed.some((q) => hits(b, q));
+  };
+  const chosen = options.find(fits) ?? options[0];
   placed.push(boxOf(chosen));
   return chosen;
 }
 
-/** better and worse on one row, same on the next (the rows wrap where the words are larger). */
-function pairedLegend(frame: ChartFrame): SvgNode {
+/**
+ * better and worse on one row, same on the next, the diagonal's meaning last (the rows wrap where
+ * the words are larger; in the plot, the diagonal's note met the points and their labels).
+ */
+function pairedLegend(width: number): { node: SvgNode; extra: number } {
   const entries = (['better', 'worse', 'same'] as const).map((k) => ({
     mark: (x: number, y: number) => h('path', { d: markerPath(VERDICT_STYLE[k].shape, x + 11, y, 4.5), fill: VERDICT_STYLE[k].fill }),
     text: VERDICT_STYLE[k].label,
   }));
-  return legendRow(entries, 8, frame.width - 8, 36, frame.axisLayout.tick).node;
+  const diagonal = { mark: (x: number, y: number) => h('path', { d: `M${x},${y}h22`, stroke: 'currentColor', 'stroke-dasharray': '4 4', opacity: 0.6, fill: 'none' }), text: 'below this line: schedule lower' };
+  return legendRow([...entries, diagonal], 8, width - 8, 36, textSizeOnPhone('body', width));
 }
 
 /** The counts and medians beside the paired plot. */
@@ -208,6 +231,21 @@ export function mergePoints(points: readonly { x: number; y: number }[], radius:
     near.x += (p.x - near.x) / (near.count + 1);
     near.y += (p.y - near.y) / (near.count + 1);
     near.count += 1;
+  }
+  // A place's centre drifts as it takes points: two places can end up closer than `radius`
+  // (lesson 10 had "×9" and "×3" drawn 3 units apart). Merge those, weighted by their counts.
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < places.length && !merged; i++) {
+      for (let j = i + 1; j < places.length && !merged; j++) {
+        const [a, b] = [places[i], places[j]];
+        if (Math.hypot(a.x - b.x, a.y - b.y) >= radius) continue;
+        const n = a.count + b.count;
+        places[i] = { x: (a.x * a.count + b.x * b.count) / n, y: (a.y * a.count + b.y * b.count) / n, count: n };
+        places.splice(j, 1);
+        merged = true;
+      }
+    }
   }
   return places;
 }

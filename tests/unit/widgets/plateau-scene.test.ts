@@ -75,7 +75,7 @@ describe('the paired comparison’s figure', () => {
     ];
     const svg = toSvgString(pairedScene({ outcomes, varY: 1, seeds: 8, highlight: 2, settings: 'test' }));
     for (const v of ['better', 'worse', 'same']) expect(svg).toContain(`data-verdict="${v}"`);
-    expect(svg).toContain('both diverged: 1');
+    expect(svg).toContain('both: 1');
     expect(svg).toContain('seed 2');
     expect(svg).toContain('5 of 8 seeds');
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
