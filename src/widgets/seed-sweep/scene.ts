@@ -17,7 +17,9 @@ import type { Selection } from '../../experiments/seed-sweep/consoleLink';
 import { textClass } from '../kit/type';
 
 export const SWEEP_WIDTH = 560;
-const MARGIN = { top: 64, right: 46, bottom: 44, left: 12 };
+// top: the heading, the legend's row, and the reference lines' labels in a row of their own under
+// it ("best plane" ran into "all dead" when the plane's loss sat under the legend's end).
+const MARGIN = { top: 82, right: 46, bottom: 44, left: 12 };
 const ROW_LABEL = 15;
 
 export const INIT_COLOURS: Record<SweepInit, string> = { writeup: 'var(--c-orange, #e69f00)', he: 'var(--c-blue, #0072b2)' };
@@ -174,7 +176,8 @@ function legend(frame: ChartFrame, inits: SweepInit[]): SvgNode {
   const item = (shape: Shape, fill: string, text: string) => {
     items.push(h('path', { d: markerPath(shape, x + 5, y, 4.5), fill, stroke: 'var(--bg, #fff)', 'stroke-width': 0.5 }));
     items.push(h('text', { x: x + 14, y, dy: '0.32em' }, text));
-    x += 14 + text.length * 6.4 + 14;
+    // 0.6 em a character at 12 units (6.4 let "some dead" touch the next mark).
+    x += 14 + text.length * 7.2 + 14;
   };
   for (const init of inits) item('circle', INIT_COLOURS[init], `${SWEEP_INIT_LABELS[init]} start`);
   for (const { shape, label } of DEAD_SHAPES.slice(1)) item(shape, 'var(--muted, #555b66)', label);
