@@ -122,8 +122,8 @@ describe(`figure text, site served from ${dist} under ${base}`, () => {
     expect(newProblems('lessons/09-local-minima', 375, [small(11.9)])).toEqual([]);
     expect(newProblems('lessons/09-local-minima', 375, [small(11.7)])).toHaveLength(1);
     expect(newProblems('lessons/06-backpropagation', 375, [small(11.9)])).toHaveLength(1);
-    const overlap: TextProblem = { where: 'np-x / f / "best plane"', kind: 'overlap', detail: 'over "all dead" by 5.0 × 4.0 px' };
-    expect(newProblems('lessons/15-seeds-and-width', 375, [overlap])).toEqual([]);
+    const overlap: TextProblem = { where: 'np-backward-graph / f / "= 0"', kind: 'overlap', detail: 'over "W5·h1" by 5.0 × 4.0 px' };
+    expect(newProblems('lessons/17-computation-graph', 375, [overlap])).toEqual([]);
     expect(newProblems('lessons/16-counting-the-work', 375, [overlap])).toHaveLength(1);
   });
 
