@@ -59,9 +59,6 @@ const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string]
   ['lessons/08-the-learning-rate', 'overlap', '"epoch"'],
   ['lessons/08-the-learning-rate', 'overlap', '"0.03"'],
   ['lessons/08-the-learning-rate', 'overlap', '"0.1"'],
-  // the basin gallery's cards: the gradient line does not fit under the loss line
-  ['lessons/09-local-minima', 'clipped', '"|∇L| '],
-  ['lessons/09-local-minima', 'overlap', '"|∇L| '],
   // Part IV's graph and matrices, measured now: their boxes hold 12-unit lines, not 12 px ones
   ['lessons/17-computation-graph', 'overlap', 'np-backward-graph /'],
   ['lessons/18-second-layer', 'overlap', 'np-matrix-form /'],

@@ -9,7 +9,10 @@ import { h, round, type SvgNode } from '../kit/svg';
 import { figureRootAttrs, textClass } from '../kit/type';
 
 export const CARD_WIDTH = 170;
-export const CARD_HEIGHT = 112;
+// Rows for words 12 px tall on a card drawn about 137 px wide (about 15 units): seed, state, the
+// sparkline, then loss and R², the gradient, and whether the run is at rest, each on its own line
+// (at 112 units the gradient's line ran under the loss line and out of the card).
+export const CARD_HEIGHT = 146;
 /** Every sparkline shares this log axis, so cards can be compared at a glance. */
 const SPARK_DOMAIN = [0.02, 30] as const;
 
@@ -52,7 +55,7 @@ const cardRoot = (label: string, children: SvgNode[]) =>
 export function cardScene(run: SweepRun, varY: number): SvgNode {
   const state = runState(run);
   const style = STATE_STYLES[state] ?? STATE_STYLES['both dead'];
-  const left = 12, right = CARD_WIDTH - 8, top = 40, bottom = 80;
+  const left = 12, right = CARD_WIDTH - 8, top = 44, bottom = 80;
   const y = scaleLog().domain(SPARK_DOMAIN).range([bottom, top]).clamp(true);
   const trace = run.details?.trace ?? [];
   const points = trace
@@ -66,16 +69,22 @@ export function cardScene(run: SweepRun, varY: number): SvgNode {
     h('rect', { x: 0, y: 0, width: 6, height: CARD_HEIGHT, fill: style.colour }),
     h('text', { class: textClass('title'), x: left, y: 16, 'font-weight': 700, fill: 'currentColor' }, `seed ${run.seed}`),
     h('text', { class: textClass('body'), x: right, y: 16, 'text-anchor': 'end', fill: style.colour === '#000000' ? 'currentColor' : style.colour }, style.mark),
-    h('text', { class: textClass('body'), x: left, y: 32, fill: 'currentColor' }, state),
+    h('text', { class: textClass('body'), x: left, y: 34, fill: 'currentColor' }, state),
     h('path', { d: `M${left},${round(y(varY))}H${right}`, stroke: 'currentColor', 'stroke-opacity': 0.5, 'stroke-dasharray': '3 2' }),
     h('path', { d: points, fill: 'none', stroke: style.colour === '#000000' ? 'currentColor' : style.colour, 'stroke-width': 1.8 }),
   ];
   if (state === 'diverged') {
-    lines.push(h('text', { class: textClass('body'), x: left, y: 98, fill: 'currentColor' }, `diverged at epoch ${run.epochs}`));
+    // The state line above already says diverged.
+    lines.push(h('text', { class: textClass('body'), x: left, y: 100, fill: 'currentColor' }, `at epoch ${run.epochs}`));
   } else {
-    lines.push(h('text', { class: textClass('body'), x: left, y: 96, fill: 'currentColor' }, `L ${formatShort(run.finalLoss)} · R² ${formatFixed(run.rSquared, 2)}`));
+    lines.push(h('text', { class: textClass('body'), x: left, y: 100, fill: 'currentColor' }, `L ${formatShort(run.finalLoss)} · R² ${formatFixed(run.rSquared, 2)}`));
     if (norm !== undefined) {
-      lines.push(h('text', { class: textClass('small'), x: left, y: 109, fill: 'currentColor', 'fill-opacity': 0.8 }, `|∇L| ${formatShort(norm)}${resting ? ' · at rest' : ' · still moving'}`));
+      lines.push(
+        h('g', { class: textClass('small'), fill: 'currentColor', 'fill-opacity': 0.8 }, [
+          h('text', { x: left, y: 118 }, `|∇L| ${formatShort(norm)}`),
+          h('text', { x: left, y: 136 }, resting ? 'at rest' : 'still moving'),
+        ]),
+      );
     }
   }
   return cardRoot(cardLabel(run), lines);
