@@ -77,7 +77,7 @@ describe('rate comparison', () => {
     await expect.poll(async () => (await comparison(page)).outcomes[1]).toMatch(/^diverged at epoch \d+$/);
     const blown = await comparison(page);
     expect(blown.panels[1]).toContain('lr-cross');
-    expect(blown.panels[1]).toMatch(/✕ diverged at epoch \d+/);
+    expect(blown.panels[1]).toMatch(/>diverged at<\/tspan><tspan[^>]*> epoch \d+</);
     expect(await status(page, C)).toMatch(/η = 50: the loss grew too large to represent/);
     await noNonsense(page, C);
     expect(page.url()).not.toContain('NaN');

@@ -52,13 +52,6 @@ const SMALL_TEXT_TODAY: Record<string, Partial<Record<(typeof WIDTHS)[number], n
  * no room for them; everything else must be clean.
  */
 const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string])[] = [
-  // the rate comparison's five small panels (drawn 150–170 px wide) and its rate strip
-  ['lessons/08-the-learning-rate', 'clipped', '"limit 2/λmax'],
-  ['lessons/08-the-learning-rate', 'clipped', '"✕ diverged at epoch'],
-  ['lessons/08-the-learning-rate', 'overlap', '"✕ diverged at epoch'],
-  ['lessons/08-the-learning-rate', 'overlap', '"epoch"'],
-  ['lessons/08-the-learning-rate', 'overlap', '"0.03"'],
-  ['lessons/08-the-learning-rate', 'overlap', '"0.1"'],
   // Part IV's graph and matrices, measured now: their boxes hold 12-unit lines, not 12 px ones
   ['lessons/17-computation-graph', 'overlap', 'np-backward-graph /'],
   ['lessons/18-second-layer', 'overlap', 'np-matrix-form /'],

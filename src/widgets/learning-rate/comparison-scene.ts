@@ -9,12 +9,16 @@ import { formatFixed, formatInteger, formatNumber } from '../../experiments/form
 import { markerPath } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { RateRun } from '../../experiments/learning-rate/runs';
-import { textClass } from '../kit/type';
+import { textClass, textSizeOnPhone } from '../kit/type';
 
-export const PANEL_WIDTH = 220;
-export const PANEL_HEIGHT = 186;
+// A panel is drawn about 150 px wide (three to a row on a desktop, two on a phone), so its viewBox
+// is about that wide: its words, never below 12 px, are then about 12 units, the size its margins
+// and labels are laid out for (at 220 units they were 18 on a phone and ran into each other).
+export const PANEL_WIDTH = 150;
+export const PANEL_HEIGHT = 140;
 export const STRIP_WIDTH = 400;
-export const STRIP_HEIGHT = 84;
+// The limit's label on a row of its own above the rates' labels.
+export const STRIP_HEIGHT = 104;
 
 export const BELOW_COLOR = 'var(--c-blue, #0072b2)';
 export const ABOVE_COLOR = 'var(--c-vermillion, #d55e00)';
@@ -127,11 +131,12 @@ function lossPanel(run: RateRun, text: PanelText, domain: [number, number], ctx:
   const frame = chartFrame({
     width: PANEL_WIDTH,
     height: PANEL_HEIGHT,
-    margin: { top: 24, right: 8, bottom: 40, left: 40 },
+    margin: { top: 24, right: 10, bottom: 40, left: 40 },
     heading: text.heading,
     title: `Loss per epoch at learning rate ${text.heading.slice(4)} (${text.relation}): ${text.outcome}.`,
     description: `Logarithmic loss axis shared by all panels; the epoch axis is stretched near 0 so the first steps show. The dashed line is Var(y) = ${formatNumber(ctx.varY)}, the loss of predicting the mean. ${text.detail}.`,
-    x: { label: 'epoch', domain: [0, ctx.epochs], type: 'symlog' },
+    // 0, 10, 1,000: every other power of ten, so the labels keep apart in a narrow panel.
+    x: { label: 'epoch', domain: [0, ctx.epochs], type: 'symlog', format: (v) => (v === 0 || Math.round(Math.log10(v)) % 2 === 1 ? formatInteger(v) : '') },
     // The panel's heading and the caption name the axis: a rotated label would crowd the ticks.
     y: { label: '', domain, type: 'log', ticks: 4 },
   });
@@ -161,8 +166,13 @@ function lossPanel(run: RateRun, text: PanelText, domain: [number, number], ctx:
     content.push(
       h('g', { class: 'lr-diverged' }, [
         crossMark(x, y),
-        // On the right, clear of the curve's exit (a halo keeps it readable over the grid).
-        h('text', { class: textClass('small'), x: plot.right - 4, y: plot.top + 14, 'text-anchor': 'end', 'font-weight': 700, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 3, 'paint-order': 'stroke' }, `✕ ${text.outcome}`),
+        // On the right, clear of the curve's exit (a halo keeps it readable over the grid), on two
+        // lines: one ran wider than the panel.
+        h('text', { class: textClass('small'), y: plot.top + 14, 'text-anchor': 'end', 'font-weight': 700, fill: 'currentColor', stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 3, 'paint-order': 'stroke' }, [
+          // The ✕ is drawn where the curve leaves: the words need not repeat it.
+          h('tspan', { x: plot.right - 3 }, 'diverged at'),
+          h('tspan', { x: plot.right - 3, dy: '1.2em' }, ` epoch ${formatInteger(run.divergedAt)}`),
+        ]),
       ]),
     );
   } else {
@@ -180,9 +190,9 @@ export function crossMark(x: number, y: number, r = 5): SvgNode {
 
 const LABEL_SIZE = 12;
 
-/** A label's width at LABEL_SIZE, generously: digits and points of a sans face are about 0.6 em. */
-export function labelWidth(text: string): number {
-  return text.length * LABEL_SIZE * 0.62;
+/** A label's width at `size` (LABEL_SIZE), generously: digits and points of a sans face are about 0.6 em. */
+export function labelWidth(text: string, size = LABEL_SIZE): number {
+  return text.length * size * 0.62;
 }
 
 /**
@@ -216,6 +226,16 @@ export function placeLabels(items: readonly { x: number; width: number }[], line
   return c;
 }
 
+/**
+ * The limit's name on the top row, beside its line on the side where it fits at its size on a phone
+ * (bold, about 0.65 em a character), else as near the line as the strip allows.
+ */
+function limitLabel(x: number, words: string): SvgNode {
+  const width = 0.65 * textSizeOnPhone('title', STRIP_WIDTH) * [...words].length;
+  const left = x + 4 + width <= STRIP_WIDTH - 4 ? x + 4 : x - 4 - width >= 4 ? x - 4 - width : Math.min(Math.max(4, x - width / 2), STRIP_WIDTH - 4 - width);
+  return h('text', { class: textClass('title'), x: round(left), y: 20, 'font-weight': 600, fill: 'currentColor' }, words);
+}
+
 /** The rates on a logarithmic η axis, with the start's limit 2/λmax drawn and the side above it shaded. */
 export function rateStrip(runs: readonly RateRun[], lambdaMax: number): SvgNode {
   const limit = limitOf(lambdaMax);
@@ -224,7 +244,7 @@ export function rateStrip(runs: readonly RateRun[], lambdaMax: number): SvgNode 
   const frame = chartFrame({
     width: STRIP_WIDTH,
     height: STRIP_HEIGHT,
-    margin: { top: 26, right: 16, bottom: 30, left: 16 },
+    margin: { top: 46, right: 16, bottom: 30, left: 16 },
     title: `The learning rates against this start's limit 2/λmax = ${formatNumber(limit)} (λmax = ${formatNumber(lambdaMax)}).`,
     description: 'Rates to the right of the dashed line are above the limit: along the steepest direction of the loss each step overshoots further than the last.',
     // Each rate carries its own label: the axis needs no ticks of its own.
@@ -242,15 +262,16 @@ export function rateStrip(runs: readonly RateRun[], lambdaMax: number): SvgNode 
       h('g', { class: 'lr-limit' }, [
         h('rect', { x, y: plot.top, width: round(plot.right - x), height: plot.height, fill: ABOVE_COLOR, 'fill-opacity': 0.1 }),
         h('path', { d: `M${x},${plot.top - 6}V${plot.bottom}`, stroke: ABOVE_COLOR, 'stroke-width': 2, 'stroke-dasharray': '5 3', fill: 'none' }),
-        h('text', { class: textClass('title'), x: x > plot.left + plot.width * 0.6 ? x - 4 : x + 4, y: plot.top - 10, 'text-anchor': x > plot.left + plot.width * 0.6 ? 'end' : 'start', 'font-weight': 600, fill: 'currentColor' }, `limit 2/λmax = ${formatNumber(limit)}`),
+        limitLabel(x, `limit 2/λmax = ${formatNumber(limit)}`),
       ]),
     );
   }
   // Each rate's label above its mark, moved aside where it would sit on the limit line or on
   // another label (issue 12: lesson 8's "0.010.012" with the line through it).
   const labels = runs.map((run) => formatNumber(run.rate));
+  const size = textSizeOnPhone('body', STRIP_WIDTH);
   const centres = placeLabels(
-    runs.map((run, i) => ({ x: frame.x(run.rate), width: labelWidth(labels[i]) })),
+    runs.map((run, i) => ({ x: frame.x(run.rate), width: labelWidth(labels[i], size) })),
     Number.isFinite(limit) ? [frame.x(limit)] : [],
     [plot.left, plot.right],
   );

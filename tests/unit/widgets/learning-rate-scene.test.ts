@@ -66,7 +66,7 @@ describe('comparisonScene', () => {
     const k = runs.findIndex((r) => r.status === 'diverged');
     expect(k).toBeGreaterThanOrEqual(0);
     const svg = toSvgString(scene.panels[k]);
-    expect(svg).toContain(`✕ diverged at epoch ${runs[k].divergedAt}`);
+    expect(svg).toMatch(new RegExp(`>diverged at</tspan><tspan[^>]*> epoch ${runs[k].divergedAt}<`));
     expect(findNodes(scene.panels[k], (n) => String(n.attrs?.class ?? '').split(' ').includes('lr-cross'))).toHaveLength(1);
     for (const p of [...scene.panels, scene.strip]) expect(toSvgString(p)).not.toMatch(/NaN|undefined|Infinity/);
     expect(scene.texts[k]).toMatchObject({ diverged: true, above: true, outcome: `diverged at epoch ${runs[k].divergedAt}` });
