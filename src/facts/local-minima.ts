@@ -24,6 +24,7 @@ import { gallerySweep } from '../experiments/basin-gallery/run';
 import { lossSurfaceSettings, type LossSurfaceConfig } from '../experiments/loss-surface/settings';
 import { GRID, gridMinimum, surfaceState } from '../experiments/loss-surface/run';
 import { fixed, percent } from './format';
+import { toyLandscapeSettings } from '../experiments/toy-landscape/settings';
 import { countFact } from './uncertainty';
 
 const data = defaultDataset();
@@ -214,7 +215,19 @@ const sameSeeds = (a: number, b: number) => {
   return seeds(a) === seeds(b);
 };
 
+/** The toy landscape as it opens but at η = 0.001: where x is after the last step (three decimals, as the widget prints). */
+const WIDGET_ONLY_RATE = 0.001;
+const toyOpening = toyLandscapeSettings.defaults;
+const slowToy = toyDescent(toyOpening.start, WIDGET_ONLY_RATE, toyOpening.steps);
+
 export const localMinima = {
+  widgetOnly: {
+    rate: String(WIDGET_ONLY_RATE),
+    start: String(toyOpening.start),
+    steps: String(toyOpening.steps),
+    x: fixed(slowToy.path[slowToy.path.length - 1], 3),
+    stillMoving: slowToy.outcome === 'still moving',
+  },
   n: data.n,
   varY: fixed(varY, 0),
   toy: {
