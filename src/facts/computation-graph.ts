@@ -41,6 +41,9 @@ const ePass = stepOf(one, 'e');
 const hPass = stepOf(one, 'W5·h1');
 const h1Pass = stepOf(one, 'h1');
 const x1 = stepOf(one, 'x1');
+// B3 in the one-sample graph: its only contribution arrives from ŷ long before its own turn.
+const b3One = stepOf(one, 'B3', null);
+const b3Filled = one.steps.findIndex((s) => s.passes.some((p) => p.parent === b3One.step.node)) + 1;
 const x1Contributions = one.steps.flatMap((s) => s.passes.filter((p) => p.parent === x1.step.node).map((p) => p.product));
 
 // ---------- Two samples: paths meet at every parameter ----------
@@ -118,6 +121,8 @@ export const computationGraph = {
     x1Second: n4(x1Contributions[1]),
     x1Total: n4(x1.step.gradient),
     total: one.steps.length,
+    b3Filled,
+    b3Turn: b3One.number,
   },
   /** B3 with two samples: one contribution per sample, added. */
   meeting: {

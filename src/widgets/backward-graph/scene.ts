@@ -152,7 +152,7 @@ export function graphPanel(sweep: BackwardSweep, state: SweepState, layout: Grap
   });
   const legend = h('g', { class: textClass('body') }, [
     // The full sentence (what a box holds) is in the caption: at its size on a phone or on paper it is wider than the figure.
-    h('text', { class: textClass('heading'), x: MARGIN.left, y: 18 }, 'Each box: node, value, ∂L/∂(node) (… = still collecting)'),
+    h('text', { class: textClass('heading'), x: MARGIN.left, y: 18 }, 'Each box: node, value, ∂L/∂(node) (… = may still grow)'),
   ]);
   return h('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
