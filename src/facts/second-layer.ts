@@ -9,6 +9,7 @@ import {
 import { deadUnitsPerLayer, deepUnitActivity } from '../trainer';
 import { matrixEntryOf } from '../trainer';
 import { formatFixed, formatInteger, formatNumber } from '../experiments/format';
+import { weightSymbol } from '../experiments/matrix-form/entries';
 import deeperCache from './cache/deeper.json';
 import { cachedRuns, type CacheFile, type RunRecord } from './cache/runs';
 import { DEEPER_EPOCHS, DEEPER_NETWORKS, DEEPER_RATE, DEEPER_RUNS, DEEPER_SEEDS, deeperJobs, type DeeperNetwork } from './cache/deeper';
@@ -31,7 +32,7 @@ const byHand = backpropagate221(start, data);
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const entries = PARAMETER_NAMES.map((name, i) => {
   const e = matrixEntryOf(course, i);
-  const address = e.matrix === 'W' ? `W${SUPERSCRIPT[e.layer]}[${e.row + 1}, ${e.column + 1}]` : `b${SUPERSCRIPT[e.layer]}[${e.row + 1}]`;
+  const address = e.matrix === 'W' ? `${weightSymbol(course, e.layer)}[${e.row + 1}, ${e.column + 1}]` : `b${SUPERSCRIPT[e.layer]}[${e.row + 1}]`;
   return { name, address, matrix: n4(matrix.grad[i]), hand: n4(byHand.grad[i]), same: Object.is(matrix.grad[i], byHand.grad[i]) };
 });
 
@@ -57,6 +58,9 @@ const one = { n: 1, x1: data.x1.subarray(0, 1), x2: data.x2.subarray(0, 1), y: d
 const fwd = matrixForward(deepStart, deep, one);
 const bwd = matrixBackward(deepStart, deep, one, fwd);
 const readableOne = backpropagateDeep(deepStart, deep, one);
+// The same start over all N samples, as the matrix widget shows it: sample 1's error signals are the
+// one-sample ones divided by N (the output's is (2/N)·e instead of 2e, and the rule is linear in it).
+const allSamples = matrixBackward(deepStart, deep, data);
 const W2 = (to: number, from: number) => deepStart[deep.weightOffset[2] + from * 2 + to];
 const w3 = (from: number) => deepStart[deep.weightOffset[3] + from];
 const e1 = fwd.Yhat[0][0] - one.y[0];
@@ -89,6 +93,8 @@ const worked = {
   firstWeight: n4(readableOne.grad[0]),
   exerciseSecond: n4(readableOne.grad[exerciseSecondIndex]),
   exerciseFirst: n4(readableOne.grad[exerciseFirstIndex]),
+  /** Sample 1's term of ∂L/∂W¹[1, 1] over all samples, as the widget's first term: Δ¹[1, 1] and x1. */
+  widgetFirstDelta: n4(allSamples.Delta[0][0][0]),
 };
 
 // ---------- The experiments over 100 starts ----------
@@ -113,6 +119,9 @@ function summary(network: DeeperNetwork) {
   const lastLayerDeadEnd = runs.filter((r) => (r.deadEnd?.[layers - 1] ?? 0) > 0).length;
   const firstLayerDeadStart = runs.filter((r) => (r.deadStart?.[0] ?? 0) > 0).length;
   const anyDeadEnd = runs.filter((r) => (r.deadEnd ?? []).some((d) => d > 0)).length;
+  // Fewer dead units in the last hidden layer at the end than at the start: at least one came back
+  // (possible past the first layer, whose inputs keep changing as the layers below learn).
+  const lastLayerRevived = runs.filter((r) => (r.deadEnd?.[layers - 1] ?? 0) < (r.deadStart?.[layers - 1] ?? 0)).length;
   const belowFloor = finals.filter((v) => v < noiseFloor()).length;
   const atEdge = limitsEnd.filter((v) => v < 1.1 * DEEPER_RATE).length;
   const stuck = finals.filter((v) => 1 - v / varY < STUCK_R2).length;
@@ -129,6 +138,7 @@ function summary(network: DeeperNetwork) {
     lastLayerDeadEnd: countFact(lastLayerDeadEnd, runs.length),
     firstLayerDeadStart: countFact(firstLayerDeadStart, runs.length),
     anyDeadEnd: countFact(anyDeadEnd, runs.length),
+    lastLayerRevived: countFact(lastLayerRevived, runs.length),
     belowFloor: countFact(belowFloor, finals.length),
     atEdge: countFact(atEdge, limitsEnd.length),
     stuck: countFact(stuck, finals.length),
@@ -223,6 +233,7 @@ export const secondLayer = {
     exerciseSecond: readableOne.grad[exerciseSecondIndex],
     exerciseFirst: readableOne.grad[exerciseFirstIndex],
     delta1: Array.from(delta1),
+    widgetFirstDelta: allSamples.Delta[0][0][0],
     x2: one.x2[0],
   },
 };

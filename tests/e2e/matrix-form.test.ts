@@ -21,7 +21,7 @@ describe('matrix form', () => {
     await page.selectOption(select('entry'), '5');
     await expect.poll(async () => (await view(page)).numbers.name).toBe('W5');
     const w5 = await view(page);
-    expect(w5.numbers.address).toBe('W²[1, 1]');
+    expect(w5.numbers.address).toBe('w²[1, 1]');
     expect(w5.panels.matrices).not.toBe(start.panels.matrices);
     expect(w5.panels.terms).not.toBe(start.panels.terms);
     expect(w5.numbers.matrixValue).toBe(w5.numbers.readableValue);

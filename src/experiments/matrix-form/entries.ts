@@ -45,6 +45,12 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** "W¹", "b²", "H¹" — a matrix named with its layer as a superscript. */
 export const layerSymbol = (letter: string, layer: number) => `${letter}${SUPERSCRIPT[layer]}`;
 
+/**
+ * "W¹", "W²" for a hidden layer's weights, "w²" (2-2-1) or "w³" (2-2-2-1) for the output's: the output's
+ * weights form a single row, which lesson 18 writes as a lowercase vector, so the widget does too.
+ */
+export const weightSymbol = (layout: DeepLayout, layer: number) => layerSymbol(layer === layout.layers ? 'w' : 'W', layer);
+
 /** The matrix the layer's inputs form: X for the first layer, H¹, H², … after it. */
 export const inputSymbol = (layer: number) => (layer === 1 ? 'X' : layerSymbol('H', layer - 1));
 
@@ -85,7 +91,7 @@ export function entryTerms(run: MatrixFormRun, index: number): EntryTerms {
   const matrixValue = entry.matrix === 'W' ? run.backward.dW[layer - 1][row][column] : run.backward.db[layer - 1][row];
   const to = unitName(run.layout, layer, row);
   const meaning = entry.matrix === 'W' ? `the weight from ${unitName(run.layout, layer - 1, column)} to ${to}` : `the bias of ${to}`;
-  const address = entry.matrix === 'W' ? `${layerSymbol('W', layer)}[${row + 1}, ${column + 1}]` : `${layerSymbol('b', layer)}[${row + 1}]`;
+  const address = entry.matrix === 'W' ? `${weightSymbol(run.layout, layer)}[${row + 1}, ${column + 1}]` : `${layerSymbol('b', layer)}[${row + 1}]`;
   const matrixFormula = entry.matrix === 'W'
     ? `Σᵢ ${layerSymbol('Δ', layer)}[i, ${row + 1}] · ${inputSymbol(layer)}[i, ${column + 1}]`
     : `Σᵢ ${layerSymbol('Δ', layer)}[i, ${row + 1}]`;

@@ -3,7 +3,7 @@
 // adds up (zero wherever its unit is off); and the partial from lesson 6 (or the layer rule) beside
 // the matrix product's, to see they are the same number. Pure: server and client draw with it.
 import { formatNumber } from '../../experiments/format';
-import { entryTerms, inputSymbol, layerSymbol, LESSON_6_FORMULAS, type EntryTerms, type MatrixFormRun } from '../../experiments/matrix-form/entries';
+import { entryTerms, inputSymbol, layerSymbol, LESSON_6_FORMULAS, weightSymbol, type EntryTerms, type MatrixFormRun } from '../../experiments/matrix-form/entries';
 import { MATRIX_PARAMETER_COUNT, type MatrixNetwork } from '../../experiments/matrix-form/settings';
 import { unitName, weightIndex, biasIndex, deepLayout } from '../../trainer/deepParameters';
 import { MATRIX_NETWORKS } from '../../experiments/matrix-form/settings';
@@ -38,7 +38,7 @@ function optionName(run: Pick<MatrixFormRun, 'layout'>, i: number): string {
     for (let to = 0; to < layout.sizes[l]; to++) {
       if (biasIndex(layout, l, to) === i) return `bias of ${unitName(layout, l, to)} — ${layerSymbol('b', l)}[${to + 1}]`;
       for (let from = 0; from < layout.sizes[l - 1]; from++) {
-        if (weightIndex(layout, l, from, to) === i) return `${unitName(layout, l - 1, from)}→${unitName(layout, l, to)} — ${layerSymbol('W', l)}[${to + 1}, ${from + 1}]`;
+        if (weightIndex(layout, l, from, to) === i) return `${unitName(layout, l - 1, from)}→${unitName(layout, l, to)} — ${weightSymbol(layout, l)}[${to + 1}, ${from + 1}]`;
       }
     }
   }
@@ -81,10 +81,10 @@ export function matricesPanel(run: MatrixFormRun, picked: EntryTerms): SvgNode {
     rows.push(h('text', { class: textClass('body'), x: 8, y: y + 14, 'font-weight': 700 }, `Layer ${l}`));
     rows.push(h('text', { class: textClass('small'), x: 8, y: y + 30 }, kind));
     const left = 100;
-    rows.push(grid(left, y, layerSymbol('W', l), weightCells(params), picked.index));
+    rows.push(grid(left, y, weightSymbol(layout, l), weightCells(params), picked.index));
     rows.push(grid(left + inputs * CELL_W + 8, y, layerSymbol('b', l), biasCells(params), picked.index));
     const right = left + (inputs + 1) * CELL_W + 38;
-    rows.push(grid(right, y, `∂L/∂${layerSymbol('W', l)} = (${layerSymbol('Δ', l)})ᵀ·${inputSymbol(l)}`, weightCells(grad), picked.index));
+    rows.push(grid(right, y, `∂L/∂${weightSymbol(layout, l)} = (${layerSymbol('Δ', l)})ᵀ·${inputSymbol(l)}`, weightCells(grad), picked.index));
     rows.push(grid(right + inputs * CELL_W + 8, y, `∂L/∂${layerSymbol('b', l)}`, biasCells(grad), picked.index));
   }
   return h('svg', {
@@ -153,7 +153,7 @@ export function matrixFormScene(run: MatrixFormRun, entry: number): MatrixFormSc
   const layer = picked.entry.layer;
   const rule = layer === run.layout.layers
     ? `${layerSymbol('Δ', layer)} = (2/N)(Ŷ − Y): each sample's ∂L/∂ŷ`
-    : `${layerSymbol('Δ', layer)} = (${layerSymbol('Δ', layer + 1)} · ${layerSymbol('W', layer + 1)}) ⊙ ReLU′(${layerSymbol('Z', layer)})`;
+    : `${layerSymbol('Δ', layer)} = (${layerSymbol('Δ', layer + 1)} · ${weightSymbol(run.layout, layer + 1)}) ⊙ ReLU′(${layerSymbol('Z', layer)})`;
   const readableName = run.layout.layers === 2 ? 'lesson 6 (backprop.ts)' : 'the layer rule (deepBackprop.ts)';
   const readableFormula = run.layout.layers === 2 ? LESSON_6_FORMULAS[index] : layerRuleText(run, picked);
   return {
@@ -186,5 +186,7 @@ function layerRuleText(run: MatrixFormRun, picked: EntryTerms): string {
   const { layer, row, column, matrix } = picked.entry;
   const to = unitName(run.layout, layer, row);
   const input = matrix === 'W' ? ` · ${unitName(run.layout, layer - 1, column)},ᵢ` : '';
-  return `Σᵢ δ(${to}),ᵢ${input}, with δ passed back from the layer above through its weights and gated by ReLU′`;
+  // The output's δ is where the sweep starts, not something passed back to it.
+  const source = layer === run.layout.layers ? 'with δ(out),ᵢ = (2/N)·eᵢ' : 'with δ passed back from the layer above through its weights and gated by ReLU′';
+  return `Σᵢ δ(${to}),ᵢ${input}, ${source}`;
 }

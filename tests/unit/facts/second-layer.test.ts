@@ -13,7 +13,7 @@ describe('lesson 18: the nine partials as matrix entries', () => {
   it('reads lesson 6’s nine partials off the matrix products, bit for bit', () => {
     expect(x.matrixGrad).toEqual(Array.from(backpropagate221(presetParameters('writeup-example'), data).grad));
     expect(f.allSame).toBe(true);
-    expect(f.entries.map((r) => r.address)).toEqual(['W¹[1, 1]', 'W¹[2, 1]', 'W¹[1, 2]', 'W¹[2, 2]', 'W²[1, 1]', 'W²[1, 2]', 'b¹[1]', 'b¹[2]', 'b²[1]']);
+    expect(f.entries.map((r) => r.address)).toEqual(['W¹[1, 1]', 'W¹[2, 1]', 'W¹[1, 2]', 'W¹[2, 2]', 'w²[1, 1]', 'w²[1, 2]', 'b¹[1]', 'b¹[2]', 'b²[1]']);
   });
 });
 
