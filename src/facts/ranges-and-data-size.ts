@@ -6,8 +6,9 @@ import {
 } from '../trainer';
 import { RANGES, setupComparisonSettings, withSetups, type RangeChoice, type Setup, type SetupComparisonConfig } from '../experiments/setup-comparison/settings';
 import { GOOD_FIT, runSetup } from '../experiments/setup-comparison/run';
+import { formatLoss } from '../experiments/format';
 import { countFact, medianFact } from './uncertainty';
-import { fixed, percent } from './format';
+import { decimalsShown, fixed, percent } from './format';
 
 const median = (values: readonly number[]) => {
   const s = [...values].sort((a, b) => a - b);
@@ -162,7 +163,13 @@ const r2Of = (run: { losses: Float64Array; epochs: number; varY: number }) => 1 
 /** A config as the widget's props (its link settings), so the lesson shows exactly the runs measured here. */
 const props = (c: SetupComparisonConfig) => Object.fromEntries(setupComparisonSettings.serialise(c));
 
+/** The size comparison with B (3,000 samples) updated every 100 samples: B's final loss, which only the widget gives. */
+const WIDGET_ONLY_BATCH = 100;
+const batchedB = runSetup(withSetups(SIZE_CONFIG, {}, { batchSize: WIDGET_ONLY_BATCH }), 'b');
+const batchedEnd = formatLoss(batchedB.losses[batchedB.epochs]);
+
 export const rangesAndDataSize = {
+  widgetOnly: { batch: String(WIDGET_ONLY_BATCH), lossEnd: batchedEnd, decimals: decimalsShown(batchedEnd), updates: batchedB.updatesPerEpoch.toLocaleString('en-GB'), diverged: batchedB.status === 'diverged' },
   widgets: { unscaled: props(UNSCALED_CONFIG), scaled: props(SCALED_CONFIG), size: props(SIZE_CONFIG), batch: props(BATCH_CONFIG) },
   writeupRate: String(WRITEUP_RATE),
   share: {
