@@ -124,12 +124,16 @@ async function comesToLife(w: Locator, expect: Expect): Promise<boolean> {
 async function respond(w: Locator, label: string, expect: Expect): Promise<{ dead: string[]; poked: number }> {
   const dead: string[] = [];
   let poked = 0;
-  // What the reader sees, ignoring the controls themselves.
+  // What the reader sees, ignoring the controls themselves: a fingerprint of it, taken in the page
+  // (a widget's markup with its figures is hundreds of kilobytes, read every 50 ms while polling).
   const snapshot = () =>
     w.evaluate((el) => {
       const c = el.cloneNode(true) as Element;
       c.querySelectorAll('input, select, button, textarea').forEach((x) => x.remove());
-      return c.innerHTML;
+      const html = c.innerHTML;
+      let hash = 2166136261; // FNV-1a, 32 bits
+      for (let i = 0; i < html.length; i++) hash = Math.imul(hash ^ html.charCodeAt(i), 16777619);
+      return `${html.length}:${hash >>> 0}`;
     });
   // Widgets below the screen start when they come near it (or in idle time after the load): bring
   // it there and wait until its element says it is ready, so the controls its script adds exist.
