@@ -116,7 +116,7 @@ type Expect = typeof expect;
 async function comesToLife(w: Locator, expect: Expect): Promise<boolean> {
   const controls = w.locator('input, select, button');
   if ((await controls.count()) === 0) return true;
-  await w.scrollIntoViewIfNeeded().catch(() => undefined); // a reader's arrival starts it (kit/hydrate.ts)
+  await w.evaluate((el) => el.scrollIntoView({ block: 'center' })).catch(() => undefined); // a reader's arrival starts it (kit/hydrate.ts)
   return expect.poll(() => w.locator('input:enabled, select:enabled, button:enabled').count(), { timeout: 30_000 }).toBeGreaterThan(0).then(() => true, () => false);
 }
 
@@ -137,7 +137,7 @@ async function respond(w: Locator, label: string, expect: Expect): Promise<{ dea
     });
   // Widgets below the screen start when they come near it (or in idle time after the load): bring
   // it there and wait until its element says it is ready, so the controls its script adds exist.
-  await w.scrollIntoViewIfNeeded().catch(() => undefined);
+  await w.evaluate((el) => el.scrollIntoView({ block: 'center' })).catch(() => undefined);
   await expect
     .poll(() => w.evaluate((el) => { const host = el.closest('[data-share-key]') ?? el.querySelector('[data-share-key]'); return !host || host.hasAttribute('data-ready'); }), { timeout: 30_000 })
     .toBe(true)
