@@ -14,8 +14,10 @@ import {
   medianInterval,
   unitActivity,
 } from '../trainer';
-import { fixed } from './format';
+import { decimalsShown, fixed } from './format';
 import { trainingConsoleSettings } from '../experiments/training-console/settings';
+import { currentLoss, runTo } from '../experiments/training-console/run';
+import { formatLoss } from '../experiments/format';
 
 const data = makeDataset();
 const base = baselines(data);
@@ -106,7 +108,23 @@ const r2 = (loss: number) => rSquared(loss, varY);
 /** Three significant figures (14.0, 0.292, 0.0537), as a reader would round a loss. */
 const loss3 = (v: number) => v.toPrecision(3);
 
+/**
+ * A number only the main console gives (issue 13): η set, Reset (the run restarts from epoch 0 with
+ * the η in force), then Step a few times. The loss as the console prints it.
+ */
+const WIDGET_ONLY = { learningRate: 0.1, steps: 5 } as const;
+const widgetOnlyLoss = formatLoss(currentLoss(runTo({ ...trainingConsoleSettings.defaults, learningRate: WIDGET_ONLY.learningRate }, WIDGET_ONLY.steps)));
+const defaultRateLoss = formatLoss(currentLoss(runTo(trainingConsoleSettings.defaults, WIDGET_ONLY.steps)));
+
 export const gradientDescent = {
+  widgetOnly: {
+    learningRate: String(WIDGET_ONLY.learningRate),
+    defaultRate: String(trainingConsoleSettings.defaults.learningRate),
+    steps: String(WIDGET_ONLY.steps),
+    loss: widgetOnlyLoss,
+    decimals: decimalsShown(widgetOnlyLoss),
+    defaultRateLoss,
+  },
   n: data.n,
   /** Where the lesson's main console starts (its default config). */
   consoleEpoch: String(trainingConsoleSettings.defaults.epoch),
