@@ -74,7 +74,7 @@ describe('toy landscape', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.inputValue(field('start'))).toBe('1.9');
-    expect(await handle.getAttribute('aria-valuetext')).toBe('x = 1.9');
+    await expect.poll(() => handle.getAttribute('aria-valuetext')).toBe('x = 1.9');
     await handle.scrollIntoViewIfNeeded();
     const box = (await handle.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
