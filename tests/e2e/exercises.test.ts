@@ -5,6 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { useSite } from '../helpers/e2e.ts';
+import { startEvery } from '../helpers/widget.ts';
 
 const site = useSite();
 const LESSON = 'lessons/01-the-data/';
@@ -80,6 +81,8 @@ test('a wrong pick shows only that option’s explanation and its own hint, the 
     expect(await term.getAttribute('href')).toMatch(/glossary\/(index\.html)?#standardisation$/);
     const popup = p.page.locator('#gloss-popup');
     const below = p.page.locator('#ex-z-score-by-hand');
+    // Every widget started first: one that starts meanwhile (kit/hydrate.ts) may change its own height.
+    await startEvery(p.page, '.widget, .exercise');
     await term.scrollIntoViewIfNeeded();
     const before = await below.boundingBox();
     await term.hover();
