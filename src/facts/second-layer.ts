@@ -174,7 +174,7 @@ const atLeastOneOf = (units: number, p: number) => 1 - (1 - p) ** units;
  * only the widget gives, and the second-layer unit that is off for every sample at that start.
  */
 const WIDGET_ONLY_ENTRY = 3;
-const deepMatrix = matrixFormRun({ ...matrixFormSettings.defaults, network: '2-2-2-1', start: 'he', seed: 1, entry: WIDGET_ONLY_ENTRY }, data);
+const deepMatrix = matrixFormRun({ ...matrixFormSettings.defaults, network: '2-H-H-1', h1: 2, h2: 2, start: 'he', seed: 1, entry: WIDGET_ONLY_ENTRY }, data);
 const deepEntry = formatNumber(deepMatrix.readable[WIDGET_ONLY_ENTRY - 1]);
 const secondLayerStates = deepUnitActivity(deepMatrix.params, deepMatrix.layout, data)[1].states;
 /** Which unit of the second hidden layer (1 or 2) is dead at that start, or 0 if none. */

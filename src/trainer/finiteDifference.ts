@@ -6,6 +6,9 @@ import { meanSquaredError } from './loss';
 import { hiddenWidthOf, parameterCount, type Parameters } from './parameters';
 import { checkShape } from './network';
 import type { Dataset } from './data';
+import { deepMeanSquaredError } from './deepNetwork';
+import type { DeepLayout } from './deepParameters';
+import type { Samples } from './gradient';
 
 /**
  * The nudge h. Small enough that the loss is close to a straight line over [θ − h, θ + h],
@@ -38,4 +41,23 @@ export function finiteDifferenceGradient(
 ): Float64Array {
   checkShape(params, hidden);
   return Float64Array.from({ length: parameterCount(hidden) }, (_, j) => centralDifference(params, data, j, h, hidden));
+}
+
+/**
+ * The same slope for a network with any hidden widths (deepParameters.ts's layout), through the
+ * readable forward pass of deepNetwork.ts: the check a widget sets beside the chain rule's partial.
+ */
+export function deepCentralDifference(
+  params: Parameters,
+  layout: DeepLayout,
+  data: Samples & { n: number },
+  j: number,
+  h: number = FINITE_DIFFERENCE_STEP,
+): number {
+  const nudged = Float64Array.from(params);
+  nudged[j] = params[j] + h;
+  const up = deepMeanSquaredError(nudged, layout, data);
+  nudged[j] = params[j] - h;
+  const down = deepMeanSquaredError(nudged, layout, data);
+  return (up - down) / (2 * h);
 }

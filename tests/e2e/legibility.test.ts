@@ -54,7 +54,6 @@ const SMALL_TEXT_TODAY: Record<string, Partial<Record<(typeof WIDTHS)[number], n
 const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string])[] = [
   // Part IV's graph and matrices, measured now: their boxes hold 12-unit lines, not 12 px ones
   ['lessons/17-computation-graph', 'overlap', 'np-backward-graph /'],
-  ['lessons/18-second-layer', 'overlap', 'np-matrix-form /'],
 ];
 
 /** The problems the guard fails on: any below the page's size today, any collision not known. */

@@ -1,44 +1,60 @@
 // The matrix form of lesson 18, entry by entry: the network's forward and backward pass for all
 // samples at once (matrixForm.ts), every parameter's place in its matrix, the per-sample terms whose
-// sum is that entry of ∂L/∂W, and the same partial from the readable backpropagation (lesson 6's
-// backprop.ts for 2-2-1, the layer rule of deepBackprop.ts for deeper networks), to show they agree.
+// sum is that entry of ∂L/∂W, the same partial from the readable backpropagation (lesson 6's
+// backprop.ts for 2-2-1, the layer rule of deepBackprop.ts for any other widths), and the slope a
+// finite difference measures, to show all three agree.
 import { backpropagate221 } from '../../trainer/backprop';
 import type { Dataset } from '../../trainer/data';
 import { deepLayout, deepParameterName, unitName, type DeepLayout } from '../../trainer/deepParameters';
 import { backpropagateDeep } from '../../trainer/deepBackprop';
+import { deepCentralDifference } from '../../trainer/finiteDifference';
 import { initDeepParams } from '../../trainer/init';
 import { matrixBackward, matrixEntryOf, matrixForward, type MatrixBackwardPass, type MatrixEntry, type MatrixForwardPass } from '../../trainer/matrixForm';
 import { presetParameters } from '../../trainer/presets';
 import type { Parameters } from '../../trainer/parameters';
-import { MATRIX_NETWORKS, type MatrixFormConfig } from './settings';
+import { isCourseNetwork, matrixNetworkLabel, matrixWidths, type MatrixFormConfig } from './settings';
 
 export interface MatrixFormRun {
-  network: MatrixFormConfig['network'];
+  /** "2-2-1", "2-3-8-1". */
+  network: string;
+  /** Whether this is the course's 2-2-1, whose partials lesson 6 derived one by one. */
+  course: boolean;
   layout: DeepLayout;
   params: Parameters;
   forward: MatrixForwardPass;
   backward: MatrixBackwardPass;
   /** The same partials from the readable backpropagation, in layout order. */
   readable: Float64Array;
-  /** Every parameter's name in layout order: W1 … B3 for 2-2-1, w(x1→h¹₁) … for deeper ones. */
+  /** Every parameter's name in layout order: W1 … B3 for 2-2-1, w(x1→h¹₁) … for others. */
   names: string[];
   n: number;
+  data: Dataset;
 }
 
 /** The parameters a config names: the write-up's printed example, or a He start of the chosen network. */
 export function matrixFormParameters(config: MatrixFormConfig): Parameters {
-  const hidden = MATRIX_NETWORKS[config.network];
-  return config.start === 'writeup-example' && config.network === '2-2-1' ? presetParameters('writeup-example') : initDeepParams({ preset: 'he', seed: config.seed, hidden });
+  return config.start === 'writeup-example' && isCourseNetwork(config)
+    ? presetParameters('writeup-example')
+    : initDeepParams({ preset: 'he', seed: config.seed, hidden: matrixWidths(config) });
 }
 
 export function matrixFormRun(config: MatrixFormConfig, data: Dataset): MatrixFormRun {
-  const layout = deepLayout(MATRIX_NETWORKS[config.network]);
+  const layout = deepLayout(matrixWidths(config));
+  const course = isCourseNetwork(config);
   const params = matrixFormParameters(config);
   const forward = matrixForward(params, layout, data);
   const backward = matrixBackward(params, layout, data, forward);
-  const readable = layout.layers === 2 ? backpropagate221(params, data).grad : backpropagateDeep(params, layout, data).grad;
+  const readable = course ? backpropagate221(params, data).grad : backpropagateDeep(params, layout, data).grad;
   const names = Array.from({ length: layout.parameterCount }, (_, i) => deepParameterName(layout, i));
-  return { network: config.network, layout, params, forward, backward, readable, names, n: data.n };
+  return { network: matrixNetworkLabel(config), course, layout, params, forward, backward, readable, names, n: data.n, data };
+}
+
+/**
+ * The slope of the loss along parameter `index` measured by nudging it (a central difference with
+ * the trainer's readable forward pass): a check that shares nothing with either backward pass.
+ */
+export function finiteDifferenceOf(run: MatrixFormRun, index: number): number {
+  return deepCentralDifference(run.params, run.layout, run.data, index);
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -46,7 +62,7 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 export const layerSymbol = (letter: string, layer: number) => `${letter}${SUPERSCRIPT[layer]}`;
 
 /**
- * "W¹", "W²" for a hidden layer's weights, "w²" (2-2-1) or "w³" (2-2-2-1) for the output's: the output's
+ * "W¹", "W²" for a hidden layer's weights, "w²" (one hidden layer) or "w³" (two) for the output's: the output's
  * weights form a single row, which lesson 18 writes as a lowercase vector, so the widget does too.
  */
 export const weightSymbol = (layout: DeepLayout, layer: number) => layerSymbol(layer === layout.layers ? 'w' : 'W', layer);

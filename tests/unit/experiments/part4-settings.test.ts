@@ -36,24 +36,46 @@ describe('the backward-sweep settings', () => {
 
 describe('the matrix-form settings', () => {
   it('start on lesson 6’s example and W3', () => {
-    expect(matrixFormSettings.parse({})).toEqual({ config: { network: '2-2-1', start: 'writeup-example', seed: 1, entry: 3 }, notices: [] });
+    expect(matrixFormSettings.parse({})).toEqual({ config: { network: '2-H-1', h1: 2, h2: 2, start: 'writeup-example', seed: 1, entry: 3 }, notices: [] });
   });
 
-  it('move a link that puts the write-up’s nine values on 2-2-2-1 to a He start, saying so', () => {
-    const { config, notices } = matrixFormSettings.parse({ network: '2-2-2-1', start: 'writeup-example' });
+  it('move a link that puts the write-up’s nine values on another network to a He start, saying so', () => {
+    const { config, notices } = matrixFormSettings.parse({ network: '2-H-H-1', start: 'writeup-example' });
     expect(config.start).toBe('he');
-    expect(notices[0]).toMatch(/only fits the 2-2-1 network/);
+    expect(notices[0]).toMatch(/only fits the 2-2-1 network, not 2-2-2-1/);
+    expect(matrixFormSettings.parse({ h1: '3', start: 'writeup-example' }).notices[0]).toMatch(/not 2-3-1/);
   });
 
-  it('quietly start 2-2-2-1 from He when the link names only the network', () => {
-    expect(matrixFormSettings.parse({ network: '2-2-2-1' })).toEqual({ config: { network: '2-2-2-1', start: 'he', seed: 1, entry: 3 }, notices: [] });
+  it('quietly start another network from He when the link names only its shape', () => {
+    expect(matrixFormSettings.parse({ network: '2-H-H-1' })).toEqual({ config: { network: '2-H-H-1', h1: 2, h2: 2, start: 'he', seed: 1, entry: 3 }, notices: [] });
+    expect(matrixFormSettings.parse({ h1: '5' })).toEqual({ config: { network: '2-H-1', h1: 5, h2: 2, start: 'he', seed: 1, entry: 3 }, notices: [] });
+  });
+
+  it('open the first version’s links on the networks they named', () => {
+    expect(matrixFormSettings.parse({ network: '2-2-2-1', start: 'he', entry: '15' })).toEqual({ config: { network: '2-H-H-1', h1: 2, h2: 2, start: 'he', seed: 1, entry: 15 }, notices: [] });
+    expect(matrixFormSettings.parse({ network: '2-2-1' }).config.network).toBe('2-H-1');
   });
 
   it('refuse an entry the network does not have', () => {
     const { config, notices } = matrixFormSettings.parse({ entry: '12' });
     expect(config.entry).toBe(1);
     expect(notices[0]).toMatch(/9 parameters, not 12/);
-    expect(matrixFormSettings.parse({ network: '2-2-2-1', start: 'he', entry: '15' }).config.entry).toBe(15);
+    expect(matrixFormSettings.parse({ network: '2-H-H-1', h1: '8', h2: '8', entry: '105' }).config.entry).toBe(105);
+    expect(matrixFormSettings.parse({ network: '2-H-H-1', h1: '8', h2: '8', entry: '106' }).notices[0]).toMatch(/Parameter/);
+  });
+
+  it('explain widths that are not 1 to 8 and keep the ones before', () => {
+    for (const text of ['0', '99', 'abc', '2.5', '-1', '']) {
+      const { config, notices } = matrixFormSettings.parse({ network: '2-H-H-1', h1: '3', h2: text });
+      expect(config.h2, text).toBe(2);
+      expect(notices, text).toHaveLength(1);
+      expect(notices[0], text).toMatch(/Width H₂/);
+    }
+  });
+
+  it('round-trip any network through a link', () => {
+    const config = { network: '2-H-H-1' as const, h1: 7, h2: 1, start: 'he' as const, seed: 12, entry: 30 };
+    expect(matrixFormSettings.parse(matrixFormSettings.serialise(config))).toEqual({ config, notices: [] });
   });
 });
 

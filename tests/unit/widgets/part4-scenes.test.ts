@@ -73,9 +73,9 @@ describe('the backward sweep, step by step', () => {
 });
 
 describe('the matrix form, entry by entry', () => {
-  for (const network of ['2-2-1', '2-2-2-1'] as const) {
-    it(`adds each entry's per-sample terms to the matrix product's entry and the readable partial, bit for bit (${network})`, () => {
-      const run = matrixFormRun({ network, start: 'he', seed: 3, entry: 1 }, data);
+  for (const [network, h1, h2] of [['2-H-1', 2, 2], ['2-H-H-1', 2, 2], ['2-H-H-1', 3, 5], ['2-H-1', 7, 2]] as const) {
+    it(`adds each entry's per-sample terms to the matrix product's entry and the readable partial, bit for bit (${network}, ${h1}, ${h2})`, () => {
+      const run = matrixFormRun({ network, h1, h2, start: 'he', seed: 3, entry: 1 }, data);
       for (let i = 0; i < run.layout.parameterCount; i++) {
         const e = entryTerms(run, i);
         expect(e.sum).toBe(e.matrixValue);
@@ -86,12 +86,37 @@ describe('the matrix form, entry by entry', () => {
   }
 
   it('names W3 as entry W¹[1, 2], the weight from x2 to h1, with zero terms where unit 1 is off', () => {
-    const run = matrixFormRun({ network: '2-2-1', start: 'writeup-example', seed: 1, entry: 3 }, data);
+    const run = matrixFormRun({ network: '2-H-1', h1: 2, h2: 2, start: 'writeup-example', seed: 1, entry: 3 }, data);
     const scene = matrixFormScene(run, 3);
     expect(scene.numbers.address).toBe('W¹[1, 2]');
     expect(scene.numbers.meaning).toBe('the weight from x2 to h1');
     const off = run.forward.Z[0].filter((z) => z[0] <= 0).length;
     expect(scene.numbers.zeros).toBe(`${off} of 300`);
+  });
+
+  it('draws every entry of 2-8-8-1 once in each panel, picks one, and leaves the values of an 8-column matrix to its tooltips and the line under it', () => {
+    const run = matrixFormRun({ network: '2-H-H-1', h1: 8, h2: 8, start: 'he', seed: 1, entry: 1 }, data);
+    // W²[3, 5]: the weight from h¹₅ to h²₃, inside the compact 8 × 8 matrix.
+    const entry = 16 + 4 * 8 + 2 + 1;
+    const scene = matrixFormScene(run, entry);
+    expect(scene.numbers.address).toBe('W²[3, 5]');
+    for (const panel of [scene.panels.weights, scene.panels.partials]) {
+      const svg = toSvgString(panel);
+      expect(svg.match(/data-entry="/g)).toHaveLength(105);
+      expect(svg.match(/data-picked="true"/g)).toHaveLength(1);
+      expect(svg).toContain(`viewBox="0 0 360 ${scene.height}"`);
+      const compact = panel.children!.find((n) => n.attrs?.['data-matrix']?.toString().endsWith('W2'));
+      expect(compact?.children?.every((cell) => cell.children?.every((c) => c.tag !== 'text'))).toBe(true);
+    }
+    expect(toSvgString(scene.panels.partials)).toContain(`∂L/∂W²[3, 5] = ${scene.numbers.matrixValue}`);
+    expect(toSvgString(scene.panels.weights)).toContain(`W²[3, 5] = ${scene.numbers.value}`);
+  });
+
+  it('keeps a value far wider than its cell inside it', () => {
+    const run = matrixFormRun({ network: '2-H-1', h1: 2, h2: 2, start: 'writeup-example', seed: 1, entry: 1 }, data);
+    run.params[0] = -123456.7;
+    const svg = toSvgString(matrixFormScene(run, 1).panels.weights);
+    expect(svg).toMatch(/textLength="60"[^>]*>−123,000</);
   });
 });
 
