@@ -30,6 +30,8 @@ export class PairRunner {
   readonly #slices = sliceScheduler();
   /** The settings of the pair shown (or being trained). */
   #key = '';
+  /** Whether the pair of #key is drawn in full: resolves true when it is, false if it is dropped. */
+  #shown: Promise<boolean> = Promise.resolve(false);
 
   constructor(host: PairRunnerHost) {
     this.#host = host;
@@ -38,13 +40,24 @@ export class PairRunner {
   /** The server drew this config's pair: no need to train it again. */
   drawn(config: PlateauConfig): void {
     this.#key = pairKey(config);
+    this.#shown = Promise.resolve(true);
   }
 
-  /** Trains the pair of `config` unless it is the one shown; resolves when it is drawn (or dropped). */
-  async show(config: PlateauConfig): Promise<void> {
+  /**
+   * Trains the pair of `config` unless it is the one shown (or being trained). Resolves true once
+   * that pair is drawn to its last epoch, false if a newer setting dropped it or it could not run:
+   * the widget reports a run only then (a predict-then-run exercise reads the finished runs).
+   */
+  show(config: PlateauConfig): Promise<boolean> {
     const key = pairKey(config);
-    if (key === this.#key) return;
-    this.#key = key;
+    if (key !== this.#key) {
+      this.#key = key;
+      this.#shown = this.#train(config, key);
+    }
+    return this.#shown;
+  }
+
+  async #train(config: PlateauConfig, key: string): Promise<boolean> {
     const { status, say } = this.#host;
     let pair: PlateauPair;
     try {
@@ -53,24 +66,26 @@ export class PairRunner {
       if (!(error instanceof TrainerInputError)) throw error;
       this.#slices.cancel();
       status.problem('run', `${error.message} The figure still shows the last valid runs.`);
-      return;
+      return false;
     }
     status.problem('run', null);
     say(`Training both runs from starting seed ${config.initSeed}…`);
     this.#text('[data-role="epochs"]', formatInteger(config.epochs));
     const draw = oncePerFrame(() => this.#key === key && this.#draw(pair, false));
     const result = await this.#slices.run(pairSteps(pair), { onProgress: draw });
-    if (!result.done) return;
+    if (!result.done) return false;
     this.#draw(pair, true);
     say(summary(pair));
     const element = this.#host.element;
     element.dataset.trained = String(Number(element.dataset.trained ?? 0) + 1);
     this.#host.trained();
+    return true;
   }
 
   cancel(): void {
     this.#slices.cancel();
     this.#key = '';
+    this.#shown = Promise.resolve(false);
   }
 
   #draw(pair: PlateauPair, full: boolean): void {

@@ -11,6 +11,9 @@ import { PairRunner } from './pair-runner';
 class NpPlateau extends WidgetElement<PlateauConfig> {
   protected readonly settings = plateauComparisonSettings;
   protected readonly defaultShareKey = 'plateau';
+  // Its run is the pair trained in slices after the redraw: it says it ran once both runs are
+  // drawn to their last epoch, not when a setting changes (an exercise reads the finished runs).
+  protected readonly reportsOwnRuns = true;
   #pair!: PairRunner;
   #comparison!: ComparisonRunner;
   #pairShown = '';
@@ -36,7 +39,9 @@ class NpPlateau extends WidgetElement<PlateauConfig> {
     const key = pairKey(config);
     this.#comparison.settingsChanged(config.seeds, key !== this.#pairShown);
     this.#pairShown = key;
-    void this.#pair.show(config);
+    void this.#pair.show(config).then((shown) => {
+      if (shown) this.reportRun(config);
+    });
   }
 
   protected changed(name: string): void {
