@@ -33,20 +33,6 @@ const CLIP_PX = 1;
 const WIDTHS = [1280, 375] as const;
 
 /**
- * Where figure text still renders below MIN_FONT_PX, and the smallest size measured, per page and
- * width (server-drawn and live alike). Text there may not get any smaller; a page not listed may
- * have none below MIN_FONT_PX. When the guard came (issue 12), every chart's words were below it
- * on a phone (5.3 px on the playground's deeper network, 8–9 px typical): the viewBoxes are fixed,
- * so a label shrank with its chart. Now type sizes are CSS classes that never render below 12 px
- * (kit/type.ts, global.css). Lower a page's numbers, or drop it, as its figures are fixed.
- */
-const SMALL_TEXT_TODAY: Record<string, Partial<Record<(typeof WIDTHS)[number], number>>> = {
-  // The basin gallery's cards: a card's 1 px border leaves its figure a hair smaller than the box
-  // its text floor is measured on.
-  'lessons/09-local-minima': { 375: 11.9, 1280: 11.9 },
-};
-
-/**
  * Overlapping or clipped labels not fixed yet: page, kind, and the text (or the figure). Most came
  * with the 12 px floor, where words grew in viewBox units on a phone and the figure's layout had
  * no room for them; everything else must be clean.
@@ -56,13 +42,13 @@ const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string]
   ['lessons/17-computation-graph', 'overlap', 'np-backward-graph /'],
 ];
 
-/** The problems the guard fails on: any below the page's size today, any collision not known. */
-function newProblems(page: string, width: (typeof WIDTHS)[number], problems: TextProblem[]): TextProblem[] {
-  const floor = SMALL_TEXT_TODAY[page]?.[width];
-  return problems.filter((p) => {
-    if (p.kind === 'small') return floor === undefined || parseFloat(p.detail) < floor - 0.05;
-    return !KNOWN_COLLISIONS.some(([known, kind, text]) => known === page && kind === p.kind && p.where.includes(text));
-  });
+/**
+ * The problems the guard fails on: any text below MIN_FONT_PX (type sizes are CSS classes that
+ * never render below it, kit/type.ts; the last page listed below it, lesson 9's basin gallery,
+ * is fixed), any collision not known.
+ */
+function newProblems(page: string, problems: TextProblem[]): TextProblem[] {
+  return problems.filter((p) => p.kind === 'small' || !KNOWN_COLLISIONS.some(([known, kind, text]) => known === page && kind === p.kind && p.where.includes(text)));
 }
 
 const pageName = (url: string) => new URL(url).pathname.slice(base.length).replace(/\/$/, '') || 'home';
@@ -106,14 +92,12 @@ describe(`figure text, site served from ${dist} under ${base}`, () => {
     }
   });
 
-  test('a page listed with small text fails on text smaller than its size today, and on a collision not listed', ({ expect }) => {
-    const small = (px: number): TextProblem => ({ where: 'w / f / "x"', kind: 'small', detail: `${px.toFixed(1)} px` });
-    expect(newProblems('lessons/09-local-minima', 375, [small(11.9)])).toEqual([]);
-    expect(newProblems('lessons/09-local-minima', 375, [small(11.7)])).toHaveLength(1);
-    expect(newProblems('lessons/06-backpropagation', 375, [small(11.9)])).toHaveLength(1);
+  test('small text fails on every page, and a collision fails unless it is listed for its page', ({ expect }) => {
+    const small: TextProblem = { where: 'np-backward-graph / f / "x"', kind: 'small', detail: '11.9 px' };
+    expect(newProblems('lessons/17-computation-graph', [small])).toHaveLength(1);
     const overlap: TextProblem = { where: 'np-backward-graph / f / "= 0"', kind: 'overlap', detail: 'over "W5·h1" by 5.0 × 4.0 px' };
-    expect(newProblems('lessons/17-computation-graph', 375, [overlap])).toEqual([]);
-    expect(newProblems('lessons/16-counting-the-work', 375, [overlap])).toHaveLength(1);
+    expect(newProblems('lessons/17-computation-graph', [overlap])).toEqual([]);
+    expect(newProblems('lessons/16-counting-the-work', [overlap])).toHaveLength(1);
   });
 
   test.concurrent.for(pages.flatMap(([name, url]) => (['server-drawn', 'live'] as const).map((state) => [name, state, url] as const)))(
@@ -128,7 +112,7 @@ describe(`figure text, site served from ${dist} under ${base}`, () => {
         for (const width of WIDTHS) {
           const problems = await measure(p.page, width);
           found[`${name}, ${state}, ${width} px`] = lines(problems);
-          expect.soft(lines(newProblems(name, width, problems)), `${name}, ${state}, ${width} px`).toEqual([]);
+          expect.soft(lines(newProblems(name, problems)), `${name}, ${state}, ${width} px`).toEqual([]);
         }
       } finally {
         await p.close();
