@@ -36,6 +36,8 @@ export function lossPanel(result: DeepNetworkRun): SvgNode {
     x: { label: 'epoch', type: 'symlog' },
     y: { label: 'loss L (log scale)', type: 'log' },
     series,
+    // Above the plot: at its top left the names sat on the curves, which start there (2-6-1 on its own).
+    legend: 'above',
     references: [
       { value: result.varY, label: `Var(y) ${n4(result.varY)}` },
       { value: result.planeLoss, label: `best plane ${n4(result.planeLoss)}`, dash: '2 4' },
