@@ -15,7 +15,8 @@ import { textClass, textSizeOnPhone } from '../kit/type';
 // is about that wide: its words, never below 12 px, are then about 12 units, the size its margins
 // and labels are laid out for (at 220 units they were 18 on a phone and ran into each other).
 export const PANEL_WIDTH = 150;
-export const PANEL_HEIGHT = 140;
+// Taller than wide: at 140 the plot kept 76 units for four decades of loss on a phone.
+export const PANEL_HEIGHT = 176;
 export const STRIP_WIDTH = 400;
 // The limit's label on a row of its own above the rates' labels.
 export const STRIP_HEIGHT = 104;
@@ -147,7 +148,9 @@ function lossPanel(run: RateRun, text: PanelText, domain: [number, number], ctx:
   content.push(
     h('g', { class: 'lr-baseline' }, [
       h('path', { d: `M${plot.left},${vy}H${plot.right}`, stroke: MUTED, 'stroke-dasharray': '5 4', fill: 'none' }),
-      h('text', { class: textClass('small'), x: plot.right - 3, y: vy - 4, 'text-anchor': 'end', fill: MUTED }, 'Var(y)'),
+      // Under the line at the left: the curves start far above it and fall to it only later (at
+      // the right they end near it, and above it a fast fall crossed the words).
+      h('text', { class: textClass('small'), x: plot.left + 4, y: vy + 3, dy: '0.8em', fill: MUTED }, 'Var(y)'),
     ]),
   );
   // Pixel heights of the kept points; a loss that cannot be drawn on a log axis breaks the line.

@@ -93,7 +93,9 @@ export function sliceScene(data: Dataset, params: Parameters, name: ParameterNam
     title: `The loss as a function of ${name} alone, with ${formatInteger(walk.points.length - 1)} gradient-descent steps at η = ${formatNumber(walk.rate)} drawn as arrows.`,
     description: `The curve is the loss when only ${name} changes. The ball starts at ${name} = ${formatNumber(start.value)}, where the curvature is c = ${formatNumber(walk.curvature)} and the limit 2/c = ${formatNumber(walk.limit)}. ${verdict}`,
     x: { label: `${name} (the other eight fixed)`, domain: [lo, hi], nice: false },
-    y: { label: 'loss L', domain: [Math.min(yLo, start.loss), Math.max(yHi, start.loss)] },
+    // A band under the curve's bottom for the 'lowest point' label (on a phone it ran into the
+    // last steps, which gather there); a loss axis still starts at 0 at most.
+    y: { label: 'loss L', domain: [Math.max(0, Math.min(yLo, start.loss) - 0.16 * (Math.max(yHi, start.loss) - Math.min(yLo, start.loss))), Math.max(yHi, start.loss)] },
   });
   const { plot } = frame;
   const content: SvgNode[] = [];

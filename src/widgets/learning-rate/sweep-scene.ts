@@ -8,7 +8,7 @@ import { formatFixed, formatInteger, formatNumber, formatShort } from '../../exp
 import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { SweepRun } from '../../trainer/sweep';
-import { crossMark, limitOf } from './comparison-scene';
+import { ABOVE_COLOR, crossMark, limitOf } from './comparison-scene';
 import { summariseRate, type RateSummary } from '../../experiments/learning-rate/runs';
 import { START_IN_SENTENCE, type StartPreset } from '../../experiments/learning-rate/settings';
 import { textClass, textSizeOnPhone } from '../kit/type';
@@ -138,20 +138,43 @@ export function sweepScene(view: SweepView): SvgNode {
     }
     content.push(h('g', { class: 'lr-row', 'data-rate': summary.rate }, nodes));
   });
-  // Legend above the plot: the three dot shapes and the diverged column.
-  const legend: SvgNode[] = [];
-  // Items flow left to right and wrap to a second row where the words, at their phone size, would not fit.
-  let x = 8, y = 16;
-  const item = (label: string, mark: (x: number, y: number) => SvgNode) => {
-    const width = 12 + 0.6 * TEXT * label.length;
-    if (x + width > SWEEP_WIDTH - 8) [x, y] = [8, round(y + 1.3 * TEXT)];
-    legend.push(mark(x + 4, y), h('text', { x: round(x + 12), y, dy: '0.32em' }, label));
-    x += width + 14;
-  };
-  for (const s of DEAD_STYLES) item(s.label, (mx, my) => h('path', { d: markerPath(s.shape, round(mx), my, 4), fill: s.fill }));
-  item('diverged', (mx, my) => crossMark(round(mx), my, 4));
-  content.push(h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, legend));
+  content.push(sweepLegend());
   return chartSvg(frame, content);
+}
+
+/** Each dot shape's mark as a character, so a legend entry is text and spaced in em. */
+const MARK_GLYPHS: Record<Shape, string> = { circle: '●', triangle: '▲', square: '■', diamond: '◆' };
+
+/**
+ * The legend above the plot: the three dot shapes and the diverged column, one text with the
+ * marks as coloured characters, so its gaps are a fraction of the words' size at any width: entries placed in viewBox units at their phone size stood far apart on a desktop. The
+ * rows are planned at the phone size, where the words are widest.
+ */
+function sweepLegend(): SvgNode {
+  const entries = [
+    ...DEAD_STYLES.map((s) => ({ glyph: MARK_GLYPHS[s.shape], fill: s.fill, label: s.label })),
+    { glyph: '✕', fill: ABOVE_COLOR, label: 'diverged' },
+  ];
+  const rows: (typeof entries)[] = [[]];
+  let width = 0;
+  for (const entry of entries) {
+    const w = 0.6 * TEXT * (entry.label.length + 2);
+    const row = rows[rows.length - 1];
+    if (row.length && 8 + width + 0.9 * TEXT + w > SWEEP_WIDTH - 8) {
+      rows.push([entry]);
+      width = w;
+    } else {
+      width += (row.length ? 0.9 * TEXT : 0) + w;
+      row.push(entry);
+    }
+  }
+  // One <text>: a row after the first starts again at the left, 1.3 lines lower.
+  const gap = (r: number, k: number) => (k ? { dx: '0.9em' } : r ? { x: 8, dy: '1.3em' } : {});
+  return h(
+    'text',
+    { class: textClass('body', 'np-legend'), fill: 'currentColor', x: 8, y: 16, dy: '0.32em' },
+    rows.flatMap((row, r) => row.flatMap((e, k) => [h('tspan', { fill: e.fill, ...gap(r, k) }, e.glyph), h('tspan', { dx: '0.25em' }, e.label)])),
+  );
 }
 
 function range(a: number, b: number): string {
