@@ -28,6 +28,20 @@ export function formatNumber(value: unknown): string {
   return decimal(v);
 }
 
+/**
+ * Four significant figures like formatNumber, but keeping the zeros that rounding leaves: −9.0004
+ * prints as −9.000, not as −9, which reads as exact. A value that is what the short text says
+ * (8.47, 0, 1) keeps the short text. For values a student compares with a hand computation.
+ */
+export function formatSignificant(value: unknown): string {
+  const text = formatNumber(value);
+  if (nonFiniteWord(value) !== null) return text;
+  const v = value as number;
+  const size = Math.abs(v);
+  if (size === 0 || size >= 1e9 || size < 1e-4 || Number(text.replace('−', '-').replace(/,/g, '')) === v) return text;
+  return format(',.4r')(v);
+}
+
 /** Three significant figures, for compact labels such as a legend's ends (−1.71, 9.98). */
 export function formatShort(value: unknown): string {
   const word = nonFiniteWord(value);

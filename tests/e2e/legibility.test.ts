@@ -38,8 +38,6 @@ const WIDTHS = [1280, 375] as const;
  * no room for them; everything else must be clean.
  */
 const KNOWN_COLLISIONS: readonly (readonly [string, TextProblem['kind'], string])[] = [
-  // Part IV's graph and matrices, measured now: their boxes hold 12-unit lines, not 12 px ones
-  ['lessons/17-computation-graph', 'overlap', 'np-backward-graph /'],
 ];
 
 /**

@@ -55,6 +55,12 @@ class NpBackwardGraph extends WidgetElement<BackwardGraphConfig> {
 
   protected update(config: BackwardGraphConfig): void {
     const scene = backwardGraphScene(this.#sweepFor(config), config.step);
+    // Both figures' heights follow what they show (the samples, the parents of this step): their boxes keep the proportions.
+    for (const [name, svg] of Object.entries(scene.panels)) {
+      const box = ownControls<HTMLElement>(this, `[data-panel="${name}"]`)[0];
+      const [, , w, h] = String(svg.attrs?.viewBox ?? '').split(' ');
+      if (box && w && h) box.style.aspectRatio = `${w} / ${h}`;
+    }
     this.drawScene(scene);
     this.#showButtons(scene.step, scene.total);
     if (scene.step === scene.total) this.#stop();

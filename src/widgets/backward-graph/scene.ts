@@ -3,20 +3,29 @@
 // current step's in colour) and the current step large — the node, the gradient that arrived from
 // above, each parent with its local derivative and the product passed down, and where paths meet,
 // the sum. Pure: the .astro draws the server figure with it, the custom element every step.
-import { formatNumber } from '../../experiments/format';
+import { formatNumber, formatSignificant } from '../../experiments/format';
 import { graphNodeCount } from '../../experiments/backward-graph/settings';
 import { stateAfter, type BackwardSweep, type SweepNode, type SweepState } from '../../experiments/backward-graph/sweep';
-import { h, round, type SvgNode } from '../kit/svg';
-import { figureRootAttrs, textClass } from '../kit/type';
+import { h, round, type AttrValue, type SvgNode } from '../kit/svg';
+import { figureRootAttrs, MIN_TEXT_PX, TEXT_SIZES, textClass } from '../kit/type';
 
 export const GRAPH_WIDTH = 1200;
-export const GRAPH_HEIGHT = 600;
-export const STEP_WIDTH = 520;
-export const STEP_HEIGHT = 270;
+export const STEP_WIDTH = 340;
 
-const NODE_W = 100;
-const NODE_H = 46;
-const MARGIN = { top: 34, bottom: 10, left: 8, right: 8 };
+/**
+ * The narrowest the graph is drawn, CSS px: its box keeps this width and scrolls sideways on a
+ * narrower screen (BackwardGraph.astro), and a desktop's column (about 890 px) is wider. The boxes
+ * are laid out for the words at this width, where they are largest in viewBox units.
+ */
+export const GRAPH_MIN_PX = 860;
+/** The graph's words at their largest, in viewBox units (kit/type.ts: never below 12 px). */
+const GRAPH_TEXT = Math.max(TEXT_SIZES.body, (MIN_TEXT_PX * GRAPH_WIDTH) / GRAPH_MIN_PX);
+const GRAPH_LINE = Math.ceil(GRAPH_TEXT * 1.2);
+export const NODE_W = 100;
+/** Four lines: a sum's name takes two ("W1·x1+" over "W3·x2"), then the value and the gradient. */
+export const NODE_H = 4 * GRAPH_LINE + 8;
+const ROW_GAP = 10;
+const MARGIN = { top: Math.ceil(GRAPH_TEXT * 2), bottom: 10, left: 8, right: 8 };
 
 const PARAMETER_FILL = 'var(--c-sky, #56b4e9)';
 const DATA_FILL = 'var(--border, #ccc)';
@@ -42,6 +51,16 @@ export function nodeName(node: SweepNode, samples: number): string {
 }
 
 const n4 = (v: number) => formatNumber(v);
+/** A node's value, its trailing zeros kept when they are rounding's (z1 = −9.000 is not −9 exactly). */
+const v4 = (v: number) => formatSignificant(v);
+
+/**
+ * A text squeezed to `room` when it would be wider (a value in powers of ten), so it stays inside
+ * its box; DejaVu Sans's digits are 0.64 em.
+ */
+function fitted(attrs: Record<string, AttrValue>, text: string, room: number, size = GRAPH_TEXT): SvgNode {
+  return h('text', [...text].length * 0.64 * size > room ? { ...attrs, textLength: round(room), lengthAdjust: 'spacingAndGlyphs' } : attrs, text);
+}
 
 /** ∂L/∂z1, or ∂L/∂(W1·x1) when the node's name is a formula. */
 export function partialName(label: string): string {
@@ -53,6 +72,8 @@ export interface GraphLayout {
   x: number[];
   y: number[];
   columns: number;
+  /** The viewBox height: room for the fullest column. */
+  height: number;
 }
 
 /**
@@ -81,7 +102,9 @@ export function graphLayout(sweep: BackwardSweep): GraphLayout {
   const rank = new Array<number>(nodes.length).fill(0);
   const x = new Array<number>(nodes.length), y = new Array<number>(nodes.length);
   const step = (GRAPH_WIDTH - MARGIN.left - MARGIN.right - NODE_W) / Math.max(1, columns - 1);
-  const usable = GRAPH_HEIGHT - MARGIN.top - MARGIN.bottom;
+  const fullest = Math.max(...Array.from({ length: columns }, (_, c) => column.filter((k) => k === c).length));
+  const height = MARGIN.top + fullest * (NODE_H + ROW_GAP) + MARGIN.bottom;
+  const usable = height - MARGIN.top - MARGIN.bottom;
   for (let c = columns - 1; c >= 0; c--) {
     const key = (node: SweepNode) => {
       // Where its first user sits, then which input of that user it is (a node's users are to its right, already ranked).
@@ -97,7 +120,7 @@ export function graphLayout(sweep: BackwardSweep): GraphLayout {
       y[node.index] = MARGIN.top + (j + 0.5) * slot - NODE_H / 2;
     });
   }
-  return { x, y, columns };
+  return { x, y, columns, height };
 }
 
 function fillOf(node: SweepNode): string {
@@ -133,9 +156,12 @@ export function graphPanel(sweep: BackwardSweep, state: SweepState, layout: Grap
     const swept = state.swept[node.index];
     const received = state.received[node.index] > 0 || node.index === nodes.length - 1;
     const x = layout.x[node.index], y = layout.y[node.index];
-    // The sums' long names lose their spaces to fit the box ("W1·x1+W3·x2"); the sample is a raised mark.
-    const short = node.label.replace(/ \+ /g, '+');
-    const label = node.sample !== null && samples > 1 ? `${short} ⁽${'¹²³'[node.sample]}⁾` : short;
+    // A sum's long name takes two lines ("W1·x1+" over "W3·x2"); the sample is a raised mark.
+    const mark = node.sample !== null && samples > 1 ? ` ⁽${'¹²³'[node.sample]}⁾` : '';
+    const parts = node.label.split(' + ');
+    const names = parts.length === 2 ? [`${parts[0]}+`, `${parts[1]}${mark}`] : [`${node.label}${mark}`];
+    const room = NODE_W - 10;
+    const line = (k: number) => round(y + 4 + GRAPH_LINE * (k + 0.8));
     return h('g', { 'data-node': node.index, 'data-swept': swept ? 'true' : 'false', 'data-current': isCurrent ? 'true' : null }, [
       h('rect', {
         x: round(x), y: round(y), width: NODE_W, height: NODE_H, rx: 5,
@@ -144,20 +170,21 @@ export function graphPanel(sweep: BackwardSweep, state: SweepState, layout: Grap
         stroke: isCurrent ? CURRENT : swept ? SWEPT : 'currentColor',
         'stroke-width': isCurrent ? 3 : swept ? 1.8 : 0.8,
       }),
-      h('text', { class: textClass('body'), x: round(x + 5), y: round(y + 13), 'font-weight': 600 }, label),
-      h('text', { class: textClass('body'), x: round(x + 5), y: round(y + 27) }, `= ${n4(node.value)}`),
-      h('text', { class: textClass('body'), x: round(x + 5), y: round(y + 41), fill: swept ? SWEPT : 'currentColor', 'font-style': swept ? null : 'italic' },
-        received ? `∂ ${n4(state.gradient[node.index])}${swept ? '' : ' …'}` : '∂ ?'),
+      ...names.map((name, k) => fitted({ class: textClass('body'), x: round(x + 5), y: line(k), 'font-weight': 600 }, name, room)),
+      fitted({ class: textClass('body'), x: round(x + 5), y: line(names.length) }, v4(node.value), room),
+      // Italic until the node's own turn: more may still arrive.
+      fitted({ class: textClass('body'), x: round(x + 5), y: line(names.length + 1), fill: swept ? SWEPT : 'currentColor', 'font-style': swept ? null : 'italic' },
+        received ? `∂ ${n4(state.gradient[node.index])}` : '∂ ?', room),
     ]);
   });
   const legend = h('g', { class: textClass('body') }, [
     // The full sentence (what a box holds) is in the caption: at its size on a phone or on paper it is wider than the figure.
-    h('text', { class: textClass('heading'), x: MARGIN.left, y: 18 }, 'Each box: node, value, ∂L/∂(node) (… = may still grow)'),
+    h('text', { class: textClass('heading'), x: MARGIN.left, y: round(GRAPH_TEXT * 1.3) }, 'Each box: node, value, ∂L/∂(node) (italic: may still grow)'),
   ]);
   return h('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
-    viewBox: `0 0 ${GRAPH_WIDTH} ${GRAPH_HEIGHT}`,
-    ...figureRootAttrs(GRAPH_WIDTH, GRAPH_HEIGHT),
+    viewBox: `0 0 ${GRAPH_WIDTH} ${layout.height}`,
+    ...figureRootAttrs(GRAPH_WIDTH, layout.height),
     role: 'img',
     'aria-label': `The computation graph of L over ${samples} sample${samples === 1 ? '' : 's'}: ${nodes.length} nodes, swept backwards from L`,
     fill: 'currentColor',
@@ -194,52 +221,74 @@ function ordinal(n: number): string {
   return n === 2 ? 'second' : n === 3 ? 'third' : `${n}th`;
 }
 
-/** The current step, large: the node, what arrived, each parent with local derivative and product. */
+/** The step panel's words: its size in viewBox units is the same on a desktop and on a phone (kit/type.ts). */
+const STEP_TEXT = TEXT_SIZES.heading;
+const STEP_LINE = Math.ceil(STEP_TEXT * 1.45);
+const STEP_TITLE = Math.ceil(TEXT_SIZES.large * 1.6);
+
+/**
+ * The current step, large: the node with what arrived from above, then each parent below it with
+ * its local derivative and the product passed down. One column, so the same layout reads on a
+ * phone (drawn about 309 px wide) and beside the numbers on a desktop; its height follows the
+ * number of parents (stepHeight).
+ */
 export function stepPanel(sweep: BackwardSweep, state: SweepState): SvgNode {
   const samples = sweep.samples.length;
   const step = state.current;
   const nodeIndex = step ? step.node : sweep.nodes.length - 1;
   const node = sweep.nodes[nodeIndex];
   const gradient = step ? step.gradient : 1;
-  const children: SvgNode[] = [h('title', {}, 'The current step of the sweep'), h('desc', {}, describeState(sweep, state))];
-  const box = (x: number, y: number, w: number, title: string, lines: string[], stroke: string, fill = 'var(--surface, #f1f2f4)') =>
-    h('g', {}, [
-      h('rect', { x, y, width: w, height: 24 + 20 * lines.length, rx: 6, fill, stroke, 'stroke-width': 2 }),
-      h('text', { class: textClass('large'), x: x + 10, y: y + 20, 'font-weight': 700 }, title),
-      ...lines.map((line, i) => h('text', { class: textClass('heading'), x: x + 10, y: y + 42 + 20 * i }, line)),
-    ]);
-  const nodeX = 290, nodeW = 220;
-  const nodeY = STEP_HEIGHT / 2 - 44;
+  const width = STEP_WIDTH - 16;
+  const children: SvgNode[] = [];
+  const box = (x: number, y: number, w: number, title: string, lines: string[], stroke: string): number => {
+    const height = STEP_TITLE + STEP_LINE * lines.length + 4;
+    children.push(h('g', {}, [
+      h('rect', { x, y, width: w, height, rx: 6, fill: 'var(--surface, #f1f2f4)', stroke, 'stroke-width': 2 }),
+      fitted({ class: textClass('large'), x: x + 10, y: y + STEP_TITLE - 6, 'font-weight': 700 }, title, w - 20, TEXT_SIZES.large),
+      ...lines.map((line, i) => fitted({ class: textClass('heading'), x: x + 10, y: y + STEP_TITLE + STEP_LINE * (i + 1) - 8 }, line, w - 20, STEP_TEXT)),
+    ]));
+    return y + height;
+  };
+  let y = 8;
+  children.push(h('text', { class: textClass('heading'), x: 8, y: y + STEP_TEXT }, step ? 'Arrived from above:' : 'The sweep starts at L:'));
+  y += STEP_LINE + 4;
   const sampleLine = node.sample !== null && samples > 1 ? [`sample ${node.sample + 1}`] : [];
-  children.push(box(nodeX, nodeY, nodeW, node.label, [...sampleLine, `value ${n4(node.value)}`, `${partialName(node.label)} = ${n4(gradient)}`, node.operation ? `operation ${node.operation}` : 'a leaf'], CURRENT));
-  children.push(h('text', { class: textClass('heading'), x: nodeX + nodeW / 2, y: 22, 'text-anchor': 'middle' }, step ? 'arrived from above' : 'the sweep starts at L'));
-  children.push(h('line', { x1: nodeX + nodeW / 2, y1: 30, x2: nodeX + nodeW / 2, y2: nodeY - 4, stroke: CURRENT, 'stroke-width': 2, 'marker-end': null }));
+  y = box(8, y, width, nodeName(node, samples), [...sampleLine, `value ${v4(node.value)}`, `${partialName(node.label)} = ${n4(gradient)}`, node.operation ? `operation ${node.operation}` : 'a leaf'], CURRENT);
   const passes = step?.passes ?? [];
   if (!passes.length) {
     const lines = !step
-      ? ['Press Next: L passes ∂L/∂L = 1', 'times its local derivative down', 'to each e².']
+      ? ['Press Next: L passes ∂L/∂L = 1,', 'times its local derivative,', 'down to each e².']
       : node.kind === 'parameter'
-        ? ['A parameter: nothing to pass on.', 'Its gradient is final:', 'this is what training uses.']
-        : ['A number of the data: nothing to', 'pass on, and its gradient is', 'not needed for training.'];
-    lines.forEach((line, i) => children.push(h('text', { class: textClass('heading'), x: 8, y: STEP_HEIGHT / 2 - 20 + 22 * i }, line)));
+        ? ['A parameter: nothing to pass on.', 'Its gradient is final:', 'training uses it.']
+        : ['A number of the data: nothing to', 'pass on, and training does not', 'need its gradient.'];
+    y += 6;
+    for (const line of lines) {
+      y += STEP_LINE;
+      children.push(fitted({ class: textClass('heading'), x: 8, y: y - 6 }, line, width, STEP_TEXT));
+    }
+  } else {
+    y += 6;
+    y += STEP_LINE;
+    children.push(h('text', { class: textClass('heading'), x: 8, y: y - 6 }, passes.length > 1 ? 'It passes down to each parent:' : 'It passes down to its parent:'));
+    for (const pass of passes) {
+      const parent = sweep.nodes[pass.parent];
+      const lines = [`${n4(gradient)} × local ${n4(pass.localDerivative)}`, `= ${n4(pass.product)} passed down`];
+      if (pass.contribution > 1) lines.push(`it now holds ${n4(pass.parentTotal)} (${pass.contribution} added)`);
+      const top = y + 4;
+      y = box(28, top, width - 20, nodeName(parent, samples), lines, SWEPT);
+      children.push(h('line', { x1: 16, y1: top - 4, x2: 16, y2: top + STEP_TITLE / 2, stroke: SWEPT, 'stroke-width': 2 }));
+      children.push(h('line', { x1: 16, y1: top + STEP_TITLE / 2, x2: 28, y2: top + STEP_TITLE / 2, stroke: SWEPT, 'stroke-width': 2 }));
+    }
   }
-  const slot = passes.length ? (STEP_HEIGHT - 20) / passes.length : 0;
-  passes.forEach((pass, i) => {
-    const parent = sweep.nodes[pass.parent];
-    const y = 10 + i * slot + slot / 2 - 32;
-    const lines = [`× local ${n4(pass.localDerivative)}`, `= ${n4(pass.product)} passed down`];
-    if (pass.contribution > 1) lines.push(`holds ${n4(pass.parentTotal)} (${pass.contribution} added)`);
-    children.push(box(8, Math.max(4, y), 236, nodeName(parent, samples), lines.slice(0, Math.max(1, Math.floor((slot - 24) / 20))), SWEPT));
-    children.push(h('line', { x1: nodeX, y1: nodeY + 44, x2: 244, y2: Math.max(4, y) + 24, stroke: SWEPT, 'stroke-width': 2 }));
-  });
+  const height = Math.ceil(y + 8);
   return h('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
-    viewBox: `0 0 ${STEP_WIDTH} ${STEP_HEIGHT}`,
-    ...figureRootAttrs(STEP_WIDTH, STEP_HEIGHT),
+    viewBox: `0 0 ${STEP_WIDTH} ${height}`,
+    ...figureRootAttrs(STEP_WIDTH, height),
     role: 'img',
     'aria-label': 'The current step of the backward sweep',
     fill: 'currentColor',
-  }, children);
+  }, [h('title', {}, 'The current step of the sweep'), h('desc', {}, describeState(sweep, state)), ...children]);
 }
 
 export const STEP_COLUMNS = ['step', 'node', 'value', '∂L/∂node', 'passes down (gradient × local derivative)'];
@@ -250,7 +299,7 @@ export function stepRows(sweep: BackwardSweep): string[][] {
   return sweep.steps.map((step, k) => {
     const node = sweep.nodes[step.node];
     const passes = step.passes.map((p) => `${nodeName(sweep.nodes[p.parent], samples)}: ${n4(step.gradient)} × ${n4(p.localDerivative)} = ${n4(p.product)}${p.contribution > 1 ? ` (now ${n4(p.parentTotal)})` : ''}`);
-    return [String(k + 1), nodeName(node, samples), n4(node.value), n4(step.gradient), passes.join('; ') || '—'];
+    return [String(k + 1), nodeName(node, samples), v4(node.value), n4(step.gradient), passes.join('; ') || '—'];
   });
 }
 

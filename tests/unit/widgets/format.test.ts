@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatCount, formatFixed, formatInteger, formatNumber, formatShort, nonFiniteWord, formatPowerOfTen } from '../../../src/experiments/format';
+import { formatCount, formatFixed, formatInteger, formatNumber, formatShort, formatSignificant, nonFiniteWord, formatPowerOfTen } from '../../../src/experiments/format';
 
 describe('format', () => {
   it('shows four significant figures with separators and the true minus sign', () => {
@@ -10,6 +10,18 @@ describe('format', () => {
     expect(formatNumber(0.0123456)).toBe('0.01235');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(-0)).toBe('0');
+  });
+
+  it('keeps the zeros rounding leaves when asked for significant figures, so a value near a round number does not read as exact', () => {
+    expect(formatSignificant(-9.000442455158193)).toBe('−9.000');
+    expect(formatSignificant(0.31700028)).toBe('0.3170');
+    expect(formatSignificant(8.47)).toBe('8.47');
+    expect(formatSignificant(1)).toBe('1');
+    expect(formatSignificant(0)).toBe('0');
+    expect(formatSignificant(765.2049)).toBe('765.2');
+    expect(formatSignificant(12345.6)).toBe('12,350');
+    expect(formatSignificant(1.5e-7)).toBe('1.5e-7');
+    expect(formatSignificant(Number.NaN)).toBe('not a number');
   });
 
   it('switches to powers of ten for very large and very small values', () => {

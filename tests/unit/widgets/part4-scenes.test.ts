@@ -2,7 +2,7 @@
 // entries against the readable backpropagation, and the deeper network's training run.
 import { describe, expect, it } from 'vitest';
 import { backwardSweep, stateAfter } from '../../../src/experiments/backward-graph/sweep';
-import { backwardGraphScene, graphLayout, GRAPH_HEIGHT, GRAPH_WIDTH } from '../../../src/widgets/backward-graph/scene';
+import { backwardGraphScene, graphLayout, GRAPH_WIDTH, NODE_H, NODE_W } from '../../../src/widgets/backward-graph/scene';
 import { entryTerms, matrixFormRun } from '../../../src/experiments/matrix-form/entries';
 import { matrixFormScene } from '../../../src/widgets/matrix-form/scene';
 import { deepNetworkRunSteps, runDeepNetwork } from '../../../src/experiments/deep-network/run';
@@ -41,9 +41,9 @@ describe('the backward sweep, step by step', () => {
   it('lays every node inside the picture, none overlapping another', () => {
     for (const samples of [1, 2, 3]) {
       const sweep = backwardSweep({ start: 'writeup-example', samples, step: 0 }, data);
-      const { x, y } = graphLayout(sweep);
-      const boxes = x.map((left, i) => ({ left, top: y[i], right: left + 92, bottom: y[i] + 40 }));
-      for (const b of boxes) expect(b.left >= 0 && b.top >= 0 && b.right <= GRAPH_WIDTH && b.bottom <= GRAPH_HEIGHT).toBe(true);
+      const { x, y, height } = graphLayout(sweep);
+      const boxes = x.map((left, i) => ({ left, top: y[i], right: left + NODE_W, bottom: y[i] + NODE_H }));
+      for (const b of boxes) expect(b.left >= 0 && b.top >= 0 && b.right <= GRAPH_WIDTH && b.bottom <= height).toBe(true);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           const a = boxes[i], b = boxes[j];
@@ -51,6 +51,15 @@ describe('the backward sweep, step by step', () => {
         }
       }
     }
+  });
+
+  it('prints z1 of the write-up’s example as −9.000, its four figures, not as a round −9', () => {
+    const sweep = backwardSweep({ start: 'writeup-example', samples: 1, step: 0 }, data);
+    const z1 = sweep.nodes.find((n) => n.label === 'z1')!;
+    expect(z1.value).not.toBe(-9);
+    const scene = backwardGraphScene(sweep, 0);
+    expect(toSvgString(scene.panels.graph)).toContain('>−9.000<');
+    expect(scene.tables.steps.find((row) => row[1] === 'z1')?.[2]).toBe('−9.000');
   });
 
   it('says where contributions meet, and clamps a step past the end', () => {
