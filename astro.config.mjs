@@ -9,6 +9,7 @@ import { normaliseBase } from './src/lib/url.ts';
 import { katexOptions } from './src/lib/katex-options.ts';
 import offline from './src/integrations/offline.ts';
 import relativeUrls from './src/integrations/relative.ts';
+import katexPreload from './src/integrations/katex-preload.ts';
 import contentSecurityPolicy from './src/integrations/csp.ts';
 // Each lesson also exports its exercises as data, for the teachers' printable answer key.
 import exerciseExport from './src/integrations/exercise-export.ts';
@@ -24,9 +25,10 @@ export default defineConfig({
   // it they hold each link from the site's root, since the host is not known when building).
   site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
-  // relative URLs first, then csp (hashes the final inline code), the search index (reads the
-  // final pages), then offline (hashes and precaches the final files, the index among them).
-  integrations: [mdx({ remarkPlugins: [remarkMath, exerciseExport] }), relativeUrls(), contentSecurityPolicy(), searchIndex(), offline()],
+  // relative URLs first, the KaTeX faces each page uses preloaded, then csp (hashes the final
+  // inline code), the search index (reads the final pages), then offline (hashes and precaches
+  // the final files, the index among them).
+  integrations: [mdx({ remarkPlugins: [remarkMath, exerciseExport] }), relativeUrls(), katexPreload(), contentSecurityPolicy(), searchIndex(), offline()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, katexOptions]],
@@ -41,6 +43,10 @@ export default defineConfig({
   // Sweep workers import the trainer as modules (new Worker(new URL(…), { type: 'module' })).
   vite: {
     worker: { format: 'es' },
+    // Fonts stay files, never data: URLs (Vite inlines files under 4 KB, KaTeX_Size3 among them):
+    // a file can be preloaded with the page (src/integrations/katex-faces.ts), an inlined face is
+    // decoded only after the first layout and lays the whole page out again when it arrives.
+    build: { assetsInlineLimit: (file) => (file.endsWith('.woff2') || file.endsWith('.woff') || file.endsWith('.ttf') ? false : undefined) },
     // Client scripts name other files (chunks to preload, workers) relative to import.meta.url
     // rather than from the root, so they load from whatever folder the site was copied to.
     experimental: {
