@@ -30,8 +30,11 @@ const PANEL_INTERVAL_MS = 100;
 const REDUCED_MOTION_STEP_MS = 1000;
 
 export interface ControllerHooks {
-  /** Redraws the run; while playing the loss table (`full`) and the heavier `panels` may wait. */
-  draw(run: ConsoleRun, full: boolean, panels: boolean): void;
+  /**
+   * Redraws the run; while playing the loss table (`full`) and the heavier `panels` may wait.
+   * `drawn`: the server already drew this very state (the first start, on the page's settings).
+   */
+  draw(run: ConsoleRun, full: boolean, panels: boolean, drawn?: boolean): void;
   /** The state changed: the element's data-* attributes and its listeners follow. */
   sync(): void;
   /** Play turned into Pause or back. */
@@ -87,8 +90,11 @@ export class RunController {
     return this.#run ? nextRate(this.#run) : this.config.learningRate;
   }
 
-  /** Builds the run for the config and brings it to `epoch`: at once if that is quick, else as a replay in slices. */
-  start(message: string | null, epoch: number): void {
+  /**
+   * Builds the run for the config and brings it to `epoch`: at once if that is quick, else as a
+   * replay in slices. `drawn`: the server drew this state, so it is not drawn again on arrival.
+   */
+  start(message: string | null, epoch: number, drawn = false): void {
     this.pause(false);
     let run: ConsoleRun;
     try {
@@ -104,7 +110,7 @@ export class RunController {
       this.#slices.cancel();
       this.#replaying = null;
       advance(run, epoch);
-      this.#show(run, message);
+      this.#show(run, message, drawn);
       return;
     }
     // Until the replay arrives, the server's drawing stands for it.
@@ -118,7 +124,7 @@ export class RunController {
       .then((result) => {
         if (!result.done) return;
         this.#replaying = null;
-        this.#show(run, message ?? '');
+        this.#show(run, message ?? '', drawn);
         if (this.#playing) this.#schedule();
       });
   }
@@ -212,9 +218,9 @@ export class RunController {
     this.#slices.cancel();
   }
 
-  #show(run: ConsoleRun, message: string | null): void {
+  #show(run: ConsoleRun, message: string | null, drawn = false): void {
     this.#run = run;
-    this.hooks.draw(run, true, true);
+    this.hooks.draw(run, true, true, drawn);
     const trouble = run.trainer.status !== 'ok' || run.trainer.epoch >= this.config.maxEpochs;
     if (message === null && !trouble) this.hooks.sync();
     else this.announce(message ?? '');

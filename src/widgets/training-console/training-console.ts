@@ -92,8 +92,9 @@ class NpTrainingConsole extends WidgetElement<TrainingConsoleConfig> implements 
     // The run's news goes through the kit's say(), so settings the page or link could not use stay in front of it.
     const status = { problem: this.status.problem.bind(this.status), note: (message: string) => this.say(message) };
     const controller = new RunController({ ...config }, status, {
-      draw: (run, full, panels) => {
-        this.#view.draw(run, controller.nextRate(), full, panels);
+      draw: (run, full, panels, drawn) => {
+        if (drawn) this.#view.adopt(run);
+        else this.#view.draw(run, controller.nextRate(), full, panels);
         this.#showRate(controller.nextRate());
         this.#view.buttons(controller.playing, this.#atStart());
         this.#notify();
@@ -133,9 +134,12 @@ class NpTrainingConsole extends WidgetElement<TrainingConsoleConfig> implements 
     }, (message) => this.status.note(message));
   }
 
-  /** Replays to the page's or the link's epoch; on arrival the status line stays quiet unless something needs saying. */
-  protected begin(config: TrainingConsoleConfig): void {
-    this.#controller?.start(null, config.epoch);
+  /**
+   * Replays to the page's or the link's epoch; on arrival the status line stays quiet unless
+   * something needs saying, and on the page's own settings the server's drawing stands.
+   */
+  protected begin(config: TrainingConsoleConfig, fromLink: boolean): void {
+    this.#controller?.start(null, config.epoch, !fromLink);
   }
 
   /** Replaying a link's epoch: one run of that many epochs. */

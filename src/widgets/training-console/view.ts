@@ -45,19 +45,33 @@ export class ConsoleView {
     if (full) replaceRows(this.#one('[data-loss-table] tbody'), lossTableRows({ past: trainer.losses, current: currentLoss(run), varY: run.varY }));
   }
 
-  drawLoss(run: ConsoleRun): void {
+  /**
+   * Takes the server's drawing of `run` as it stands (the page's own settings: TrainingConsole.astro
+   * drew this state with the same scenes at build time) and only keeps the loss curve's axis, for
+   * the cursor. Redrawing it all at start-up cost 65 ms on a fast machine (issue 17, Lighthouse).
+   */
+  adopt(run: ConsoleRun): void {
+    this.loss = this.#lossScene(run, null);
+  }
+
+  #lossScene(run: ConsoleRun, cursor: number | null): LossScene {
     const { trainer, varY } = run;
-    const current = currentLoss(run);
-    const cursor = this.cursor === null ? null : Math.min(this.cursor, trainer.epoch);
-    this.loss = lossScene({
+    return lossScene({
       past: trainer.losses,
-      current,
+      current: currentLoss(run),
       varY,
       yScale: run.config.yScale,
       cursor,
       divergedAt: trainer.status === 'diverged' ? trainer.divergedAt : -1,
       rateChanges: rateMarks(run),
     });
+  }
+
+  drawLoss(run: ConsoleRun): void {
+    const { trainer, varY } = run;
+    const current = currentLoss(run);
+    const cursor = this.cursor === null ? null : Math.min(this.cursor, trainer.epoch);
+    this.loss = this.#lossScene(run, cursor);
     const svg = this.#one('[data-panel="loss"] svg');
     if (svg) patchInto(svg, this.loss.svg);
     const scrub = this.#one('[data-scrub]');
