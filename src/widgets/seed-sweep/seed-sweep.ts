@@ -51,7 +51,8 @@ class NpSeedSweep extends WidgetElement<SeedSweepConfig> {
   }
 
   protected setup(config: SeedSweepConfig): void {
-    this.#results = decodeResults(this.dataset.results) ?? emptyResults(config, 'browser');
+    const built = decodeResults(this.dataset.results);
+    this.#results = built ?? emptyResults(config, 'browser');
     this.#selection = defaultSelection(this.#results);
     const on = (action: string, handler: () => void) => this.querySelector(`[data-action="${action}"]`)?.addEventListener('click', handler);
     on('run', () => this.#run());
@@ -62,8 +63,13 @@ class NpSeedSweep extends WidgetElement<SeedSweepConfig> {
       this.#draw();
     });
     this.#showPlan(config);
-    this.#redraw();
-    this.#showRuns();
+    // SeedSweep.astro drew the built sweep with the same scene and tables: drawing it again at
+    // start-up was the bulk of lesson 15's blocked time in Lighthouse (issue 17).
+    if (built) showPicked(this, this.#results, this.#selection);
+    else {
+      this.#redraw();
+      this.#showRuns();
+    }
   }
 
   /** A shared link describes an experiment: run it, so the reader sees what the sender saw (not a garbled one). */
