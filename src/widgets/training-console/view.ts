@@ -52,6 +52,7 @@ export class ConsoleView {
    */
   adopt(run: ConsoleRun): void {
     this.loss = this.#lossScene(run, null);
+    this.#showScrub(run, null);
   }
 
   #lossScene(run: ConsoleRun, cursor: number | null): LossScene {
@@ -68,12 +69,17 @@ export class ConsoleView {
   }
 
   drawLoss(run: ConsoleRun): void {
-    const { trainer, varY } = run;
-    const current = currentLoss(run);
-    const cursor = this.cursor === null ? null : Math.min(this.cursor, trainer.epoch);
+    const cursor = this.cursor === null ? null : Math.min(this.cursor, run.trainer.epoch);
     this.loss = this.#lossScene(run, cursor);
     const svg = this.#one('[data-panel="loss"] svg');
     if (svg) patchInto(svg, this.loss.svg);
+    this.#showScrub(run, cursor);
+  }
+
+  /** The curve's slider: its range and value (the server's markup has none), and the readout under the cursor. */
+  #showScrub(run: ConsoleRun, cursor: number | null): void {
+    const { trainer, varY } = run;
+    const current = currentLoss(run);
     const scrub = this.#one('[data-scrub]');
     if (!scrub) return;
     const at = cursor ?? trainer.epoch;
