@@ -69,14 +69,23 @@ function finiteExtent(...arrays: ArrayLike<number>[]): [number, number] {
 
 export function scatterChart(spec: ScatterSpec): SvgNode {
   const curves = spec.curves ?? [];
-  const frame = chartFrame({
-    ...spec,
-    margin: { ...SCATTER_MARGIN, ...spec.margin },
-    x: { ...spec.x, domain: spec.x.domain ?? finiteExtent(spec.x.values, ...curves.map((c) => c.x)) },
-    y: { ...spec.y, domain: spec.y.domain ?? finiteExtent(spec.y.values, ...curves.map((c) => c.y)) },
-  });
+  const margin = { ...SCATTER_MARGIN, ...spec.margin };
+  const frameWith = (top: number) =>
+    chartFrame({
+      ...spec,
+      margin: { ...margin, top },
+      x: { ...spec.x, domain: spec.x.domain ?? finiteExtent(spec.x.values, ...curves.map((c) => c.x)) },
+      y: { ...spec.y, domain: spec.y.domain ?? finiteExtent(spec.y.values, ...curves.map((c) => c.y)) },
+    });
   const styles = spec.colorBy?.styles ?? (spec.colorBy ? TWO_COLOUR_STYLES : [TWO_COLOUR_STYLES[0]]);
   const [lo, hi] = spec.colorBy?.domain ?? (spec.colorBy ? finiteExtent(spec.colorBy.values) : [0, 1]);
+  let frame = frameWith(margin.top ?? 50);
+  // Where the colour key and the curves' samples do not both fit in one row at their phone size,
+  // the curves take a second row and the plot starts that much lower (on lesson 1 at 375 px the
+  // curve's sample lay over the key's last number).
+  const tick = frame.axisLayout.tick;
+  const split = !legendRowFits(spec, [lo, hi], styles.length, frame.plot.left, frame.plot.right, tick);
+  if (split) frame = frameWith(Math.ceil(frame.margin.top + 1.3 * tick));
   const r = spec.radius ?? 3;
   const paths = styles.map(() => [] as string[]);
   const n = Math.min(spec.x.values.length, spec.y.values.length);
@@ -110,7 +119,7 @@ export function scatterChart(spec: ScatterSpec): SvgNode {
   }
   if (spec.curvesUnder) content.push(points);
   if (spec.highlight) content.push(...highlightNodes(spec, frame, r));
-  content.push(scatterLegend(spec, styles, [lo, hi], frame.plot.left, frame.plot.right, 40, frame.axisLayout.tick));
+  content.push(scatterLegend(spec, styles, [lo, hi], frame.plot.left, frame.plot.right, 40, tick, split ? round(40 + 1.3 * tick) : 40));
   return chartSvg(frame, content);
 }
 
@@ -135,25 +144,41 @@ function highlightNodes(spec: ScatterSpec, frame: ChartFrame, r: number): SvgNod
   ];
 }
 
-/** One row above the plot: "x2: −10 ●●◆◆ 10" for the colours, then a sample of each curve. */
-function scatterLegend(spec: ScatterSpec, styles: PointStyle[], [lo, hi]: [number, number], left: number, right: number, y: number, size: number): SvgNode {
+/** Room per character at the text's size on a phone (kit/type.ts), where it is largest. */
+const charWidth = (size: number) => Math.max(6.6, 0.58 * size);
+
+const colourKeyWords = (spec: ScatterSpec, [lo, hi]: [number, number]) => [`${spec.colorBy?.label}: ${formatShort(lo)}`, formatShort(hi)] as const;
+
+/** Whether the colour key (left) and the curves' samples (right) fit side by side in one row. */
+function legendRowFits(spec: ScatterSpec, domain: [number, number], styleCount: number, left: number, right: number, size: number): boolean {
+  const char = charWidth(size);
+  const [start, end] = colourKeyWords(spec, domain);
+  const key = spec.colorBy ? (start.length + end.length) * char + 8 + 12 * styleCount : 0;
+  const samples = (spec.curves ?? []).reduce((sum, c) => sum + c.label.length * char + 40, 0);
+  return left + key + 8 + samples <= right;
+}
+
+/**
+ * The row above the plot: "x2: −10 ●●◆◆ 10" for the colours, then a sample of each curve at the
+ * right, on the row at `curvesY` (a second row where both do not fit in one).
+ */
+function scatterLegend(spec: ScatterSpec, styles: PointStyle[], domain: [number, number], left: number, right: number, y: number, size: number, curvesY = y): SvgNode {
   const items: SvgNode[] = [];
-  // Room per character at the text's size on a phone (kit/type.ts), where it is largest.
-  const char = Math.max(6.6, 0.58 * size);
+  const char = charWidth(size);
   let x = left;
   if (spec.colorBy) {
-    const start = `${spec.colorBy.label}: ${formatShort(lo)}`;
+    const [start, end] = colourKeyWords(spec, domain);
     items.push(h('text', { x, y, dy: '0.32em' }, start));
     x += start.length * char + 8;
     styles.forEach((s, k) => items.push(h('path', { d: markerPath(s.shape, x + 12 * k, y, 4.5), fill: s.fill })));
     x += 12 * styles.length;
-    items.push(h('text', { x, y, dy: '0.32em' }, formatShort(hi)));
+    items.push(h('text', { x, y, dy: '0.32em' }, end));
   }
   let cx = right;
   for (const c of [...(spec.curves ?? [])].reverse()) {
-    items.push(h('text', { x: cx, y, dy: '0.32em', 'text-anchor': 'end' }, c.label));
+    items.push(h('text', { x: cx, y: curvesY, dy: '0.32em', 'text-anchor': 'end' }, c.label));
     cx -= c.label.length * char + 6;
-    items.push(h('path', { d: `M${round(cx - 24)},${y}h24`, stroke: c.color ?? 'currentColor', 'stroke-width': 2.2, 'stroke-dasharray': c.dash ?? '7 4', fill: 'none' }));
+    items.push(h('path', { d: `M${round(cx - 24)},${curvesY}h24`, stroke: c.color ?? 'currentColor', 'stroke-width': 2.2, 'stroke-dasharray': c.dash ?? '7 4', fill: 'none' }));
     cx -= 34;
   }
   return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
