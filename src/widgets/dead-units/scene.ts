@@ -17,7 +17,7 @@ import { markerPath, type Shape } from '../kit/scatter';
 import { h, round, type SvgNode } from '../kit/svg';
 import type { DeadUnitsScaling } from '../../experiments/dead-units/settings';
 import type { DeadUnitsRun } from '../../experiments/dead-units/run';
-import { textClass } from '../kit/type';
+import { textClass, textSizeOnPhone } from '../kit/type';
 
 export const PLANE_WIDTH = 400;
 export const PLANE_HEIGHT = 390;
@@ -215,16 +215,24 @@ function unitOf(params: Float64Array, k: 0 | 1): Unit {
   return k === 0 ? { w1: params[0], w2: params[2], b: params[6] } : { w1: params[1], w2: params[3], b: params[7] };
 }
 
+/** Each point shape as a character, so the legend is one text whose gaps are in em. */
+const GLYPH: Record<Shape, string> = { circle: '●', diamond: '◆', square: '■', triangle: '▲' };
+
+/**
+ * The legend of the samples' marks: one text, marks as coloured characters, so its gaps follow
+ * the words' size (entries placed in viewBox units for desktop text ran into each other on a
+ * phone, 'off◆h1 on■h2'). It starts under the heading where it fits at its phone size, else at
+ * the left edge.
+ */
 function planeLegend(frame: ChartFrame): SvgNode {
-  const y = 36;
-  let x = frame.plot.left;
-  const items: SvgNode[] = [];
-  for (const style of POINT_STYLE) {
-    items.push(h('path', { d: markerPath(style.shape, x + 5, y, 4.5), fill: style.fill }));
-    items.push(h('text', { x: x + 13, y, dy: '0.32em' }, style.words));
-    x += 13 + style.words.length * 6.2 + 12;
-  }
-  return h('g', { class: textClass('body', 'np-legend'), fill: 'currentColor' }, items);
+  const chars = POINT_STYLE.reduce((n, style) => n + style.words.length + 3, 0);
+  const width = 0.6 * textSizeOnPhone('body', frame.width) * chars;
+  const x = frame.plot.left + width <= frame.width - 4 ? frame.plot.left : 8;
+  return h(
+    'text',
+    { class: textClass('body', 'np-legend'), x, y: 36, dy: '0.32em', fill: 'currentColor' },
+    POINT_STYLE.flatMap((style, k) => [h('tspan', { fill: style.fill, ...(k ? { dx: '0.8em' } : {}) }, GLYPH[style.shape]), h('tspan', { dx: '0.25em' }, style.words)]),
+  );
 }
 
 const halo = { stroke: 'var(--surface, #f1f2f4)', 'stroke-width': 4, 'paint-order': 'stroke', 'stroke-linejoin': 'round' };
